@@ -1,0 +1,15 @@
+Feature: Checklist 7 - Confirmed the plugin or HTTP node works in standalone debugging
+  In Coze, a person presses "Debug" on the plugin or runs the HTTP node alone with the fixed string
+  "Reply only OK". This is the same request, sent the way each route sends it.
+
+  @checklist-7
+  Scenario Outline: The <route> answers the fixed string in standalone debugging
+    Given a dedicated Crazyrouter token for Coze
+    When the <route> sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter answers with a chat reply
+    And the reply says OK
+
+    Examples:
+      | route              |
+      | API plugin         |
+      | workflow HTTP node |

@@ -1,0 +1,53 @@
+Feature: Checklist 8 - Confirmed it still works after attaching to the bot or workflow
+  Attached to a bot or workflow, the node no longer sends a fixed string: it puts what the user typed into
+  {{input}}. The API plugin's parameter mapping writes it into the JSON correctly. A workflow HTTP node (or a
+  plugin whose body was pasted as text) puts it in as plain text, and then quotes, line breaks, tabs and
+  backslashes break the JSON: Crazyrouter answers 400 "invalid JSON request body". The fix is to escape the
+  input first (for example in a code node) or to use the plugin's parameter mapping.
+
+  @checklist-8
+  Scenario Outline: The API plugin passes <input> correctly
+    Given a dedicated Crazyrouter token for Coze
+    When a bot user types <input> and the API plugin's parameter mapping places it into the body for gpt-5.4
+    Then Crazyrouter answers with a chat reply
+
+    Examples:
+      | input                          |
+      | plain text                     |
+      | text with double quotes        |
+      | text with a line break         |
+      | text with a tab                |
+      | a Windows path with backslashes |
+      | Chinese text                   |
+      | emoji                          |
+      | 3 KB of text                   |
+
+  @checklist-8
+  Scenario Outline: A workflow HTTP node that pastes <input> as plain text: <what happens>
+    Given a dedicated Crazyrouter token for Coze
+    When a bot user types <input> and the workflow HTTP node's plain-text body places it into the body for gpt-5.4
+    Then <what happens>
+
+    Examples:
+      | input                           | what happens                                       |
+      | plain text                      | Crazyrouter answers with a chat reply              |
+      | Chinese text                    | Crazyrouter answers with a chat reply              |
+      | emoji                           | Crazyrouter answers with a chat reply              |
+      | 3 KB of text                    | Crazyrouter answers with a chat reply              |
+      | text with double quotes         | Crazyrouter rejects the body as invalid JSON (400) |
+      | text with a line break          | Crazyrouter rejects the body as invalid JSON (400) |
+      | text with a tab                 | Crazyrouter rejects the body as invalid JSON (400) |
+      | a Windows path with backslashes | Crazyrouter rejects the body as invalid JSON (400) |
+
+  @checklist-8
+  Scenario Outline: A workflow HTTP node that escapes <input> first works
+    Given a dedicated Crazyrouter token for Coze
+    When a bot user types <input> and the workflow HTTP node, after a code node JSON-escapes it, places it into the body for gpt-5.4
+    Then Crazyrouter answers with a chat reply
+
+    Examples:
+      | input                           |
+      | text with double quotes         |
+      | text with a line break          |
+      | text with a tab                 |
+      | a Windows path with backslashes |

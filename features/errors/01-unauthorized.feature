@@ -1,0 +1,25 @@
+Feature: Common error 1 - 401 unauthorized
+  Cause: the token is wrong, expired, or copied incompletely.
+  Fix: generate a new token and re-enter the Authorization header.
+
+  @error-1
+  Scenario Outline: A <problem> token gets 401 unauthorized
+    Given a dedicated Crazyrouter token for Coze
+    And the Coze token is <problem>
+    When the API plugin sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter rejects the token (401 unauthorized)
+
+    Examples:
+      | problem |
+      | wrong   |
+      | expired |
+
+  @error-1
+  Scenario: A token copied incompletely gets 401, and the whole token re-entered works
+    Given a dedicated Crazyrouter token for Coze
+    And the Coze token was copied incompletely
+    When the workflow HTTP node sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter rejects the token (401 unauthorized)
+    When the Authorization header is filled as "Bearer {token}"
+    And the workflow HTTP node sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter answers with a chat reply

@@ -1,0 +1,10 @@
+Feature: Token Best Practices - Model allowlist
+  The guide: "Model allowlist: strongly recommended. Start with only one or two models."
+  Spending limit, environment isolation and leak handling are settings a person checks in Crazyrouter's
+  token page; the live profile checks what the API shows of them.
+
+  @token
+  Scenario: The Coze token starts with only one or two models
+    Given a dedicated Crazyrouter token for Coze
+    When Coze lists the models the token may use
+    Then the token allows no more than 2 models

@@ -1,0 +1,199 @@
+package com.crazyrouter.coze.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of a run, read once from system properties (-D...) and the environment, validated, and
+ * failing fast with a message that names the setting and how to set it. Secrets come from the environment
+ * only (or, for the stub target, from the stub set's own fake tokens).
+ */
+public record Settings(
+        Target target,
+        Optional<URI> baseUrl,
+        Path stubRoot,
+        Optional<Path> stubOverlay,
+        Duration connectTimeout,
+        Duration readTimeout,
+        List<String> expectedAllowlist,
+        List<String> modelsUnderTest,
+        int maxRequests,
+        Map<TokenKind, Secret> tokens) {
+
+    public static final String TARGET = "crazyrouter.target";
+    public static final String BASE_URL = "crazyrouter.baseUrl";
+    public static final String BASE_URL_ENV = "CRAZYROUTER_BASE_URL";
+    public static final String STUBS = "crazyrouter.stubs";
+    public static final String STUB_OVERLAY = "crazyrouter.stubs.overlay";
+    public static final String CONNECT_TIMEOUT = "crazyrouter.connectTimeout";
+    public static final String READ_TIMEOUT = "crazyrouter.readTimeout";
+    public static final String ALLOWED_MODELS = "crazyrouter.token.allowedModels";
+    public static final String MODELS = "models";
+    public static final String MAX_REQUESTS = "crazyrouter.maxRequests";
+
+    /** The public gateway the guide documents. */
+    public static final URI PUBLIC_BASE_URL = URI.create("https://crazyrouter.com");
+    /** What the guide's placeholder token looks like; it is never a real token. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(bearer\\s+)?(sk-)?(x+|\\.\\.\\.|…|<.*>|your[-_ ]?(api[-_ ]?)?(key|token).*)$");
+    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m)?$");
+
+    public static Settings fromEnvironment() {
+        return load(System.getProperties().entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue()))),
+                System.getenv());
+    }
+
+    public static Settings load(Map<String, String> properties, Map<String, String> environment) {
+        Target target = Target.parse(properties.getOrDefault(TARGET, "stub"));
+        Optional<URI> baseUrl = text(properties.get(BASE_URL)).or(() -> text(environment.get(BASE_URL_ENV)))
+                .map(Settings::parseBaseUrl);
+        Path stubRoot = Path.of(properties.getOrDefault(STUBS, "stubs"));
+        Optional<Path> overlay = text(properties.get(STUB_OVERLAY)).map(Path::of);
+        Duration connect = duration(CONNECT_TIMEOUT, properties.getOrDefault(CONNECT_TIMEOUT, "5s"));
+        Duration read = duration(READ_TIMEOUT, properties.getOrDefault(READ_TIMEOUT, "60s"));
+        List<String> allowlist = modelList(ALLOWED_MODELS, properties.getOrDefault(ALLOWED_MODELS, "gpt-5.4,claude-sonnet-4-6"), true);
+        List<String> models = modelList(MODELS, properties.getOrDefault(MODELS, "gpt-5.4,claude-sonnet-4-6,gemini-3-pro-preview"), false);
+        int maxRequests = positive(MAX_REQUESTS, properties.getOrDefault(MAX_REQUESTS, "300"));
+        Map<TokenKind, Secret> tokens = target.isStub() ? stubTokens(stubRoot) : environmentTokens(environment);
+        if (target.isStub() && !Files.isDirectory(stubRoot.resolve("mappings"))) {
+            throw new ConfigurationException(STUBS + "='" + stubRoot + "' has no mappings/ folder: point -D" + STUBS
+                    + " at a WireMock root (mappings/ and __files/), or leave it unset to use stubs/.");
+        }
+        overlay.filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
+            throw new ConfigurationException(STUB_OVERLAY + "='" + dir + "' is not a folder of extra stub mappings.");
+        });
+        return new Settings(target, baseUrl, stubRoot, overlay, connect, read, allowlist, models, maxRequests, Map.copyOf(tokens));
+    }
+
+    public Optional<Secret> token(TokenKind kind) {
+        return Optional.ofNullable(tokens.get(kind));
+    }
+
+    /** The models the dedicated token should allow; empty means "no allowlist". */
+    public boolean dedicatedTokenHasAllowlist() {
+        return !expectedAllowlist.isEmpty();
+    }
+
+    public boolean isUnderTest(String model) {
+        return modelsUnderTest.contains(model);
+    }
+
+    private static URI parseBaseUrl(String raw) {
+        String hint = " Set -D" + BASE_URL + " (or " + BASE_URL_ENV + ") to a URL such as https://crazyrouter.com or http://127.0.0.1:8080, without /v1.";
+        URI uri;
+        try {
+            uri = new URI(raw.trim());
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(BASE_URL + "='" + raw + "' is not a URL: " + e.getReason() + "." + hint);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new ConfigurationException(BASE_URL + "='" + raw + "' needs http:// or https:// and a host." + hint);
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+        if (path.endsWith("/v1") || path.contains("/chat/completions")) {
+            throw new ConfigurationException(BASE_URL + "='" + raw + "' should be the gateway's base URL only; the harness adds "
+                    + "/v1/chat/completions itself, as the guide's full URL." + hint);
+        }
+        return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+
+    private static Map<TokenKind, Secret> stubTokens(Path stubRoot) {
+        Path file = stubRoot.resolve("tokens.properties");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigurationException("The stub set has no readable " + file
+                    + " (its fake tokens: dedicated, unrestricted, expired): " + e.getMessage());
+        }
+        Map<TokenKind, Secret> tokens = new EnumMap<>(TokenKind.class);
+        for (TokenKind kind : TokenKind.values()) {
+            String value = properties.getProperty(kind.stubKey());
+            if (value == null || value.isBlank()) {
+                throw new ConfigurationException(file + " has no '" + kind.stubKey() + "=' line; every stub set names its fake "
+                        + Arrays.toString(Arrays.stream(TokenKind.values()).map(TokenKind::stubKey).toArray()) + " tokens.");
+            }
+            tokens.put(kind, new Secret(value.trim()));
+        }
+        return tokens;
+    }
+
+    private static Map<TokenKind, Secret> environmentTokens(Map<String, String> environment) {
+        Map<TokenKind, Secret> tokens = new EnumMap<>(TokenKind.class);
+        for (TokenKind kind : TokenKind.values()) {
+            String raw = environment.get(kind.environmentVariable());
+            if (raw == null || raw.isBlank()) {
+                if (kind == TokenKind.DEDICATED) {
+                    throw new ConfigurationException(kind.environmentVariable() + " is not set: a live run needs the dedicated "
+                            + "Crazyrouter token for Coze. Set it in the environment (export " + kind.environmentVariable()
+                            + "=sk-...), never on the command line or in a file. Nothing was sent.");
+                }
+                continue;
+            }
+            if (PLACEHOLDER.matcher(raw.trim()).matches()) {
+                throw new ConfigurationException(kind.environmentVariable() + " holds the guide's placeholder ('sk-xxx'), "
+                        + "not a token: create a dedicated token for Coze in Crazyrouter and export it. Nothing was sent.");
+            }
+            tokens.put(kind, new Secret(raw.strip()));
+        }
+        return tokens;
+    }
+
+    private static Optional<String> text(String raw) {
+        return Optional.ofNullable(raw).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static Duration duration(String name, String raw) {
+        Matcher m = DURATION.matcher(raw.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new ConfigurationException(name + "='" + raw + "' is not a duration: write e.g. 5s, 500ms or 2m.");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    private static int positive(String name, String raw) {
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(name + "='" + raw + "' must be a positive whole number.");
+    }
+
+    private static List<String> modelList(String name, String raw, boolean mayBeEmpty) {
+        List<String> models = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        if (models.isEmpty() && !mayBeEmpty) {
+            throw new ConfigurationException("-D" + name + "='" + raw + "' lists no model: give at least one model id, "
+                    + "e.g. -D" + name + "=gpt-5.4, or leave it unset for the guide's three recommended models.");
+        }
+        models.stream().filter(m -> !m.matches("[A-Za-z0-9][A-Za-z0-9._:/@+-]*")).findFirst().ifPresent(bad -> {
+            throw new ConfigurationException("-D" + name + " contains '" + bad + "', which is not a model id (no spaces or quotes).");
+        });
+        return models;
+    }
+}

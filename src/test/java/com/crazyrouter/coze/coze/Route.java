@@ -1,0 +1,36 @@
+package com.crazyrouter.coze.coze;
+
+import java.util.Arrays;
+
+/** How Coze reaches Crazyrouter: the two routes the guide recommends. */
+public enum Route {
+    PLUGIN("API plugin", "Coze API plugin (Create from API)"),
+    WORKFLOW("workflow HTTP node", "Coze workflow HTTP request node");
+
+    private final String words;
+    private final String title;
+
+    Route(String words, String title) {
+        this.words = words;
+        this.title = title;
+    }
+
+    /** As a scenario says it: "API plugin", "workflow HTTP node". */
+    public String words() {
+        return words;
+    }
+
+    /** As the report groups it. */
+    public String title() {
+        return title;
+    }
+
+    public static Route fromWords(String words) {
+        return Arrays.stream(values()).filter(r -> r.words.equalsIgnoreCase(words.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + words + "' is not a Coze route; say \"API plugin\" or \"workflow HTTP node\""));
+    }
+
+    public static String wordsPattern() {
+        return String.join("|", Arrays.stream(values()).map(Route::words).toList());
+    }
+}

@@ -1,0 +1,20 @@
+package com.crazyrouter.coze.gateway;
+
+import java.util.Optional;
+
+/** One try by Coze to reach Crazyrouter: either it sent the request and got a reply, or Coze refused to send it. */
+public record Attempt(String route, String model, Optional<GatewayReply> reply, Optional<String> refusal) {
+
+    public static Attempt sent(String route, String model, GatewayReply reply) {
+        return new Attempt(route, model, Optional.of(reply), Optional.empty());
+    }
+
+    public static Attempt refused(String route, String model, String why) {
+        return new Attempt(route, model, Optional.empty(), Optional.of(why));
+    }
+
+    public String describe() {
+        String target = reply.map(r -> r.request().method() + " " + r.request().url()).orElse("(not sent)");
+        return "the " + route + " asking " + model + " via " + target;
+    }
+}

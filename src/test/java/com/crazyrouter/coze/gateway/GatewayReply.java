@@ -1,0 +1,84 @@
+package com.crazyrouter.coze.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** What came back for one request (body already redacted), with the request it answers. */
+public record GatewayReply(OutgoingRequest request, int status, Map<String, String> headers, String body, Duration elapsed) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public GatewayReply {
+        headers = Map.copyOf(headers);
+    }
+
+    public Optional<String> header(String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+    }
+
+    public String contentType() {
+        return header("Content-Type").orElse("");
+    }
+
+    public boolean isJson() {
+        return contentType().toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    public boolean isHtml() {
+        return contentType().toLowerCase(Locale.ROOT).contains("text/html");
+    }
+
+    /** The body as JSON, or empty when it is not JSON at all (whatever the Content-Type claims). */
+    public Optional<JsonNode> json() {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(body));
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<GatewayError> error() {
+        return json().map(j -> j.get("error")).filter(JsonNode::isObject).map(e -> new GatewayError(
+                textOrNull(e.get("message")), textOrNull(e.get("type")), textOrNull(e.get("code"))));
+    }
+
+    public boolean isChatCompletion() {
+        return status == 200 && json().map(j -> j.path("object").asText()).filter("chat.completion"::equals).isPresent();
+    }
+
+    /** choices[0].message.content, where Coze's output mapping reads the reply. */
+    public Optional<String> replyText() {
+        return json().map(j -> j.path("choices").path(0).path("message").path("content"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText);
+    }
+
+    public Optional<Duration> retryAfter() {
+        return header("Retry-After").flatMap(v -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+            } catch (NumberFormatException httpDate) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** One line a person can read in a failure message. */
+    public String describe() {
+        String shown = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        if (shown.length() > 300) {
+            shown = shown.substring(0, 300) + "…";
+        }
+        return "HTTP " + status + (contentType().isEmpty() ? "" : " (" + contentType() + ")") + (shown.isEmpty() ? " with an empty body" : ": " + shown);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

@@ -1,0 +1,113 @@
+package com.crazyrouter.coze.gateway;
+
+import io.restassured.module.jsv.JsonSchemaValidator;
+import java.util.Arrays;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.StringDescription;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+
+/** Hamcrest matchers for what Crazyrouter answers, each describing in plain words what was expected and what came. */
+public final class ReplyMatchers {
+    private static final String CHAT_SCHEMA = "schemas/chat-completion.json";
+    private static final String ERROR_SCHEMA = "schemas/error-envelope.json";
+
+    private ReplyMatchers() {
+    }
+
+    /** 200, JSON, a chat.completion that satisfies the schema, for the model that was asked for. */
+    public static Matcher<GatewayReply> chatReplyFrom(String model) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            public void describeTo(Description d) {
+                d.appendText("HTTP 200 with a JSON chat.completion from " + model + " (id, object, created, model, choices[0].message, usage)");
+            }
+
+            @Override
+            protected boolean matchesSafely(GatewayReply reply, Description mismatch) {
+                if (reply.status() != 200) {
+                    mismatch.appendText("Crazyrouter answered " + reply.describe());
+                    return false;
+                }
+                if (!reply.isJson()) {
+                    mismatch.appendText("the answer is not JSON (Content-Type '" + reply.contentType() + "'): " + reply.describe());
+                    return false;
+                }
+                if (!schemaHolds(CHAT_SCHEMA, reply, mismatch)) {
+                    return false;
+                }
+                String answered = reply.json().map(j -> j.path("model").asText()).orElse("");
+                if (!answered.equals(model) && !answered.startsWith(model + "-")) {
+                    mismatch.appendText("the reply is from model '" + answered + "', not the requested '" + model + "'");
+                    return false;
+                }
+                return true;
+            }
+        };
+    }
+
+    /** A rejection: one of the statuses, the error envelope, and evidence in it that it is this rejection. */
+    public static Matcher<GatewayReply> rejection(String what, Predicate<GatewayError> evidence, int... statuses) {
+        String allowed = Arrays.stream(statuses).mapToObj(String::valueOf).collect(Collectors.joining(" or "));
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            public void describeTo(Description d) {
+                d.appendText("HTTP " + allowed + " with the error JSON {\"error\":{\"message\",\"type\",...}} saying " + what);
+            }
+
+            @Override
+            protected boolean matchesSafely(GatewayReply reply, Description mismatch) {
+                if (Arrays.stream(statuses).noneMatch(s -> s == reply.status())) {
+                    mismatch.appendText("Crazyrouter answered " + reply.describe());
+                    return false;
+                }
+                if (!schemaHolds(ERROR_SCHEMA, reply, mismatch)) {
+                    return false;
+                }
+                GatewayError error = reply.error().orElseThrow();
+                if (!evidence.test(error)) {
+                    mismatch.appendText("the error does not say " + what + ": " + reply.describe());
+                    return false;
+                }
+                return true;
+            }
+        };
+    }
+
+    /** Anything but a chat reply: the dashboard's HTML page, or a 404. */
+    public static Matcher<GatewayReply> noChatReply() {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            public void describeTo(Description d) {
+                d.appendText("no chat reply: Crazyrouter's web page (HTML) or a 404");
+            }
+
+            @Override
+            protected boolean matchesSafely(GatewayReply reply, Description mismatch) {
+                boolean webPage = reply.status() == 200 && reply.isHtml();
+                if (webPage || reply.status() == 404) {
+                    return true;
+                }
+                mismatch.appendText("Crazyrouter answered " + reply.describe());
+                return false;
+            }
+        };
+    }
+
+    private static boolean schemaHolds(String schema, GatewayReply reply, Description mismatch) {
+        if (reply.json().isEmpty()) {
+            mismatch.appendText("the body is not JSON: " + reply.describe());
+            return false;
+        }
+        JsonSchemaValidator validator = JsonSchemaValidator.matchesJsonSchemaInClasspath(schema);
+        if (validator.matches(reply.body())) {
+            return true;
+        }
+        StringDescription why = new StringDescription();
+        validator.describeMismatch(reply.body(), why);
+        mismatch.appendText("the body breaks " + schema + ": " + why.toString().replaceAll("\\s+", " ").trim() + "; body: " + reply.describe());
+        return false;
+    }
+}

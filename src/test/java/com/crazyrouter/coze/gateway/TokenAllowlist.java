@@ -1,0 +1,20 @@
+package com.crazyrouter.coze.gateway;
+
+import java.util.List;
+
+/** The models a token is expected to allow; an empty list means the token has no allowlist. */
+public record TokenAllowlist(List<String> models) {
+    public static final TokenAllowlist NONE = new TokenAllowlist(List.of());
+
+    public TokenAllowlist {
+        models = List.copyOf(models);
+    }
+
+    public boolean restricted() {
+        return !models.isEmpty();
+    }
+
+    public boolean allows(String model) {
+        return !restricted() || models.contains(model);
+    }
+}

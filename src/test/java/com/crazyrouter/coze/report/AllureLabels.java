@@ -1,0 +1,37 @@
+package com.crazyrouter.coze.report;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Groups a scenario in the Allure report: parent suite = route, suite = model, sub-suite = the guide line. */
+public final class AllureLabels {
+    public static final String NO_ROUTE = "No route: token and setup checks";
+    public static final String BOTH_ROUTES = "Both routes";
+    public static final String NO_MODEL = "No model";
+    private static final Set<String> REPLACED = Set.of("parentSuite", "suite", "subSuite");
+    private static final Set<String> OURS = Set.of("route", "model", "target");
+
+    private AllureLabels() {
+    }
+
+    public static void apply(String route, String model, String guideLine, String target) {
+        Allure.getLifecycle().updateTestCase(test -> {
+            List<Label> labels = new ArrayList<>(test.getLabels());
+            labels.removeIf(l -> REPLACED.contains(l.getName()));
+            labels.add(new Label().setName("parentSuite").setValue(route));
+            labels.add(new Label().setName("suite").setValue(model));
+            labels.add(new Label().setName("subSuite").setValue(guideLine));
+            test.setLabels(labels);
+            List<Parameter> parameters = new ArrayList<>(test.getParameters());
+            parameters.removeIf(p -> OURS.contains(p.getName()));
+            parameters.add(new Parameter().setName("route").setValue(route));
+            parameters.add(new Parameter().setName("model").setValue(model));
+            parameters.add(new Parameter().setName("target").setValue(target));
+            test.setParameters(parameters);
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package com.crazyrouter.coze.steps;
+
+import com.crazyrouter.coze.Harness;
+import io.cucumber.java.AfterAll;
+import io.cucumber.java.Before;
+import io.cucumber.java.BeforeAll;
+import io.cucumber.java.Scenario;
+import org.junit.jupiter.api.Assumptions;
+
+/** The run's start and end, and what every scenario needs before and after its steps. */
+public class Hooks {
+    private final ScenarioState state;
+
+    public Hooks(ScenarioState state) {
+        this.state = state;
+    }
+
+    @BeforeAll
+    public static void startRun() {
+        Harness.start();
+    }
+
+    @AfterAll
+    public static void finishRun() {
+        Harness harness = Harness.current();
+        System.out.printf("%nCrazyrouter contract run against %s (%s): %d requests sent (cap %d).%n",
+                harness.redactor().redact(harness.gatewayUrl().toString()), harness.settings().target().label(),
+                harness.budget().spent(), harness.budget().cap());
+        Harness.finish();
+    }
+
+    @Before(order = 0)
+    public void begin(Scenario scenario) {
+        state.begin(scenario.getSourceTagNames());
+    }
+
+    @Before(value = "@stub-only", order = 1)
+    public void stubOnly() {
+        Assumptions.assumeTrue(state.harness().stub().isPresent(),
+                "Skipped: this scenario needs the embedded stub gateway (it sets the gateway's state or reads its request log); it runs in `mvn verify`.");
+    }
+
+    @Before(value = "@live-only", order = 1)
+    public void liveOnly() {
+        Assumptions.assumeTrue(state.harness().stub().isEmpty(),
+                "Skipped: this scenario needs a real gateway; it runs in `mvn verify -Plive`.");
+    }
+}

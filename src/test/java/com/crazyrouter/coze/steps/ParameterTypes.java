@@ -1,0 +1,45 @@
+package com.crazyrouter.coze.steps;
+
+import com.crazyrouter.coze.coze.InputPlacement;
+import com.crazyrouter.coze.coze.Route;
+import com.crazyrouter.coze.coze.UserInput;
+import com.crazyrouter.coze.gateway.Outcome;
+import io.cucumber.java.ParameterType;
+
+/** The domain words scenarios use, turned into types. */
+public class ParameterTypes {
+
+    @ParameterType("API plugin|workflow HTTP node")
+    public Route route(String words) {
+        return Route.fromWords(words);
+    }
+
+    @ParameterType("[A-Za-z0-9][A-Za-z0-9._:/@+-]*")
+    public String model(String id) {
+        return id;
+    }
+
+    @ParameterType("plain text|text with double quotes|text with a line break|text with a tab|a Windows path with backslashes"
+            + "|Chinese text|emoji|3 KB of text|an oversized input \\(over 1 MB\\)")
+    public UserInput input(String words) {
+        return UserInput.fromWords(words);
+    }
+
+    @ParameterType("the API plugin's parameter mapping|a plugin whose request body is pasted as text"
+            + "|the workflow HTTP node's plain-text body|the workflow HTTP node, after a code node JSON-escapes it,")
+    public InputPlacement placement(String words) {
+        return InputPlacement.fromWords(words);
+    }
+
+    @ParameterType("Crazyrouter answers with a chat reply|Coze gets a web page or a 404, not a chat reply"
+            + "|Crazyrouter rejects the token \\(401 unauthorized\\)|Crazyrouter rejects the URL \\(404\\)"
+            + "|Crazyrouter refuses the model for this token \\(403\\)|Crazyrouter reports the model as not found"
+            + "|Crazyrouter refuses the misspelled model|Crazyrouter rejects the body as invalid JSON \\(400\\)"
+            + "|Crazyrouter cannot read the model name|Crazyrouter rejects the input as too large \\(413\\)"
+            + "|Crazyrouter asks Coze to slow down \\(429\\)"
+            + "|the model answers if the token allows it, otherwise Crazyrouter refuses the model for this token \\(403\\)"
+            + "|Coze refuses to send the header")
+    public Outcome outcome(String phrase) {
+        return Outcome.fromPhrase(phrase);
+    }
+}
