@@ -15,3 +15,12 @@ Feature: Checklist 9 - Confirmed the request appears in Crazyrouter logs
       | route              |
       | API plugin         |
       | workflow HTTP node |
+
+  @checklist-9 @live-only
+  Scenario: The request Coze sent appears in the token's Crazyrouter log
+    # Live only. Skipped, with the reason, where the gateway offers no token-scoped log to an sk- key:
+    # then a person checks the dashboard's usage log by hand.
+    Given a dedicated Crazyrouter token for Coze
+    When the API plugin sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter answers with a chat reply
+    And the token's Crazyrouter log shows that gpt-5.4 request

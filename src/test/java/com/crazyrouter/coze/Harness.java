@@ -2,6 +2,10 @@ package com.crazyrouter.coze;
 
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.Target;
+import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.gateway.Preflight;
+import com.crazyrouter.coze.stubs.Recorder;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestBudget;
@@ -26,23 +30,29 @@ public final class Harness implements AutoCloseable {
     private final RequestBudget budget;
     private final CrazyrouterClient client;
     private final Optional<StubGateway> stub;
+    private final Optional<Recorder> recorder;
     private final URI gatewayUrl;
 
-    private Harness(Settings settings, Optional<StubGateway> stub) {
+    private Harness(Settings settings) {
         this.settings = settings;
-        this.stub = stub;
         this.redactor = new Redactor(settings.tokens().values());
-        this.budget = new RequestBudget(settings.maxRequests());
-        this.client = new CrazyrouterClient(settings.connectTimeout(), settings.readTimeout(), redactor, budget);
-        this.gatewayUrl = stub.map(StubGateway::baseUrl).orElseGet(() -> settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
+        this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun());
+        this.client = new CrazyrouterClient(settings, redactor, budget);
+        URI live = settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL);
+        if (!settings.target().isStub()) {
+            System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
+        }
+        this.stub = settings.target().isStub() && settings.baseUrl().isEmpty()
+                ? Optional.of(StubGateway.start(settings.stubRoot(), settings.stubOverlay()))
+                : Optional.empty();
+        this.recorder = settings.target() == Target.RECORD
+                ? Optional.of(Recorder.start(live, settings.tokens(), Settings.stubTokens(settings.stubRoot()), redactor, settings.recordInto()))
+                : Optional.empty();
+        this.gatewayUrl = stub.map(StubGateway::baseUrl).or(() -> recorder.map(Recorder::baseUrl)).orElse(live);
     }
 
     public static Harness start() {
-        Settings settings = Settings.fromEnvironment();
-        Optional<StubGateway> stub = settings.target().isStub() && settings.baseUrl().isEmpty()
-                ? Optional.of(StubGateway.start(settings.stubRoot(), settings.stubOverlay()))
-                : Optional.empty();
-        Harness harness = new Harness(settings, stub);
+        Harness harness = new Harness(Settings.fromEnvironment());
         if (!RUN.compareAndSet(null, harness)) {
             harness.close();
             throw new IllegalStateException("A run is already going on in this JVM");
@@ -58,8 +68,11 @@ public final class Harness implements AutoCloseable {
         return harness;
     }
 
-    public static void finish() {
-        Optional.ofNullable(RUN.getAndSet(null)).ifPresent(Harness::close);
+    /** Ends the run, if one started, and hands back what it was for a closing summary. */
+    public static Optional<Harness> finish() {
+        Optional<Harness> harness = Optional.ofNullable(RUN.getAndSet(null));
+        harness.ifPresent(Harness::close);
+        return harness;
     }
 
     public Settings settings() {
@@ -88,8 +101,18 @@ public final class Harness implements AutoCloseable {
         return gatewayUrl;
     }
 
+    public Optional<Recorder> recorder() {
+        return recorder;
+    }
+
     @Override
     public void close() {
         stub.ifPresent(StubGateway::close);
+        recorder.ifPresent(r -> {
+            int files = r.save();
+            System.out.println("Recorded " + files + " stub mappings into " + r.into() + "; replay them with: mvn verify -D"
+                    + Settings.STUB_OVERLAY + "=" + r.into());
+            r.close();
+        });
     }
 }

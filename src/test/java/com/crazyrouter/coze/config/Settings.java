@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,16 @@ public record Settings(
         Optional<URI> baseUrl,
         Path stubRoot,
         Optional<Path> stubOverlay,
+        Path recordInto,
         Duration connectTimeout,
         Duration readTimeout,
         List<String> expectedAllowlist,
         List<String> modelsUnderTest,
         int maxRequests,
+        int maxTokensPerRun,
+        int retries,
+        Duration longestRetryWait,
+        OptionalInt probeMaxTokens,
         Map<TokenKind, Secret> tokens) {
 
     public static final String TARGET = "crazyrouter.target";
@@ -40,11 +46,16 @@ public record Settings(
     public static final String BASE_URL_ENV = "CRAZYROUTER_BASE_URL";
     public static final String STUBS = "crazyrouter.stubs";
     public static final String STUB_OVERLAY = "crazyrouter.stubs.overlay";
+    public static final String RECORD_INTO = "crazyrouter.recordInto";
     public static final String CONNECT_TIMEOUT = "crazyrouter.connectTimeout";
     public static final String READ_TIMEOUT = "crazyrouter.readTimeout";
     public static final String ALLOWED_MODELS = "crazyrouter.token.allowedModels";
     public static final String MODELS = "models";
     public static final String MAX_REQUESTS = "crazyrouter.maxRequests";
+    public static final String MAX_TOKENS_PER_RUN = "crazyrouter.maxTokensPerRun";
+    public static final String RETRIES = "crazyrouter.retries";
+    public static final String LONGEST_RETRY_WAIT = "crazyrouter.longestRetryWait";
+    public static final String PROBE_MAX_TOKENS = "crazyrouter.probeMaxTokens";
 
     /** The public gateway the guide documents. */
     public static final URI PUBLIC_BASE_URL = URI.create("https://crazyrouter.com");
@@ -64,11 +75,19 @@ public record Settings(
                 .map(Settings::parseBaseUrl);
         Path stubRoot = Path.of(properties.getOrDefault(STUBS, "stubs"));
         Optional<Path> overlay = text(properties.get(STUB_OVERLAY)).map(Path::of);
+        Path recordInto = Path.of(properties.getOrDefault(RECORD_INTO, "stubs/recorded/mappings"));
         Duration connect = duration(CONNECT_TIMEOUT, properties.getOrDefault(CONNECT_TIMEOUT, "5s"));
         Duration read = duration(READ_TIMEOUT, properties.getOrDefault(READ_TIMEOUT, "60s"));
         List<String> allowlist = modelList(ALLOWED_MODELS, properties.getOrDefault(ALLOWED_MODELS, "gpt-5.4,claude-sonnet-4-6"), true);
         List<String> models = modelList(MODELS, properties.getOrDefault(MODELS, "gpt-5.4,claude-sonnet-4-6,gemini-3-pro-preview"), false);
         int maxRequests = positive(MAX_REQUESTS, properties.getOrDefault(MAX_REQUESTS, "300"));
+        int maxTokensPerRun = positive(MAX_TOKENS_PER_RUN, properties.getOrDefault(MAX_TOKENS_PER_RUN, "50000"));
+        // The stub answers deterministically, so retrying there would only hide a broken stub.
+        int retries = zeroOrMore(RETRIES, properties.getOrDefault(RETRIES, target.isStub() ? "0" : "2"), 2);
+        Duration longestWait = duration(LONGEST_RETRY_WAIT, properties.getOrDefault(LONGEST_RETRY_WAIT, "30s"));
+        // Only live probes get a max_tokens: recorded bodies must stay exactly what the stub run sends.
+        int probeMaxTokens = zeroOrMore(PROBE_MAX_TOKENS, properties.getOrDefault(PROBE_MAX_TOKENS, target == Target.LIVE ? "256" : "0"), Integer.MAX_VALUE);
+        OptionalInt probeLimit = probeMaxTokens == 0 ? OptionalInt.empty() : OptionalInt.of(probeMaxTokens);
         Map<TokenKind, Secret> tokens = target.isStub() ? stubTokens(stubRoot) : environmentTokens(environment);
         if (target.isStub() && !Files.isDirectory(stubRoot.resolve("mappings"))) {
             throw new ConfigurationException(STUBS + "='" + stubRoot + "' has no mappings/ folder: point -D" + STUBS
@@ -77,7 +96,8 @@ public record Settings(
         overlay.filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
             throw new ConfigurationException(STUB_OVERLAY + "='" + dir + "' is not a folder of extra stub mappings.");
         });
-        return new Settings(target, baseUrl, stubRoot, overlay, connect, read, allowlist, models, maxRequests, Map.copyOf(tokens));
+        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, connect, read, allowlist, models, maxRequests, maxTokensPerRun,
+                retries, longestWait, probeLimit, Map.copyOf(tokens));
     }
 
     public Optional<Secret> token(TokenKind kind) {
@@ -113,7 +133,8 @@ public record Settings(
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
     }
 
-    private static Map<TokenKind, Secret> stubTokens(Path stubRoot) {
+    /** The fake tokens a stub set declares in its tokens.properties. */
+    public static Map<TokenKind, Secret> stubTokens(Path stubRoot) {
         Path file = stubRoot.resolve("tokens.properties");
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -183,6 +204,18 @@ public record Settings(
             // reported below
         }
         throw new ConfigurationException(name + "='" + raw + "' must be a positive whole number.");
+    }
+
+    private static int zeroOrMore(String name, String raw, int most) {
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 0 && value <= most) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(name + "='" + raw + "' must be a whole number from 0 to " + most + ".");
     }
 
     private static List<String> modelList(String name, String raw, boolean mayBeEmpty) {

@@ -2,7 +2,9 @@ package com.crazyrouter.coze.gateway;
 
 import static io.restassured.RestAssured.given;
 
+import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.report.RedactedEvidence;
+import io.qameta.allure.Allure;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import javax.net.ssl.SSLException;
 import org.apache.http.NoHttpResponseException;
 import org.apache.http.conn.ConnectTimeoutException;
@@ -35,10 +38,13 @@ public final class CrazyrouterClient {
     private final Redactor redactor;
     private final RequestBudget budget;
     private final Duration readTimeout;
+    private final int retries;
+    private final Duration longestRetryWait;
+    private final OptionalInt probeMaxTokens;
 
-    public CrazyrouterClient(Duration connectTimeout, Duration readTimeout, Redactor redactor, RequestBudget budget) {
-        int connectMs = Math.toIntExact(connectTimeout.toMillis());
-        int readMs = Math.toIntExact(readTimeout.toMillis());
+    public CrazyrouterClient(Settings settings, Redactor redactor, RequestBudget budget) {
+        int connectMs = Math.toIntExact(settings.connectTimeout().toMillis());
+        int readMs = Math.toIntExact(settings.readTimeout().toMillis());
         this.config = RestAssuredConfig.config()
                 .httpClient(HttpClientConfig.httpClientConfig()
                         .setParam("http.connection.timeout", connectMs)
@@ -52,10 +58,51 @@ public final class CrazyrouterClient {
         this.evidence = new RedactedEvidence(redactor);
         this.redactor = redactor;
         this.budget = budget;
-        this.readTimeout = readTimeout;
+        this.readTimeout = settings.readTimeout();
+        this.retries = settings.retries();
+        this.longestRetryWait = settings.longestRetryWait();
+        this.probeMaxTokens = settings.probeMaxTokens();
     }
 
+    /**
+     * Sends the request; a 429 or a transient 502/503/504 is retried at most {@code crazyrouter.retries} times,
+     * after the wait the gateway asks for (Retry-After) or a short back-off, each retry shown in the report.
+     * Any other answer, and a 503 that names an unknown model, is returned as it is.
+     */
     public GatewayReply send(OutgoingRequest request) {
+        OutgoingRequest probe = ProbeLimits.capTokens(request, probeMaxTokens);
+        GatewayReply reply = sendOnce(probe);
+        for (int retry = 1; retry <= retries && isTransient(reply); retry++) {
+            Duration wait = reply.retryAfter().orElse(Duration.ofSeconds(retry));
+            if (wait.compareTo(longestRetryWait) > 0) {
+                break;
+            }
+            String note = "Retry " + retry + " of " + retries + " after HTTP " + reply.status() + ": waited " + wait.toMillis() + " ms"
+                    + (reply.retryAfter().isPresent() ? " as Retry-After asked" : "");
+            Allure.step(note);
+            System.out.println("[retry] " + redactor.redact(probe.method() + " " + probe.url()) + ": " + note);
+            budget.recordRetry();
+            sleep(wait);
+            reply = sendOnce(probe);
+        }
+        return reply;
+    }
+
+    private static boolean isTransient(GatewayReply reply) {
+        boolean unknownModel = reply.error().map(e -> "model_not_found".equals(e.code()) || e.mentions("no available channel|not found")).orElse(false);
+        return reply.status() == 429 || reply.status() == 502 || reply.status() == 504 || (reply.status() == 503 && !unknownModel);
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting to retry", e);
+        }
+    }
+
+    private GatewayReply sendOnce(OutgoingRequest request) {
         String where = request.method() + " " + redactor.redact(request.url().toString());
         budget.spendOne(where);
         RequestSpecification spec = given().config(config).filter(evidence).urlEncodingEnabled(false);
@@ -78,7 +125,9 @@ public final class CrazyrouterClient {
         for (Header h : response.getHeaders()) {
             headers.putIfAbsent(h.getName(), redactor.redactHeader(h.getName(), h.getValue()));
         }
-        return new GatewayReply(request, response.getStatusCode(), headers, response.asString(), elapsed);
+        GatewayReply reply = new GatewayReply(request, response.getStatusCode(), headers, response.asString(), elapsed);
+        reply.json().map(j -> j.path("usage").path("total_tokens")).filter(n -> n.isInt()).ifPresent(n -> budget.recordTokens(n.asInt()));
+        return reply;
     }
 
     private static boolean hasIoCause(Throwable e) {

@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.Harness;
+import com.crazyrouter.coze.report.RunSummary;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
@@ -22,11 +23,7 @@ public class Hooks {
 
     @AfterAll
     public static void finishRun() {
-        Harness harness = Harness.current();
-        System.out.printf("%nCrazyrouter contract run against %s (%s): %d requests sent (cap %d).%n",
-                harness.redactor().redact(harness.gatewayUrl().toString()), harness.settings().target().label(),
-                harness.budget().spent(), harness.budget().cap());
-        Harness.finish();
+        Harness.finish().ifPresent(RunSummary::publish);
     }
 
     @Before(order = 0)

@@ -8,11 +8,9 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.GuideRow;
-import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -28,10 +26,7 @@ public class ModelListSteps {
 
     @When("Coze lists the models the token may use")
     public void listModels() {
-        URI url = URI.create(state.harness().gatewayUrl().toString().replaceAll("/+$", "") + "/v1/models");
-        List<OutgoingRequest.Header> headers = new ArrayList<>();
-        state.setup().authorization().ifPresent(value -> headers.add(new OutgoingRequest.Header("Authorization", value)));
-        listing = state.sendMarked(new OutgoingRequest("GET", url, headers, null));
+        listing = state.fetch("/v1/models");
     }
 
     @Then("the list holds exactly the models the token is expected to allow")

@@ -12,6 +12,7 @@ import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.TokenAllowlist;
 import com.crazyrouter.coze.report.AllureLabels;
 import com.crazyrouter.coze.report.GuideReference;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -100,6 +101,14 @@ public class ScenarioState {
         Attempt again = Attempt.sent(last.route(), last.model(), reply);
         attempts.add(again);
         return again;
+    }
+
+    /** A GET on the gateway with the token as Coze's setup carries it, e.g. "/v1/models". */
+    public GatewayReply fetch(String pathAndQuery) {
+        URI url = URI.create(harness.gatewayUrl().toString().replaceAll("/+$", "") + pathAndQuery);
+        List<OutgoingRequest.Header> headers = new ArrayList<>();
+        setup().authorization().ifPresent(value -> headers.add(new OutgoingRequest.Header("Authorization", value)));
+        return sendMarked(new OutgoingRequest("GET", url, headers, null));
     }
 
     public GatewayReply sendMarked(OutgoingRequest request) {

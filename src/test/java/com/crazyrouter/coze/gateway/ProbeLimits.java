@@ -1,0 +1,31 @@
+package com.crazyrouter.coze.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.OptionalInt;
+
+/** Keeps live probes cheap: a chat request that sets no output limit gets a small max_tokens. */
+final class ProbeLimits {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProbeLimits() {
+    }
+
+    static OutgoingRequest capTokens(OutgoingRequest request, OptionalInt maxTokens) {
+        if (maxTokens.isEmpty() || request.body() == null || !request.url().getPath().endsWith("/chat/completions")) {
+            return request;
+        }
+        try {
+            JsonNode body = JSON.readTree(request.body());
+            if (!(body instanceof ObjectNode object) || object.has("max_tokens") || object.has("max_completion_tokens")) {
+                return request;
+            }
+            object.put("max_tokens", maxTokens.getAsInt());
+            return new OutgoingRequest(request.method(), request.url(), request.headers(), JSON.writeValueAsString(object));
+        } catch (IOException notJson) {
+            return request; // a broken body is what the scenario is about: send it as it is
+        }
+    }
+}

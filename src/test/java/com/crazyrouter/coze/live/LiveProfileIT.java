@@ -1,0 +1,174 @@
+package com.crazyrouter.coze.live;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.TokenKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live and record profiles, end to end, against a gateway on loopback that stands in for production: each
+ * test starts the contract run as its own process, the way `mvn verify -Plive` does, with the token in its
+ * environment, and checks what a user would see. The tokens are canaries: after the runs, no file under
+ * reports/ or target/ and no line of output may contain them.
+ */
+class LiveProfileIT {
+    private static final Secret CANARY = new Secret("sk-canaryLiveDedicatedToken7Q2mX9vLp4Rz8Kw1Nc5Hd3Bf");
+    private static final Secret CANARY_UNRESTRICTED = new Secret("sk-canaryLiveUnrestrictedToken3Jx6Tq8Wm2Yk5Pv9Ls1");
+    private static final Map<TokenKind, Secret> LIVE_TOKENS = Map.of(TokenKind.DEDICATED, CANARY, TokenKind.UNRESTRICTED, CANARY_UNRESTRICTED);
+    private static final Path WORK = Path.of("target", "live-profile");
+    /** The first chat request gets a 503 with Retry-After, as a busy upstream would; the client must retry it once. */
+    private static final String HICCUP = """
+            {"name": "503 once: a busy upstream", "priority": 1,
+             "scenarioName": "hiccup", "requiredScenarioState": "Started", "newScenarioState": "recovered",
+             "request": {"method": "POST", "urlPath": "/v1/chat/completions"},
+             "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "1"},
+                          "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"new_api_error\\",\\"code\\":\\"\\"}}"}}
+            """;
+    /** A gateway that echoes the caller's Authorization header in an error message: redaction must catch it. */
+    private static final String ECHOING_403 = "{\"error\":{\"message\":\"This token has no access to model {{jsonPath request.body '$.model'}}"
+            + " (Authorization was {{request.headers.Authorization}})\",\"type\":\"new_api_error\",\"code\":\"\"}}\n";
+
+    private static LocalGateway production;
+
+    @BeforeAll
+    static void startLocalProduction() throws Exception {
+        production = LocalGateway.start(Path.of("stubs"), LIVE_TOKENS, Map.of(
+                "mappings/chat/503-hiccup-once.json", HICCUP,
+                "__files/errors/model-not-allowed.json", ECHOING_403));
+    }
+
+    @AfterAll
+    static void stopLocalProduction() {
+        if (production != null) {
+            production.close();
+        }
+    }
+
+    @Test
+    void withoutATokenTheRunStopsBeforeSendingAnything() throws Exception {
+        int before = production.requestsReceived();
+        ChildRun run = ChildRun.run(WORK.resolve("no-token"), live(production), Map.of());
+        assertThat(run.output(), run.exitCode(), is(not(0)));
+        assertThat(run.output(), containsString("CRAZYROUTER_API_KEY is not set"));
+        assertThat("requests that reached the gateway", production.requestsReceived(), equalTo(before));
+    }
+
+    @Test
+    void theGuidesPlaceholderTokenStopsTheRunBeforeSendingAnything() throws Exception {
+        int before = production.requestsReceived();
+        ChildRun run = ChildRun.run(WORK.resolve("placeholder-token"), live(production), Map.of("CRAZYROUTER_API_KEY", "sk-xxx"));
+        assertThat(run.output(), containsString("placeholder"));
+        assertThat(run.exitCode(), is(not(0)));
+        assertThat("requests that reached the gateway", production.requestsReceived(), equalTo(before));
+    }
+
+    @Test
+    void anUnreachableEndpointIsOneClearMessage() throws Exception {
+        Map<String, String> properties = Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", "http://127.0.0.1:" + LocalGateway.freePort());
+        ChildRun run = ChildRun.run(WORK.resolve("unreachable"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
+        assertThat(run.exitCode(), is(not(0)));
+        assertThat(run.output(), containsString("endpoint unreachable"));
+        assertThat(run.output(), containsString("connection refused"));
+    }
+
+    @Test
+    void aRejectedTokenIsOneClearMessage() throws Exception {
+        ChildRun run = ChildRun.run(WORK.resolve("rejected-token"), live(production), Map.of("CRAZYROUTER_API_KEY", "sk-canaryRevokedToken0000000000000000000000000"));
+        assertThat(run.exitCode(), is(not(0)));
+        assertThat(run.output(), containsString("token rejected"));
+        assertThat(run.output(), containsString("Generate a new token"));
+    }
+
+    @Test
+    void theLiveProfilePassesAgainstAConformingGatewayRetriesPolitelyAndLeaksNoToken() throws Exception {
+        // pasted with surrounding whitespace and a newline, as from a password manager
+        Map<String, String> environment = Map.of("CRAZYROUTER_API_KEY", "  " + CANARY.reveal() + "\n",
+                "CRAZYROUTER_UNRESTRICTED_API_KEY", CANARY_UNRESTRICTED.reveal());
+        ChildRun run = ChildRun.run(WORK.resolve("live-run"), live(production), environment);
+        System.out.println(lastLines(run.output(), 3));
+        assertThat(run.output(), run.exitCode(), is(0));
+        assertThat(run.output(), containsString("Preflight: GET"));
+        assertThat("a retry after the 503 is visible", run.output(), containsString("[retry]"));
+        assertThat(run.output(), containsString("Requests sent"));
+        assertNoCanaryIn(run);
+    }
+
+    @Test
+    void recordingTwiceGivesTheSameStubsAndReplayingThemPasses() throws Exception {
+        try (LocalGateway steady = LocalGateway.start(Path.of("stubs"), LIVE_TOKENS, Map.of())) {
+            Path recorded = WORK.resolve("recorded").toAbsolutePath();
+            Map<String, String> properties = Map.of("crazyrouter.target", "record", "crazyrouter.baseUrl", steady.baseUrl().toString(),
+                    "crazyrouter.recordInto", recorded.toString(), "crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString());
+            Map<String, String> environment = Map.of("CRAZYROUTER_API_KEY", CANARY.reveal(), "CRAZYROUTER_UNRESTRICTED_API_KEY", CANARY_UNRESTRICTED.reveal());
+            ChildRun first = ChildRun.run(WORK.resolve("record-1"), properties, environment);
+            assertThat(first.output(), first.exitCode(), is(0));
+            List<String> firstFiles = fileNames(recorded);
+            ChildRun second = ChildRun.run(WORK.resolve("record-2"), properties, environment);
+            assertThat(second.output(), second.exitCode(), is(0));
+            assertThat("recorded stub files", firstFiles.size(), greaterThan(10));
+            assertThat("recording twice adds no duplicates", fileNames(recorded), equalTo(firstFiles));
+            assertNoCanaryIn(first);
+            assertNoCanaryIn(second);
+
+            ChildRun replay = ChildRun.run(WORK.resolve("replay"), Map.of("crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString(),
+                    "crazyrouter.stubs.overlay", recorded.toString()), Map.of());
+            assertThat(replay.output(), replay.exitCode(), is(0));
+            System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + lastLines(replay.output(), 1));
+        }
+    }
+
+    private static Map<String, String> live(LocalGateway gateway) {
+        return Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", gateway.baseUrl().toString());
+    }
+
+    private static void assertNoCanaryIn(ChildRun run) throws IOException {
+        List<String> needles = new ArrayList<>();
+        for (Secret canary : List.of(CANARY, CANARY_UNRESTRICTED)) {
+            needles.add(canary.key());
+            needles.add(canary.key().substring(0, canary.key().length() / 2));
+        }
+        List<String> hits = new ArrayList<>();
+        int searched = 0;
+        for (Path root : List.of(Path.of("target"), Path.of("reports"), run.workDir())) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jar") && !f.toString().endsWith(".class")).toList()) {
+                    searched++;
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    needles.stream().filter(text::contains).findFirst().ifPresent(n -> hits.add(file.toString()));
+                }
+            }
+        }
+        needles.stream().filter(run.output()::contains).findFirst().ifPresent(n -> hits.add("captured output"));
+        System.out.println("Redaction check: " + searched + " files under target/, reports/ and " + run.workDir() + " searched, plus the output: "
+                + hits.size() + " with a token");
+        assertThat("files or output that contain a token", hits, is(empty()));
+    }
+
+    private static List<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String lastLines(String output, int count) {
+        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+}

@@ -1,0 +1,134 @@
+package com.crazyrouter.coze.live;
+
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.TokenKind;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A stand-in for production on loopback: WireMock standalone in a process of its own, serving a copy of the stub
+ * set in which the fake keys are replaced by the given tokens' keys. The live and record profiles run against it
+ * exactly as they would against crazyrouter.com.
+ */
+public final class LocalGateway implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path root;
+
+    private LocalGateway(Process process, int port, Path root) {
+        this.process = process;
+        this.port = port;
+        this.root = root;
+    }
+
+    /** {@code extraFiles}: path under the copied root → content, written over the copy (e.g. a flaky mapping). */
+    public static LocalGateway start(Path stubs, Map<TokenKind, Secret> tokens, Map<String, String> extraFiles) throws IOException, InterruptedException {
+        Path root = Files.createTempDirectory("local-gateway-");
+        Map<TokenKind, Secret> fakes = Settings.stubTokens(stubs);
+        try (Stream<Path> files = Files.walk(stubs)) {
+            for (Path source : files.toList()) {
+                Path target = root.resolve(stubs.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (source.toString().endsWith(".json") || source.toString().endsWith(".properties")) {
+                    String text = Files.readString(source, StandardCharsets.UTF_8);
+                    for (TokenKind kind : TokenKind.values()) {
+                        if (tokens.containsKey(kind)) {
+                            text = text.replace(fakes.get(kind).key(), tokens.get(kind).key());
+                        }
+                    }
+                    Files.writeString(target, text, StandardCharsets.UTF_8);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        for (Map.Entry<String, String> extra : extraFiles.entrySet()) {
+            Path target = root.resolve(extra.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, extra.getValue(), StandardCharsets.UTF_8);
+        }
+        int port = freePort();
+        String jar = Path.of(URI.create(WireMockServer.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
+        Process process = new ProcessBuilder(javaBinary(), "-jar", jar, "--port", String.valueOf(port), "--bind-address", "127.0.0.1",
+                "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true")
+                .redirectErrorStream(true).redirectOutput(root.resolve("wiremock.log").toFile()).start();
+        LocalGateway gateway = new LocalGateway(process, port, root);
+        gateway.awaitHealthy();
+        return gateway;
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** How many requests reached this gateway so far. */
+    public int requestsReceived() throws IOException, InterruptedException {
+        HttpResponse<String> count = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/requests/count"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return Integer.parseInt(count.body().replaceAll("\\D+", ""));
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("WireMock standalone exited; see " + root.resolve("wiremock.log"));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/health"))
+                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        close();
+        throw new IllegalStateException("WireMock standalone did not come up within 30 s on port " + port);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
