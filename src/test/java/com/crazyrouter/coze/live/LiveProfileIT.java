@@ -135,7 +135,8 @@ class LiveProfileIT {
     }
 
     private static Map<String, String> live(LocalGateway gateway) {
-        return Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", gateway.baseUrl().toString());
+        return Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", gateway.baseUrl().toString(),
+                "cucumber.execution.parallel.config.fixed.parallelism", "2", "cucumber.execution.parallel.config.fixed.max-pool-size", "2");
     }
 
     private static void assertNoCanaryIn(ChildRun run) throws IOException {
