@@ -3,7 +3,6 @@ package com.crazyrouter.coze.coze;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
-import java.util.regex.Pattern;
 
 /**
  * How a route puts user input into the request body's {{input}} placeholder. This is where real
@@ -59,7 +58,4 @@ public enum InputPlacement {
                 .orElseThrow(() -> new IllegalArgumentException("'" + words + "' is not a known way to place {{input}}"));
     }
 
-    public static String wordsPattern() {
-        return String.join("|", Arrays.stream(values()).map(p -> Pattern.quote(p.words)).toList());
-    }
 }

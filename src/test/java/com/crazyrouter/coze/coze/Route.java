@@ -30,7 +30,4 @@ public enum Route {
                 .orElseThrow(() -> new IllegalArgumentException("'" + words + "' is not a Coze route; say \"API plugin\" or \"workflow HTTP node\""));
     }
 
-    public static String wordsPattern() {
-        return String.join("|", Arrays.stream(values()).map(Route::words).toList());
-    }
 }

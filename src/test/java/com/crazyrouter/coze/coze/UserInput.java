@@ -1,7 +1,6 @@
 package com.crazyrouter.coze.coze;
 
 import java.util.Arrays;
-import java.util.regex.Pattern;
 
 /** Real things bot users type, named the way a scenario table says them. */
 public enum UserInput {
@@ -36,9 +35,6 @@ public enum UserInput {
                 .orElseThrow(() -> new IllegalArgumentException("'" + words + "' is not a known kind of user input"));
     }
 
-    public static String wordsPattern() {
-        return String.join("|", Arrays.stream(values()).map(i -> Pattern.quote(i.words)).toList());
-    }
 
     private static String repeat(String sentence, int atLeastBytes) {
         return sentence.repeat(atLeastBytes / sentence.length() + 1);

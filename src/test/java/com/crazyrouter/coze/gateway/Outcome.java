@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.hamcrest.Matcher;
 
 /**
@@ -50,9 +49,6 @@ public enum Outcome {
         return Arrays.stream(values()).filter(o -> o.phrase.equals(phrase)).findFirst().orElseThrow();
     }
 
-    public static String phrasePattern() {
-        return String.join("|", Arrays.stream(values()).map(o -> Pattern.quote(o.phrase)).toList());
-    }
 
     /**
      * Checks the attempt. {@code allowlist} tells whether the token in use has a model allowlist, and whether it

@@ -1,0 +1,44 @@
+package com.crazyrouter.coze.steps;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import com.crazyrouter.coze.coze.InputPlacement;
+import com.crazyrouter.coze.coze.Route;
+import com.crazyrouter.coze.coze.UserInput;
+import com.crazyrouter.coze.gateway.Outcome;
+import io.cucumber.java.ParameterType;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Cucumber needs each parameter type's words as a constant regex; this keeps those in step with the enums. */
+class ParameterTypesTest {
+
+    @Test
+    void everyRouteIsAWordScenariosCanUse() {
+        assertAllAccepted("route", Arrays.stream(Route.values()).map(Route::words));
+    }
+
+    @Test
+    void everyUserInputIsAWordScenariosCanUse() {
+        assertAllAccepted("input", Arrays.stream(UserInput.values()).map(UserInput::words));
+    }
+
+    @Test
+    void everyPlacementIsAWordScenariosCanUse() {
+        assertAllAccepted("placement", Arrays.stream(InputPlacement.values()).map(InputPlacement::words));
+    }
+
+    @Test
+    void everyOutcomeIsAPhraseScenariosCanUse() {
+        assertAllAccepted("outcome", Arrays.stream(Outcome.values()).map(Outcome::phrase));
+    }
+
+    private static void assertAllAccepted(String method, Stream<String> words) {
+        Pattern pattern = Pattern.compile(Arrays.stream(ParameterTypes.class.getMethods()).filter(m -> m.getName().equals(method))
+                .findFirst().map(m -> m.getAnnotation(ParameterType.class).value()).orElseThrow());
+        words.forEach(w -> assertThat(method + " '" + w + "'", pattern.matcher(w).matches(), is(true)));
+    }
+}
