@@ -46,7 +46,7 @@ public final class Harness implements AutoCloseable {
                 ? Optional.of(StubGateway.start(settings.stubRoot(), settings.stubOverlay()))
                 : Optional.empty();
         this.recorder = settings.target() == Target.RECORD
-                ? Optional.of(Recorder.start(live, settings.tokens(), Settings.stubTokens(settings.stubRoot()), redactor, settings.recordInto()))
+                ? Optional.of(Recorder.start(live, settings.tokens(), redactor, settings.recordInto()))
                 : Optional.empty();
         this.gatewayUrl = stub.map(StubGateway::baseUrl).or(() -> recorder.map(Recorder::baseUrl)).orElse(live);
     }

@@ -33,8 +33,9 @@ import java.util.Set;
 
 /**
  * The record profile: a WireMock proxy in front of the live gateway that, at the end of the run, turns what it
- * saw into stub mappings for the stub profile. The live tokens are swapped for the stub set's fake tokens of the
- * same kind (so a replay still tells a good token from a bad one), cookies and volatile headers are dropped, ids,
+ * saw into stub mappings for the stub profile. The live tokens become placeholders that name their kind
+ * ({@link StubTokens}), so a replay still tells a good token from a bad one and no file holds a token (an exchange
+ * with a credential the run does not own is not recorded at all); cookies and volatile headers are dropped, ids,
  * timestamps and request ids are normalised, and each file is named after what it matches, so recording twice
  * rewrites the same files instead of adding duplicates.
  */
@@ -44,23 +45,21 @@ public final class Recorder implements AutoCloseable {
 
     private final WireMockServer proxy;
     private final Map<TokenKind, Secret> liveTokens;
-    private final Map<TokenKind, Secret> stubTokens;
     private final Redactor redactor;
     private final Path into;
 
-    private Recorder(WireMockServer proxy, Map<TokenKind, Secret> liveTokens, Map<TokenKind, Secret> stubTokens, Redactor redactor, Path into) {
+    private Recorder(WireMockServer proxy, Map<TokenKind, Secret> liveTokens, Redactor redactor, Path into) {
         this.proxy = proxy;
         this.liveTokens = liveTokens;
-        this.stubTokens = stubTokens;
         this.redactor = redactor;
         this.into = into;
     }
 
-    public static Recorder start(URI live, Map<TokenKind, Secret> liveTokens, Map<TokenKind, Secret> stubTokens, Redactor redactor, Path into) {
+    public static Recorder start(URI live, Map<TokenKind, Secret> liveTokens, Redactor redactor, Path into) {
         WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().notifier(new ConsoleNotifier(false)));
         proxy.start();
         proxy.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().proxiedFrom(live.toString())));
-        return new Recorder(proxy, liveTokens, stubTokens, redactor, into);
+        return new Recorder(proxy, liveTokens, redactor, into);
     }
 
     /** Where the run sends its requests: the recording proxy. */
@@ -81,7 +80,7 @@ public final class Recorder implements AutoCloseable {
         Map<String, String> files = new LinkedHashMap<>();
         for (StubMapping mapping : recorded) {
             ObjectNode cleaned = clean(mapping);
-            if (!isTransient(cleaned)) {
+            if (!isTransient(cleaned) && !carriesForeignCredential(cleaned)) {
                 files.put(fileName(cleaned), toJson(cleaned));
             }
         }
@@ -139,32 +138,30 @@ public final class Recorder implements AutoCloseable {
         return node;
     }
 
+    /**
+     * A request with a credential the run does not own (a deliberately wrong token) is not recorded: replaying it
+     * would need that credential in a file, and the hand-written 401 stubs already answer it.
+     */
+    private boolean carriesForeignCredential(ObjectNode mapping) {
+        String authorization = mapping.path("request").path("headers").path("Authorization").path("equalTo").asText("");
+        return !authorization.contains("${token.") && !redactor.redact(authorization).equals(authorization);
+    }
+
     private static boolean isTransient(ObjectNode mapping) {
         int status = mapping.path("response").path("status").asInt();
         String body = mapping.path("response").path("body").asText("");
         return status == 429 || status == 502 || status == 504 || (status == 503 && !body.contains("model_not_found"));
     }
 
-    /** The live token in a header or body, in any of the forms scenarios send, becomes the stub token of its kind. */
+    /** The live token, in any of the forms scenarios send, becomes the placeholder of its kind. */
     private String toStubToken(String text) {
         String out = text;
-        for (TokenKind kind : TokenKind.values()) {
-            Secret live = liveTokens.get(kind);
-            Secret stub = stubTokens.get(kind);
-            if (live == null || stub == null) {
-                continue;
+        for (Map.Entry<TokenKind, Secret> live : liveTokens.entrySet()) {
+            for (Map.Entry<String, String> form : StubTokens.forms(live.getKey(), live.getValue()).entrySet()) {
+                out = out.replace(form.getValue(), form.getKey());
             }
-            String liveToken = live.reveal();
-            String stubToken = stub.reveal();
-            out = out.replace(liveToken, stubToken)
-                    .replace(liveToken.substring(0, liveToken.length() / 2), stubToken.substring(0, stubToken.length() / 2))
-                    .replace(stripSk(liveToken), stripSk(stubToken));
         }
         return out;
-    }
-
-    private static String stripSk(String token) {
-        return token.startsWith("sk-") ? token.substring(3) : token;
     }
 
     private static String normalise(String body) {

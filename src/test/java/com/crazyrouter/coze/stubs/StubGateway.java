@@ -7,6 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.TokenKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -45,8 +49,9 @@ public final class StubGateway implements AutoCloseable {
     }
 
     public static StubGateway start(Path root, Optional<Path> overlay) {
-        List<StubMapping> base = checkedMappings(root.resolve("mappings"), root.resolve("__files"));
-        List<StubMapping> extra = overlay.map(dir -> checkedMappings(dir, root.resolve("__files"))).orElse(List.of());
+        List<StubMapping> base = checkedMappings(root.resolve("mappings"), root.resolve("__files"), Map.of());
+        Map<TokenKind, Secret> tokens = Settings.stubTokens(root);
+        List<StubMapping> extra = overlay.map(dir -> checkedMappings(dir, root.resolve("__files"), tokens)).orElse(List.of());
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
@@ -103,14 +108,14 @@ public final class StubGateway implements AutoCloseable {
     }
 
     /** Parses every mapping file the way WireMock will, and checks that the body files it names exist. */
-    static List<StubMapping> checkedMappings(Path mappings, Path files) {
+    static List<StubMapping> checkedMappings(Path mappings, Path files, Map<TokenKind, Secret> tokens) {
         if (!Files.isDirectory(mappings)) {
             throw new ConfigurationException("No stub mappings folder at " + mappings + ".");
         }
         List<StubMapping> all = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(mappings)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                all.addAll(checkedFile(file, files));
+                all.addAll(checkedFile(file, files, tokens));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + mappings, e);
@@ -118,8 +123,8 @@ public final class StubGateway implements AutoCloseable {
         return all;
     }
 
-    private static List<StubMapping> checkedFile(Path file, Path files) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+    private static List<StubMapping> checkedFile(Path file, Path files, Map<TokenKind, Secret> tokens) throws IOException {
+        String text = StubTokens.fill(Files.readString(file, StandardCharsets.UTF_8), tokens);
         JsonNode root;
         try {
             root = JSON.readTree(text);

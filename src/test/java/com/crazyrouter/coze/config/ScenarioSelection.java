@@ -1,0 +1,39 @@
+package com.crazyrouter.coze.config;
+
+import io.cucumber.tagexpressions.Expression;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
+import java.util.List;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+
+/**
+ * Applies -Dcucumber.filter.tags when the plan is made, so scenarios it does not select are left out of the run
+ * (and out of the counts: `-Dcucumber.filter.tags=@smoke` runs one scenario) rather than reported as skipped.
+ * Cucumber's own filter still applies and agrees with this one.
+ */
+public class ScenarioSelection implements PostDiscoveryFilter {
+    private static final String PROPERTY = "cucumber.filter.tags";
+
+    @Override
+    public FilterResult apply(TestDescriptor descriptor) {
+        String selection = System.getProperty(PROPERTY, "").trim();
+        boolean cucumberScenario = descriptor.isTest()
+                && descriptor.getUniqueId().getSegments().stream().anyMatch(s -> s.getType().equals("engine") && s.getValue().equals("cucumber"));
+        if (selection.isEmpty() || !cucumberScenario) {
+            return FilterResult.included("no tag selection applies");
+        }
+        Expression expression;
+        try {
+            expression = TagExpressionParser.parse(selection);
+        } catch (TagExpressionException e) {
+            throw new ConfigurationException("-D" + PROPERTY + "='" + selection + "' is not a tag expression: " + e.getMessage()
+                    + ". Write e.g. @smoke, \"@error-1 or @error-2\", \"@checklist-4 and not @stub-only\".");
+        }
+        List<String> tags = descriptor.getTags().stream().map(t -> "@" + t.getName()).toList();
+        return expression.evaluate(tags)
+                ? FilterResult.included("selected by " + PROPERTY)
+                : FilterResult.excluded("not selected by " + PROPERTY + "=" + selection);
+    }
+}
