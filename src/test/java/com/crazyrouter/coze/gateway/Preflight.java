@@ -30,6 +30,9 @@ public final class Preflight {
             throw new ConfigurationException("token rejected: GET " + url + " answered " + reply.describe() + ". "
                     + GuideRow.UNAUTHORIZED.advice() + " (CRAZYROUTER_API_KEY). Nothing else was sent.");
         }
+        if (reply.status() == 404 && reply.isJson()) {
+            return "Preflight: GET " + url + " -> 404: this gateway lists no models, so the token is checked by the first scenario instead";
+        }
         if (reply.status() != 200 || !reply.isJson()) {
             throw new ConfigurationException("not a Crazyrouter gateway: GET " + url + " answered " + reply.describe()
                     + ". Check crazyrouter.baseUrl (the base URL only, without /v1). Nothing else was sent.");
