@@ -1,0 +1,87 @@
+package com.crazyrouter.coze.config;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bad configuration stops the run in one message that names the setting and says how to set it. */
+class SettingsTest {
+    private static final Map<String, String> LIVE = Map.of(Settings.TARGET, "live");
+
+    @Test
+    void aLiveRunWithoutATokenSaysHowToSetIt() {
+        assertThat(failure(LIVE, Map.of()), containsString("CRAZYROUTER_API_KEY is not set"));
+        assertThat(failure(LIVE, Map.of("CRAZYROUTER_API_KEY", "  ")), containsString("export CRAZYROUTER_API_KEY=sk-..."));
+    }
+
+    @Test
+    void theGuidesPlaceholderIsNotAToken() {
+        for (String placeholder : List.of("sk-xxx", "Bearer sk-xxx", "sk-xxxxxxxx", "<your key>")) {
+            assertThat(placeholder, failure(LIVE, Map.of("CRAZYROUTER_API_KEY", placeholder)), containsString("placeholder"));
+        }
+    }
+
+    @Test
+    void aTokenPastedWithWhitespaceIsTrimmed() {
+        Settings settings = Settings.load(LIVE, Map.of("CRAZYROUTER_API_KEY", " sk-testTrimmed0000000000\n"));
+        assertThat(settings.token(TokenKind.DEDICATED).orElseThrow().reveal(), equalTo("sk-testTrimmed0000000000"));
+    }
+
+    @Test
+    void aBaseUrlNeedsASchemeAndNoPath() {
+        assertThat(failure(with(Settings.BASE_URL, "crazyrouter.com"), Map.of()), containsString("needs http:// or https://"));
+        assertThat(failure(with(Settings.BASE_URL, "https://crazyrouter.com/v1"), Map.of()), containsString("base URL only"));
+        assertThat(failure(with(Settings.BASE_URL, "http://exa mple"), Map.of()), containsString("is not a URL"));
+        assertThat(Settings.load(with(Settings.BASE_URL, "http://127.0.0.1:8080/"), Map.of()).baseUrl().orElseThrow(),
+                equalTo(URI.create("http://127.0.0.1:8080")));
+    }
+
+    @Test
+    void anUnknownTargetListsTheKnownOnes() {
+        assertThat(failure(Map.of(Settings.TARGET, "lvie"), Map.of()), containsString("Use one of stub, live, record"));
+    }
+
+    @Test
+    void anEmptyModelListIsRefused() {
+        assertThat(failure(with(Settings.MODELS, " , "), Map.of()), containsString("lists no model"));
+        assertThat(failure(with(Settings.MODELS, "gpt 5"), Map.of()), containsString("not a model id"));
+    }
+
+    @Test
+    void numbersAndDurationsAreChecked() {
+        assertThat(failure(with(Settings.READ_TIMEOUT, "soon"), Map.of()), containsString("is not a duration"));
+        assertThat(failure(with(Settings.MAX_REQUESTS, "0"), Map.of()), containsString("positive whole number"));
+        assertThat(failure(with(Settings.RETRIES, "9"), Map.of()), containsString("from 0 to 2"));
+    }
+
+    @Test
+    void aStubFolderWithoutMappingsIsNamed() {
+        assertThat(failure(with(Settings.STUBS, "no/such/folder"), Map.of()), containsString("no/such/folder"));
+    }
+
+    @Test
+    void aStubRunNeedsNoSecretFromTheEnvironment() {
+        Settings settings = Settings.load(Map.of(), Map.of());
+        assertThat(settings.target(), is(Target.STUB));
+        assertThat(settings.retries(), is(0));
+        assertThat(settings.probeMaxTokens().isPresent(), is(false));
+    }
+
+    private static Map<String, String> with(String key, String value) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(key, value);
+        return properties;
+    }
+
+    private static String failure(Map<String, String> properties, Map<String, String> environment) {
+        return assertThrows(ConfigurationException.class, () -> Settings.load(properties, environment)).getMessage();
+    }
+}
