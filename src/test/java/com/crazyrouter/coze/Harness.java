@@ -9,6 +9,7 @@ import com.crazyrouter.coze.stubs.Recorder;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestBudget;
+import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.stubs.StubGateway;
 import java.net.URI;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class Harness implements AutoCloseable {
     private final Settings settings;
     private final Redactor redactor;
     private final RequestBudget budget;
+    private final RunLedger ledger = new RunLedger();
     private final CrazyrouterClient client;
     private final Optional<StubGateway> stub;
     private final Optional<Recorder> recorder;
@@ -85,6 +87,11 @@ public final class Harness implements AutoCloseable {
 
     public RequestBudget budget() {
         return budget;
+    }
+
+    /** What the run found, for the summary written at its end. */
+    public RunLedger ledger() {
+        return ledger;
     }
 
     public CrazyrouterClient client() {

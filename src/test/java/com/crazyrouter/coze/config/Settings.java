@@ -30,10 +30,13 @@ public record Settings(
         Path stubRoot,
         Optional<Path> stubOverlay,
         Path recordInto,
+        Path reportsDir,
         Duration connectTimeout,
         Duration readTimeout,
         List<String> expectedAllowlist,
         List<String> modelsUnderTest,
+        ModelTable modelTable,
+        int samples,
         int maxRequests,
         int maxTokensPerRun,
         int retries,
@@ -47,10 +50,13 @@ public record Settings(
     public static final String STUBS = "crazyrouter.stubs";
     public static final String STUB_OVERLAY = "crazyrouter.stubs.overlay";
     public static final String RECORD_INTO = "crazyrouter.recordInto";
+    public static final String REPORTS = "crazyrouter.reports";
     public static final String CONNECT_TIMEOUT = "crazyrouter.connectTimeout";
     public static final String READ_TIMEOUT = "crazyrouter.readTimeout";
     public static final String ALLOWED_MODELS = "crazyrouter.token.allowedModels";
     public static final String MODELS = "models";
+    public static final String MODEL_TABLE = "crazyrouter.modelTable";
+    public static final String SAMPLES = "samples";
     public static final String MAX_REQUESTS = "crazyrouter.maxRequests";
     public static final String MAX_TOKENS_PER_RUN = "crazyrouter.maxTokensPerRun";
     public static final String RETRIES = "crazyrouter.retries";
@@ -75,11 +81,19 @@ public record Settings(
                 .map(Settings::parseBaseUrl);
         Path stubRoot = Path.of(properties.getOrDefault(STUBS, "stubs"));
         Optional<Path> overlay = text(properties.get(STUB_OVERLAY)).map(Path::of);
+        Path reportsDir = Path.of(properties.getOrDefault(REPORTS, "reports"));
         Path recordInto = Path.of(properties.getOrDefault(RECORD_INTO, "stubs/recorded/mappings"));
         Duration connect = duration(CONNECT_TIMEOUT, properties.getOrDefault(CONNECT_TIMEOUT, "5s"));
         Duration read = duration(READ_TIMEOUT, properties.getOrDefault(READ_TIMEOUT, "60s"));
-        List<String> allowlist = modelList(ALLOWED_MODELS, properties.getOrDefault(ALLOWED_MODELS, "gpt-5.4,claude-sonnet-4-6"), true);
-        List<String> models = modelList(MODELS, properties.getOrDefault(MODELS, "gpt-5.4,claude-sonnet-4-6,gemini-3-pro-preview"), false);
+        ModelTable table = ModelTable.load(Path.of(properties.getOrDefault(MODEL_TABLE, ModelTable.DEFAULT.toString())));
+        List<String> allowlist = properties.containsKey(ALLOWED_MODELS)
+                ? modelList(ALLOWED_MODELS, properties.get(ALLOWED_MODELS), true) : table.allowedModels();
+        List<String> models = properties.containsKey(MODELS) ? modelList(MODELS, properties.get(MODELS), false) : table.models();
+        models.stream().filter(m -> !table.models().contains(m)).findFirst().ifPresent(unknown -> {
+            throw new ConfigurationException("-D" + MODELS + " names '" + unknown + "', which is not in the model table " + table.file()
+                    + " (" + String.join(", ", table.models()) + "). Add a row for it there first.");
+        });
+        int samples = positive(SAMPLES, properties.getOrDefault(SAMPLES, "1"));
         int maxRequests = positive(MAX_REQUESTS, properties.getOrDefault(MAX_REQUESTS, "300"));
         int maxTokensPerRun = positive(MAX_TOKENS_PER_RUN, properties.getOrDefault(MAX_TOKENS_PER_RUN, "50000"));
         // The stub answers deterministically, so retrying there would only hide a broken stub.
@@ -96,7 +110,7 @@ public record Settings(
         overlay.filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
             throw new ConfigurationException(STUB_OVERLAY + "='" + dir + "' is not a folder of extra stub mappings.");
         });
-        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, connect, read, allowlist, models, maxRequests, maxTokensPerRun,
+        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, connect, read, allowlist, models, table, samples, maxRequests, maxTokensPerRun,
                 retries, longestWait, probeLimit, Map.copyOf(tokens));
     }
 

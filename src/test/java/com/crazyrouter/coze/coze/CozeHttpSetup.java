@@ -21,6 +21,10 @@ public record CozeHttpSetup(String method, String url, Optional<String> authoriz
         return new CozeHttpSetup("POST", GUIDE_URL, Optional.of("Bearer " + token), Optional.of("application/json"), GUIDE_BODY);
     }
 
+    public CozeHttpSetup withBody(String newBodyTemplate) {
+        return new CozeHttpSetup(method, url, authorization, contentType, newBodyTemplate);
+    }
+
     public CozeHttpSetup withUrl(String newUrl) {
         return new CozeHttpSetup(method, newUrl, authorization, contentType, bodyTemplate);
     }

@@ -66,6 +66,7 @@ class FaultCatalogueIT {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(Settings.TARGET, "stub");
         settings.put("allure.results.directory", OUTPUT.resolve("no-allure").toString());
+        settings.put(Settings.REPORTS, OUTPUT.resolve("reports").toString());
         return settings;
     }
 

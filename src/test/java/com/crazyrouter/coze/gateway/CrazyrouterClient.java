@@ -13,7 +13,16 @@ import io.restassured.http.ContentType;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -41,6 +50,7 @@ public final class CrazyrouterClient {
     private final int retries;
     private final Duration longestRetryWait;
     private final OptionalInt probeMaxTokens;
+    private final HttpClient streamingHttp;
 
     public CrazyrouterClient(Settings settings, Redactor redactor, RequestBudget budget) {
         int connectMs = Math.toIntExact(settings.connectTimeout().toMillis());
@@ -62,6 +72,8 @@ public final class CrazyrouterClient {
         this.retries = settings.retries();
         this.longestRetryWait = settings.longestRetryWait();
         this.probeMaxTokens = settings.probeMaxTokens();
+        this.streamingHttp = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /**
@@ -128,6 +140,49 @@ public final class CrazyrouterClient {
         GatewayReply reply = new GatewayReply(request, response.getStatusCode(), headers, response.asString(), elapsed);
         reply.json().map(j -> j.path("usage").path("total_tokens")).filter(n -> n.isInt()).ifPresent(n -> budget.recordTokens(n.asInt()));
         return reply;
+    }
+
+    /**
+     * Sends a streaming request and reads its server-sent events line by line, timing the first byte and the first
+     * data chunk. REST Assured hands over a body only once it is complete, so this one exchange uses the JDK's
+     * HttpClient, under the same timeouts, request cap and redaction.
+     */
+    public StreamedReply stream(OutgoingRequest request) {
+        String where = request.method() + " " + redactor.redact(request.url().toString());
+        budget.spendOne(where);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.url()).timeout(readTimeout)
+                .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body() == null ? "" : request.body()));
+        request.headers().forEach(h -> builder.header(h.name(), h.value()));
+        long started = System.nanoTime();
+        try {
+            HttpResponse<java.io.InputStream> response = streamingHttp.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            Duration firstByte = Duration.ofNanos(System.nanoTime() - started);
+            List<String> lines = new ArrayList<>();
+            Duration firstChunk = null;
+            long deadline = started + readTimeout.toNanos() * 2;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (firstChunk == null && line.startsWith("data:")) {
+                        firstChunk = Duration.ofNanos(System.nanoTime() - started);
+                    }
+                    lines.add(redactor.redact(line));
+                    if (System.nanoTime() > deadline) {
+                        throw new SocketTimeoutException("the stream did not end within " + readTimeout.multipliedBy(2).toSeconds() + " s");
+                    }
+                }
+            }
+            StreamedReply reply = new StreamedReply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    lines, firstByte, Optional.ofNullable(firstChunk), Duration.ofNanos(System.nanoTime() - started));
+            Allure.addAttachment("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
+            return reply;
+        } catch (HttpTimeoutException e) {
+            throw unreachable(where, new SocketTimeoutException(e.getMessage()));
+        } catch (IOException e) {
+            throw unreachable(where, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while reading " + where, e);
+        }
     }
 
     private static boolean hasIoCause(Throwable e) {

@@ -1,6 +1,8 @@
 package com.crazyrouter.coze.live;
 
 import com.crazyrouter.coze.ContractRun;
+import com.crazyrouter.coze.config.ModelTable;
+import com.crazyrouter.coze.config.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ public record ChildRun(int exitCode, String output, Path workDir) {
         List<String> command = new ArrayList<>(List.of(LocalGateway.javaBinary(), "-cp", classpath));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-D" + Settings.MODEL_TABLE + "=" + ModelTable.DEFAULT.toAbsolutePath());
         command.add(ContractRun.class.getName());
         command.add(Path.of("features").toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);

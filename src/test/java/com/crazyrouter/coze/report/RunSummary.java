@@ -24,6 +24,7 @@ public final class RunSummary {
         System.out.println();
         System.out.println("Crazyrouter contract run: " + figures.entrySet().stream()
                 .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")));
+        SummaryWriter.write(harness.settings().reportsDir(), harness.ledger(), figures);
         Path results = Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
         if (!Files.isDirectory(results)) {
             return;

@@ -1,7 +1,10 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.Harness;
+import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.report.RunSummary;
+import java.util.List;
+import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
@@ -24,6 +27,12 @@ public class Hooks {
     @AfterAll
     public static void finishRun() {
         Harness.finish().ifPresent(RunSummary::publish);
+    }
+
+    @After
+    public void recordResult(Scenario scenario) {
+        state.harness().ledger().record(new RunLedger.ScenarioResult(scenario.getName(), List.copyOf(scenario.getSourceTagNames()),
+                scenario.getStatus().name(), state.reportRoute(), state.reportModel()));
     }
 
     @Before(order = 0)

@@ -9,6 +9,7 @@ import com.crazyrouter.coze.coze.InputPlacement;
 import com.crazyrouter.coze.gateway.Attempt;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
+import com.crazyrouter.coze.gateway.StreamedReply;
 import com.crazyrouter.coze.gateway.TokenAllowlist;
 import com.crazyrouter.coze.report.AllureLabels;
 import com.crazyrouter.coze.report.GuideReference;
@@ -75,7 +76,11 @@ public class ScenarioState {
 
     /** The allowlist the token in use is expected to have: the dedicated token's is configuration. */
     public TokenAllowlist allowlist() {
-        return tokenKind == TokenKind.DEDICATED ? new TokenAllowlist(harness.settings().expectedAllowlist()) : TokenAllowlist.NONE;
+        return allowlistOf(tokenKind);
+    }
+
+    public TokenAllowlist allowlistOf(TokenKind kind) {
+        return kind == TokenKind.DEDICATED ? new TokenAllowlist(harness.settings().expectedAllowlist()) : TokenAllowlist.NONE;
     }
 
     /** Coze renders its setup with this input and sends it, or refuses to; either way the attempt is kept. */
@@ -113,20 +118,41 @@ public class ScenarioState {
 
     public GatewayReply sendMarked(OutgoingRequest request) {
         labelForReport();
-        return harness.client().send(request.withHeader("User-Agent", "crazyrouter-coze-contract/1.0 (scenario " + mark + ")"));
+        return harness.client().send(marked(request));
     }
 
-    /** Allure groups by route and model; labels are set while a step runs, where Allure can reach the test case. */
-    private void labelForReport() {
-        String route = switch (routes.size()) {
+    public StreamedReply streamMarked(OutgoingRequest request) {
+        labelForReport();
+        return harness.client().stream(marked(request));
+    }
+
+    private OutgoingRequest marked(OutgoingRequest request) {
+        return request.withHeader("User-Agent", "crazyrouter-coze-contract/1.0 (scenario " + mark + ")");
+    }
+
+    /** The route and model this scenario is grouped under in the reports. */
+    public String reportRoute() {
+        return switch (routes.size()) {
             case 0 -> AllureLabels.NO_ROUTE;
             case 1 -> routes.iterator().next();
             default -> AllureLabels.BOTH_ROUTES;
         };
+    }
+
+    public String reportModel() {
         List<String> recommended = harness.settings().modelsUnderTest();
-        String model = models.stream().filter(recommended::contains).findFirst()
+        return models.stream().filter(recommended::contains).findFirst()
                 .orElse(models.isEmpty() ? AllureLabels.NO_MODEL : models.iterator().next());
-        AllureLabels.apply(route, model, GuideReference.of(tags).orElse("Other checks"), harness.settings().target().label());
+    }
+
+    public void noteRoute(String routeTitle, String model) {
+        routes.add(routeTitle);
+        models.add(model);
+    }
+
+    /** Allure groups by route and model; labels are set while a step runs, where Allure can reach the test case. */
+    private void labelForReport() {
+        AllureLabels.apply(reportRoute(), reportModel(), GuideReference.of(tags).orElse("Other checks"), harness.settings().target().label());
     }
 
     public Attempt lastAttempt() {

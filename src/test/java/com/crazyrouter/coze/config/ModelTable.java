@@ -1,0 +1,102 @@
+package com.crazyrouter.coze.config;
+
+import io.cucumber.gherkin.GherkinParser;
+import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.Examples;
+import io.cucumber.messages.types.FeatureChild;
+import io.cucumber.messages.types.TableCell;
+import io.cucumber.messages.types.TableRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The models under test, read from the Examples table in features/models/recommended-models.feature — the one file a
+ * non-engineer edits. Checked strictly: a wrong column, value or duplicate row is named with its line.
+ */
+public record ModelTable(Path file, List<Row> rows) {
+    public static final Path DEFAULT = Path.of("features", "models", "recommended-models.feature");
+    static final List<String> COLUMNS = List.of("model", "route", "allowed for the Coze token", "JSON mode");
+
+    public record Row(int line, String model, String route, boolean allowed, boolean jsonMode) {
+    }
+
+    public static ModelTable load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException("The model table " + file + " is missing.");
+        }
+        List<Examples> tables = new ArrayList<>();
+        List<Envelope> envelopes;
+        try {
+            envelopes = GherkinParser.builder().includeSource(false).includePickles(false).build().parse(file).toList();
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigurationException(file + " does not parse as Gherkin: " + e.getMessage());
+        }
+        envelopes.stream().map(Envelope::getParseError).flatMap(java.util.Optional::stream).findFirst().ifPresent(error -> {
+            throw new ConfigurationException(file + " does not parse as Gherkin: " + error.getMessage());
+        });
+        try {
+            envelopes.stream().map(Envelope::getGherkinDocument).flatMap(java.util.Optional::stream)
+                    .forEach(doc -> doc.getFeature().ifPresent(feature -> feature.getChildren().stream()
+                            .map(FeatureChild::getScenario).flatMap(java.util.Optional::stream)
+                            .filter(s -> s.getTags().stream().anyMatch(t -> t.getName().equals("@models")))
+                            .forEach(s -> tables.addAll(s.getExamples()))));
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(file + " does not parse as Gherkin: " + e.getMessage());
+        }
+        if (tables.size() != 1 || tables.get(0).getTableHeader().isEmpty()) {
+            throw new ConfigurationException(file + " must have exactly one Examples table under its @models scenario; found " + tables.size() + ".");
+        }
+        Examples table = tables.get(0);
+        TableRow header = table.getTableHeader().get();
+        List<String> columns = header.getCells().stream().map(TableCell::getValue).toList();
+        if (!columns.equals(COLUMNS)) {
+            throw new ConfigurationException(file + ":" + header.getLocation().getLine() + ": the table's columns must be " + COLUMNS
+                    + ", found " + columns + ".");
+        }
+        List<Row> rows = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (TableRow row : table.getTableBody()) {
+            int line = Math.toIntExact(row.getLocation().getLine());
+            List<String> cells = row.getCells().stream().map(TableCell::getValue).map(String::trim).toList();
+            String model = cells.get(0);
+            if (!model.matches("[A-Za-z0-9][A-Za-z0-9._:/@+-]*")) {
+                throw new ConfigurationException(file + ":" + line + ": '" + model + "' is not a model id.");
+            }
+            if (!cells.get(1).equals("API plugin") && !cells.get(1).equals("workflow HTTP node")) {
+                throw new ConfigurationException(file + ":" + line + ": route '" + cells.get(1) + "' must be API plugin or workflow HTTP node.");
+            }
+            if (!seen.add(model + " / " + cells.get(1))) {
+                throw new ConfigurationException(file + ":" + line + ": " + model + " through the " + cells.get(1) + " is listed twice.");
+            }
+            rows.add(new Row(line, model, cells.get(1), yesNo(file, line, COLUMNS.get(2), cells.get(2)), yesNo(file, line, COLUMNS.get(3), cells.get(3))));
+        }
+        if (rows.isEmpty()) {
+            throw new ConfigurationException(file + ": the model table lists no model; add at least one row, e.g. gpt-5.4.");
+        }
+        return new ModelTable(file, List.copyOf(rows));
+    }
+
+    /** Each model once, in table order. */
+    public List<String> models() {
+        return rows.stream().map(Row::model).distinct().toList();
+    }
+
+    /** The models the Coze token is expected to allow. */
+    public List<String> allowedModels() {
+        return rows.stream().filter(Row::allowed).map(Row::model).distinct().toList();
+    }
+
+    private static boolean yesNo(Path file, int line, String column, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new ConfigurationException(file + ":" + line + ": '" + column + "' must be yes or no, not '" + value + "'.");
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package com.crazyrouter.coze.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A streamed chat reply ("stream": true), as server-sent events: the lines as they came (redacted), and when the
+ * first byte and the first data chunk arrived.
+ */
+public record StreamedReply(int status, String contentType, List<String> lines, Duration firstByte, Optional<Duration> firstChunk, Duration total) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String DONE = "[DONE]";
+
+    public StreamedReply {
+        lines = List.copyOf(lines);
+    }
+
+    /** The payloads of the "data:" lines, keep-alive comments (": PING") skipped. */
+    public List<String> data() {
+        return lines.stream().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).trim()).toList();
+    }
+
+    public boolean endsWithDone() {
+        List<String> data = data();
+        return !data.isEmpty() && data.get(data.size() - 1).equals(DONE);
+    }
+
+    /** Each chunk parsed; a chunk that is not JSON is reported as a problem, not skipped. */
+    public List<JsonNode> chunks(List<String> problems) {
+        List<JsonNode> chunks = new ArrayList<>();
+        for (String payload : data()) {
+            if (payload.equals(DONE)) {
+                continue;
+            }
+            try {
+                chunks.add(JSON.readTree(payload));
+            } catch (IOException e) {
+                problems.add("a data line is not JSON: " + (payload.length() > 80 ? payload.substring(0, 80) + "…" : payload));
+            }
+        }
+        return chunks;
+    }
+
+    public String describe() {
+        String head = String.join(" | ", lines.subList(0, Math.min(lines.size(), 6)));
+        return "HTTP " + status + " (" + contentType + "), " + lines.size() + " lines: " + (head.length() > 300 ? head.substring(0, 300) + "…" : head);
+    }
+}

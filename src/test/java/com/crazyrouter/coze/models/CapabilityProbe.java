@@ -1,0 +1,133 @@
+package com.crazyrouter.coze.models;
+
+import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.gateway.OutgoingRequest;
+import com.crazyrouter.coze.gateway.StreamedReply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Probes what a model can do through a route, one small request per capability, and returns the matrix cells with
+ * their evidence. Requests are built by {@code render} from a body (Coze renders the route's request around it).
+ */
+public final class CapabilityProbe {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String SYSTEM_WORD = "PONG";
+    private static final String PLAIN = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
+    private static final String SYSTEM = "{\"model\":\"%s\",\"messages\":[{\"role\":\"system\",\"content\":\"Whatever the user says, reply only with the word "
+            + SYSTEM_WORD + ".\"},{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
+    private static final String MAX_TOKENS = "{\"model\":\"%s\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"Count from 1 to 50, separated by spaces.\"}]}";
+    private static final String STREAM = "{\"model\":\"%s\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
+    private static final String JSON_MODE = "{\"model\":\"%s\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Reply with the JSON object {\\\"answer\\\": \\\"OK\\\"} and nothing else.\"}]}";
+
+    private final Function<String, OutgoingRequest> render;
+    private final Function<OutgoingRequest, GatewayReply> send;
+    private final Function<OutgoingRequest, StreamedReply> stream;
+
+    public CapabilityProbe(Function<String, OutgoingRequest> render, Function<OutgoingRequest, GatewayReply> send,
+            Function<OutgoingRequest, StreamedReply> stream) {
+        this.render = render;
+        this.send = send;
+        this.stream = stream;
+    }
+
+    public List<Cell> probe(String model, String route, boolean claimsJsonMode, int samples) {
+        List<Cell> cells = new ArrayList<>();
+        GatewayReply plain = send.apply(render.apply(PLAIN.formatted(model)));
+        for (int extra = 1; extra < samples; extra++) {
+            cells.add(latencySample(model, route, send.apply(render.apply(PLAIN.formatted(model)))));
+        }
+        Optional<String> text = plain.replyText().filter(t -> !t.isBlank());
+        cells.add(cell(model, route, Capability.PLAIN_REPLY, plain.isChatCompletion() && text.isPresent(),
+                text.map(t -> "replied \"" + t + "\"").orElse(plain.describe()), plain));
+        String named = plain.json().map(j -> j.path("model").asText()).orElse("");
+        cells.add(cell(model, route, Capability.NAMES_MODEL, named.equals(model) || named.startsWith(model + "-"),
+                "the reply names model '" + named + "'", plain));
+        JsonNode usage = plain.json().map(j -> j.path("usage")).orElse(JSON.missingNode());
+        cells.add(cell(model, route, Capability.USAGE, usage.path("total_tokens").isInt() && usage.path("prompt_tokens").isInt(),
+                usage.isMissingNode() ? "no usage in the reply" : "usage " + usage, plain));
+
+        GatewayReply system = send.apply(render.apply(SYSTEM.formatted(model)));
+        String systemText = system.replyText().orElse("");
+        cells.add(cell(model, route, Capability.SYSTEM_MESSAGE, system.isChatCompletion() && systemText.toUpperCase().contains(SYSTEM_WORD),
+                system.isChatCompletion() ? "asked for " + SYSTEM_WORD + " by the system message, replied \"" + systemText + "\"" : system.describe(), system));
+
+        GatewayReply limited = send.apply(render.apply(MAX_TOKENS.formatted(model)));
+        String finish = limited.json().map(j -> j.path("choices").path(0).path("finish_reason").asText("")).orElse("");
+        cells.add(cell(model, route, Capability.MAX_TOKENS, limited.isChatCompletion() && finish.equals("length"),
+                limited.isChatCompletion() ? "max_tokens 1 gave finish_reason '" + finish + "'" : limited.describe(), limited));
+
+        cells.add(streaming(model, route));
+
+        if (claimsJsonMode) {
+            GatewayReply json = send.apply(render.apply(JSON_MODE.formatted(model)));
+            boolean object = json.replyText().map(CapabilityProbe::isJsonObject).orElse(false);
+            cells.add(cell(model, route, Capability.JSON_MODE, json.isChatCompletion() && object,
+                    json.isChatCompletion() ? "content " + json.replyText().orElse("") : json.describe(), json));
+        } else {
+            cells.add(new Cell(model, route, Capability.JSON_MODE, Cell.Verdict.NOT_SUPPORTED, "the model table says it does not claim JSON mode",
+                    Optional.empty(), Optional.empty(), 0));
+        }
+        return cells;
+    }
+
+    private Cell streaming(String model, String route) {
+        StreamedReply reply = stream.apply(render.apply(STREAM.formatted(model)));
+        List<String> problems = new ArrayList<>();
+        if (reply.status() != 200) {
+            problems.add("HTTP " + reply.status());
+        }
+        if (!reply.contentType().startsWith("text/event-stream")) {
+            problems.add("Content-Type '" + reply.contentType() + "' is not text/event-stream");
+        }
+        List<JsonNode> chunks = reply.chunks(problems);
+        StringBuilder content = new StringBuilder();
+        for (JsonNode chunk : chunks) {
+            if (!"chat.completion.chunk".equals(chunk.path("object").asText())) {
+                problems.add("a chunk's object is '" + chunk.path("object").asText() + "', not chat.completion.chunk");
+                break;
+            }
+            content.append(chunk.path("choices").path(0).path("delta").path("content").asText(""));
+        }
+        if (content.isEmpty()) {
+            problems.add("the content deltas join to nothing");
+        }
+        if (!reply.endsWithDone()) {
+            problems.add("the stream does not end with data: [DONE]");
+        }
+        JsonNode usage = chunks.isEmpty() ? JSON.missingNode() : chunks.get(chunks.size() - 1).path("usage");
+        if (!usage.path("total_tokens").isInt()) {
+            problems.add("the last chunk carries no usage although stream_options.include_usage was set");
+        }
+        String evidence = problems.isEmpty()
+                ? chunks.size() + " chunks joined to \"" + content + "\", ended with [DONE], usage in the last chunk"
+                : String.join("; ", problems) + " — " + reply.describe();
+        return new Cell(model, route, Capability.STREAMING, problems.isEmpty() ? Cell.Verdict.PASS : Cell.Verdict.FAIL, evidence,
+                Optional.of(reply.total()), reply.firstChunk(), usage.path("total_tokens").asInt(0));
+    }
+
+    private static Cell cell(String model, String route, Capability capability, boolean passed, String evidence, GatewayReply reply) {
+        int tokens = reply.json().map(j -> j.path("usage").path("total_tokens").asInt(0)).orElse(0);
+        return Cell.of(model, route, capability, passed, evidence, Optional.of(reply.elapsed()),
+                capability == Capability.NAMES_MODEL || capability == Capability.USAGE ? 0 : tokens); // those share the plain reply
+    }
+
+    /** An extra sample of the plain reply's latency (-Dsamples), not a matrix cell of its own. */
+    private static Cell latencySample(String model, String route, GatewayReply reply) {
+        return new Cell(model, route, Capability.PLAIN_REPLY, Cell.Verdict.LATENCY_SAMPLE, reply.describe(), Optional.of(reply.elapsed()), Optional.empty(), 0);
+    }
+
+    private static boolean isJsonObject(String text) {
+        try {
+            return JSON.readTree(text).isObject();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.crazyrouter.coze.models;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** One cell of the model matrix: a model, through a route, for one capability, with its evidence and figures. */
+public record Cell(String model, String route, Capability capability, Verdict verdict, String evidence,
+        Optional<Duration> latency, Optional<Duration> firstChunk, int tokens) {
+
+    public enum Verdict {
+        PASS("pass"), FAIL("fail"), NOT_SUPPORTED("not supported"), NOT_PROBED("not probed"),
+        /** An extra timing of the plain reply (-Dsamples), not a cell of its own. */
+        LATENCY_SAMPLE("latency sample");
+
+        private final String words;
+
+        Verdict(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    public static Cell of(String model, String route, Capability capability, boolean passed, String evidence, Optional<Duration> latency, int tokens) {
+        return new Cell(model, route, capability, passed ? Verdict.PASS : Verdict.FAIL, evidence, latency, Optional.empty(), tokens);
+    }
+}

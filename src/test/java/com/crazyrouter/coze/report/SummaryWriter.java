@@ -1,0 +1,183 @@
+package com.crazyrouter.coze.report;
+
+import com.crazyrouter.coze.gateway.GuideRow;
+import com.crazyrouter.coze.models.Capability;
+import com.crazyrouter.coze.models.Cell;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * reports/summary.md and reports/summary.html: the page a manager reads. The model × route matrix (cells passed,
+ * failed, not supported; median and p95 latency; time to first streamed chunk; tokens), then every red scenario
+ * with the guide's symptom, cause and fix in plain words.
+ */
+public final class SummaryWriter {
+    private SummaryWriter() {
+    }
+
+    public static void write(Path reports, RunLedger ledger, Map<String, String> figures) {
+        String markdown = markdown(ledger, figures);
+        try {
+            Files.createDirectories(reports);
+            Files.writeString(reports.resolve("summary.md"), markdown, StandardCharsets.UTF_8);
+            Files.writeString(reports.resolve("summary.html"), html(markdown), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary into " + reports, e);
+        }
+    }
+
+    static String markdown(RunLedger ledger, Map<String, String> figures) {
+        StringBuilder md = new StringBuilder("# Crazyrouter as Coze calls it — run summary\n\n");
+        List<RunLedger.ScenarioResult> scenarios = ledger.scenarios();
+        Map<String, Long> byStatus = scenarios.stream().collect(Collectors.groupingBy(RunLedger.ScenarioResult::status, LinkedHashMap::new, Collectors.counting()));
+        md.append("**Scenarios:** ").append(scenarios.size()).append(" — ")
+                .append(byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append("  \n");
+        figures.forEach((k, v) -> md.append("**").append(k).append(":** ").append(v).append("  \n"));
+        md.append("\nThe scenarios themselves, step by step: [cucumber.html](cucumber.html). Every request and response: the Allure report.\n");
+
+        md.append("\n## Models × routes\n\n");
+        md.append("| model | route | capabilities passed | failed | not supported | median latency | p95 latency | first streamed chunk | tokens |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, List<Cell>> groups = ledger.cells().stream()
+                .collect(Collectors.groupingBy(c -> c.model() + "\u0000" + c.route(), LinkedHashMap::new, Collectors.toList()));
+        List<String> keys = new ArrayList<>(groups.keySet());
+        keys.sort(null);
+        for (String key : keys) {
+            List<Cell> cells = groups.get(key);
+            Cell first = cells.get(0);
+            List<Duration> plain = cells.stream().filter(c -> c.capability() == Capability.PLAIN_REPLY).map(Cell::latency)
+                    .flatMap(Optional::stream).sorted().toList();
+            Optional<Duration> firstChunk = cells.stream().map(Cell::firstChunk).flatMap(Optional::stream).findFirst();
+            md.append("| ").append(first.model()).append(" | ").append(first.route())
+                    .append(" | ").append(count(cells, Cell.Verdict.PASS)).append(" | ").append(count(cells, Cell.Verdict.FAIL))
+                    .append(" | ").append(count(cells, Cell.Verdict.NOT_SUPPORTED))
+                    .append(" | ").append(percentile(plain, 50)).append(" | ").append(percentile(plain, 95))
+                    .append(" | ").append(firstChunk.map(SummaryWriter::ms).orElse("—"))
+                    .append(" | ").append(cells.stream().mapToInt(Cell::tokens).sum()).append(" |\n");
+        }
+        if (keys.isEmpty()) {
+            md.append("| (no model was probed in this run) | | | | | | | | |\n");
+        }
+
+        md.append("\n## Capability matrix\n\n| model | route | ")
+                .append(Arrays.stream(Capability.values()).map(Capability::words).collect(Collectors.joining(" | "))).append(" |\n|---|---|")
+                .append("---|".repeat(Capability.values().length)).append("\n");
+        for (String key : keys) {
+            List<Cell> cells = groups.get(key);
+            md.append("| ").append(cells.get(0).model()).append(" | ").append(cells.get(0).route()).append(" |");
+            for (Capability capability : Capability.values()) {
+                md.append(' ').append(cells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE)
+                        .map(c -> c.verdict().words()).findFirst().orElse("—")).append(" |");
+            }
+            md.append('\n');
+        }
+        List<Cell> failedCells = ledger.cells().stream().filter(c -> c.verdict() == Cell.Verdict.FAIL).toList();
+        failedCells.forEach(c -> md.append("\n- **").append(c.model()).append(" / ").append(c.route()).append(" / ").append(c.capability().words())
+                .append("** failed: ").append(c.evidence().replace("|", "\\|")));
+
+        ledger.notes().forEach((title, text) -> md.append("\n\n## ").append(title).append("\n\n").append(text));
+
+        md.append("\n\n## Red scenarios\n\n");
+        List<RunLedger.ScenarioResult> red = scenarios.stream().filter(s -> s.status().equals("FAILED")).toList();
+        if (red.isEmpty()) {
+            md.append("None: every scenario that ran passed.\n");
+        }
+        for (RunLedger.ScenarioResult scenario : red) {
+            md.append("### ").append(scenario.name()).append("\n\n")
+                    .append("Route: ").append(scenario.route()).append(" · Model: ").append(scenario.model()).append("  \n")
+                    .append("Guide: ").append(GuideReference.of(scenario.tags()).orElse("(no guide line)")).append("  \n");
+            guideRow(scenario.tags()).ifPresentOrElse(row -> md.append("Symptom: ").append(row.symptom()).append("  \nCause: ").append(row.cause())
+                    .append("  \nFix: ").append(row.fix()).append("\n\n"), () -> md.append("What to do: read the scenario's failure message in the report; it says "
+                    + "what Crazyrouter answered and quotes the guide's fix for what happened.\n\n"));
+        }
+        return md.toString();
+    }
+
+    private static Optional<GuideRow> guideRow(List<String> tags) {
+        return tags.stream().filter(t -> t.matches("@error-[1-7]")).findFirst()
+                .map(t -> GuideRow.values()[Integer.parseInt(t.substring("@error-".length())) - 1]);
+    }
+
+    private static long count(List<Cell> cells, Cell.Verdict verdict) {
+        return cells.stream().filter(c -> c.verdict() == verdict).count();
+    }
+
+    private static String percentile(List<Duration> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return "—";
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return ms(sorted.get(Math.max(0, index)));
+    }
+
+    private static String ms(Duration duration) {
+        return duration.toMillis() + " ms";
+    }
+
+    /** A plain rendering of the summary's Markdown (headings, tables, lists, bold, links) for a browser. */
+    static String html(String markdown) {
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Crazyrouter contract — summary</title>"
+                + "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;margin:1em 0}"
+                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}th{background:#f3f3f3}</style></head><body>\n");
+        boolean inTable = false;
+        boolean inList = false;
+        for (String line : markdown.split("\n")) {
+            if (line.startsWith("|")) {
+                if (line.matches("\\|[-|]+\\|?")) {
+                    continue;
+                }
+                String tag = inTable ? "td" : "th";
+                if (!inTable) {
+                    html.append("<table>");
+                    inTable = true;
+                }
+                html.append("<tr>");
+                for (String cell : line.substring(1, line.length() - 1).split("(?<!\\\\)\\|")) {
+                    html.append('<').append(tag).append('>').append(inline(cell.trim())).append("</").append(tag).append('>');
+                }
+                html.append("</tr>\n");
+                continue;
+            }
+            if (inTable) {
+                html.append("</table>\n");
+                inTable = false;
+            }
+            if (line.startsWith("- ")) {
+                html.append(inList ? "" : "<ul>").append("<li>").append(inline(line.substring(2))).append("</li>\n");
+                inList = true;
+                continue;
+            }
+            if (inList) {
+                html.append("</ul>\n");
+                inList = false;
+            }
+            if (line.startsWith("### ")) {
+                html.append("<h3>").append(inline(line.substring(4))).append("</h3>\n");
+            } else if (line.startsWith("## ")) {
+                html.append("<h2>").append(inline(line.substring(3))).append("</h2>\n");
+            } else if (line.startsWith("# ")) {
+                html.append("<h1>").append(inline(line.substring(2))).append("</h1>\n");
+            } else if (!line.isBlank()) {
+                html.append("<p>").append(inline(line)).append("</p>\n");
+            }
+        }
+        html.append(inTable ? "</table>" : "").append(inList ? "</ul>" : "").append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static String inline(String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\|", "|");
+        return escaped.replaceAll("\\*\\*(.+?)\\*\\*", "<strong>$1</strong>").replaceAll("\\[([^]]+)]\\(([^)]+)\\)", "<a href=\"$2\">$1</a>");
+    }
+}
