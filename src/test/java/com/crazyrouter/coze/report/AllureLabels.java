@@ -18,6 +18,12 @@ public final class AllureLabels {
     private AllureLabels() {
     }
 
+    /** Puts the guide's words first in the scenario's description. */
+    public static void describe(String guideWords) {
+        Allure.getLifecycle().updateTestCase(test -> test.setDescription(guideWords
+                + (test.getDescription() == null || test.getDescription().isBlank() ? "" : "\n\n" + test.getDescription())));
+    }
+
     public static void apply(String route, String model, String guideLine, String target) {
         Allure.getLifecycle().updateTestCase(test -> {
             List<Label> labels = new ArrayList<>(test.getLabels());

@@ -22,6 +22,14 @@ public final class GuideReference {
     private GuideReference() {
     }
 
+    /** The guide line in full words, with the cause and fix for a Common Errors row, for a scenario's description. */
+    public static String explain(Collection<String> tags) {
+        String line = of(tags).map(l -> "Guide: " + l + ".").orElse("");
+        return tags.stream().filter(t -> t.matches("@error-[1-7]")).findFirst()
+                .map(t -> GuideRow.values()[Integer.parseInt(t.substring("@error-".length())) - 1])
+                .map(row -> line + " Cause: " + row.cause() + ". Fix: " + row.fix() + ".").orElse(line);
+    }
+
     /** "Checklist 3: Set the request URL ...", "Common error 1: 401 unauthorized", ... or empty. */
     public static Optional<String> of(Collection<String> tags) {
         for (String tag : tags) {
