@@ -37,7 +37,7 @@ class FaultCatalogueIT {
         if (!control.failures().isEmpty()) {
             problems.add("control run (no fault) failed: " + control.failures().stream().map(InProcessRun.Failure::scenario).toList());
         }
-        StringBuilder table = new StringBuilder(String.format("%n%-30s | %-9s | %s%n", "fault", "scenarios", "caught by (guide lines of the failed scenarios)"));
+        StringBuilder table = new StringBuilder(String.format("%n%-30s | %-9s | %6s | %s%n", "fault", "scenarios", "time", "caught by (guide lines of the failed scenarios)"));
         int detected = 0;
         List<Path> faults = faults();
         for (Path fault : faults) {
@@ -45,10 +45,12 @@ class FaultCatalogueIT {
             settings.put(Settings.STUB_OVERLAY, fault.resolve("mappings").toString());
             settings.putAll(extraSettings(fault));
             String name = fault.getFileName().toString();
+            long faultStarted = System.nanoTime();
             InProcessRun run = InProcessRun.of(settings, OUTPUT.resolve(name + ".rerun"));
             TreeSet<String> lines = run.failures().stream().flatMap(f -> f.tags().stream())
                     .filter(t -> t.matches("@(checklist|error)-\\d|@smoke|@models|@token")).collect(Collectors.toCollection(TreeSet::new));
-            table.append(String.format("%-30s | %4d/%-4d | %s%n", name, run.failures().size(), run.scenarios(), String.join(" ", lines)));
+            table.append(String.format("%-30s | %4d/%-4d | %5.1fs | %s%n", name, run.failures().size(), run.scenarios(),
+                    (System.nanoTime() - faultStarted) / 1e9, String.join(" ", lines)));
             if (run.failures().isEmpty()) {
                 problems.add(name + " (" + description(fault) + ") went unnoticed: no scenario failed");
             } else {

@@ -3,8 +3,8 @@ package com.crazyrouter.coze.gateway;
 import static io.restassured.RestAssured.given;
 
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.report.RedactedEvidence;
-import io.qameta.allure.Allure;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
@@ -91,7 +91,7 @@ public final class CrazyrouterClient {
             }
             String note = "Retry " + retry + " of " + retries + " after HTTP " + reply.status() + ": waited " + wait.toMillis() + " ms"
                     + (reply.retryAfter().isPresent() ? " as Retry-After asked" : "");
-            Allure.step(note);
+            Evidence.step(note);
             System.out.println("[retry] " + redactor.redact(probe.method() + " " + probe.url()) + ": " + note);
             budget.recordRetry();
             sleep(wait);
@@ -173,7 +173,7 @@ public final class CrazyrouterClient {
             }
             StreamedReply reply = new StreamedReply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     lines, firstByte, Optional.ofNullable(firstChunk), Duration.ofNanos(System.nanoTime() - started));
-            Allure.addAttachment("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
+            Evidence.attach("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
             return reply;
         } catch (HttpTimeoutException e) {
             throw unreachable(where, new SocketTimeoutException(e.getMessage()));

@@ -7,7 +7,7 @@ import io.cucumber.plugin.event.TestCaseStarted;
 
 /**
  * Puts every scenario in the report's route → model grouping from its start, so one skipped before its first
- * request (e.g. a live-only scenario in a stub run) is grouped too; steps refine the groups once they know the
+ * request (e.g. a stub-only scenario in a live run) is grouped too; steps refine the groups once they know the
  * route and model. Listed after Allure's own plugin in cucumber.plugin, so the test case exists when this runs.
  */
 public class AllureDefaultGroups implements ConcurrentEventListener {

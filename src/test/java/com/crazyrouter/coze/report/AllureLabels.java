@@ -20,11 +20,17 @@ public final class AllureLabels {
 
     /** Puts the guide's words first in the scenario's description. */
     public static void describe(String guideWords) {
+        if (!Evidence.recorded()) {
+            return;
+        }
         Allure.getLifecycle().updateTestCase(test -> test.setDescription(guideWords
                 + (test.getDescription() == null || test.getDescription().isBlank() ? "" : "\n\n" + test.getDescription())));
     }
 
     public static void apply(String route, String model, String guideLine, String target) {
+        if (!Evidence.recorded()) {
+            return;
+        }
         Allure.getLifecycle().updateTestCase(test -> {
             List<Label> labels = new ArrayList<>(test.getLabels());
             labels.removeIf(l -> REPLACED.contains(l.getName()));

@@ -38,9 +38,12 @@ public final class RedactedEvidence implements OrderedFilter {
         }
         Object body = request.getBody();
         String requestBody = body == null ? "" : redactor.redact(body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : body.toString());
-        attachments.addAttachment(HttpRequestAttachment.Builder.create("Request " + request.getMethod() + " " + url, url)
-                .setMethod(request.getMethod()).setHeaders(requestHeaders).setBody(requestBody).build(),
-                new FreemarkerAttachmentRenderer("http-request.ftl"));
+        boolean recorded = Evidence.recorded();
+        if (recorded) {
+            attachments.addAttachment(HttpRequestAttachment.Builder.create("Request " + request.getMethod() + " " + url, url)
+                    .setMethod(request.getMethod()).setHeaders(requestHeaders).setBody(requestBody).build(),
+                    new FreemarkerAttachmentRenderer("http-request.ftl"));
+        }
 
         Response response = ctx.next(request, responseSpec);
 
@@ -49,9 +52,11 @@ public final class RedactedEvidence implements OrderedFilter {
         for (Header h : response.getHeaders()) {
             responseHeaders.put(h.getName(), redactor.redactHeader(h.getName(), h.getValue()));
         }
-        attachments.addAttachment(HttpResponseAttachment.Builder.create("Response " + response.getStatusCode())
-                .setUrl(url).setResponseCode(response.getStatusCode()).setHeaders(responseHeaders).setBody(responseBody).build(),
-                new FreemarkerAttachmentRenderer("http-response.ftl"));
+        if (recorded) {
+            attachments.addAttachment(HttpResponseAttachment.Builder.create("Response " + response.getStatusCode())
+                    .setUrl(url).setResponseCode(response.getStatusCode()).setHeaders(responseHeaders).setBody(responseBody).build(),
+                    new FreemarkerAttachmentRenderer("http-response.ftl"));
+        }
         return new ResponseBuilder().clone(response).setBody(responseBody).build();
     }
 

@@ -45,10 +45,4 @@ public class Hooks {
         Assumptions.assumeTrue(state.harness().stub().isPresent(),
                 "Skipped: this scenario needs the embedded stub gateway (it sets the gateway's state or reads its request log); it runs in `mvn verify`.");
     }
-
-    @Before(value = "@live-only", order = 1)
-    public void liveOnly() {
-        Assumptions.assumeTrue(state.harness().stub().isEmpty(),
-                "Skipped: this scenario needs a real gateway; it runs in `mvn verify -Plive`.");
-    }
 }

@@ -2,13 +2,13 @@ package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.report.Evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.qameta.allure.Allure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ public class ModelListDriftSteps {
         removed.forEach(m -> diff.append("- removed: ").append(m).append('\n'));
         added.forEach(m -> diff.append("- added: ").append(m).append('\n'));
         diff.append("- still listed: ").append(kept.size()).append(" models").append(kept.size() <= 12 ? " (" + String.join(", ", kept) + ")" : "").append('\n');
-        Allure.addAttachment("Model-list drift", "text/markdown", diff.toString());
+        Evidence.attach("Model-list drift", "text/markdown", diff.toString());
         state.harness().ledger().note("Model-list drift", diff.toString());
     }
 

@@ -8,9 +8,9 @@ import com.crazyrouter.coze.coze.Route;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.CapabilityProbe;
 import com.crazyrouter.coze.models.Cell;
+import com.crazyrouter.coze.report.Evidence;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public class ModelMatrixSteps {
         for (Cell cell : cells) {
             state.harness().ledger().record(cell);
             if (cell.verdict() != Cell.Verdict.LATENCY_SAMPLE) {
-                Allure.step(cell.capability().words() + ": " + cell.verdict().words() + " — " + cell.evidence(), status(cell.verdict()));
+                Evidence.step(cell.capability().words() + ": " + cell.verdict().words() + " — " + cell.evidence(), status(cell.verdict()));
             }
         }
     }

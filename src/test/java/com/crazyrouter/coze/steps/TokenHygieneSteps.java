@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.lessThan;
 
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.report.Evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.qameta.allure.Allure;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -35,7 +35,7 @@ public class TokenHygieneSteps {
                 + "(GET /v1/dashboard/billing/subscription answered " + reply.describe() + "). A person checks them in the token settings.");
         subscription = limits.get();
         long until = subscription.path("access_until").asLong(0);
-        Allure.addAttachment("Token limits", "text/plain", "spending limit (hard_limit_usd): " + subscription.path("hard_limit_usd").asText()
+        Evidence.attach("Token limits", "text/plain", "spending limit (hard_limit_usd): " + subscription.path("hard_limit_usd").asText()
                 + "\nexpires (access_until): " + (until == 0 ? "never" : Instant.ofEpochSecond(until).toString()));
     }
 
@@ -67,7 +67,9 @@ public class TokenHygieneSteps {
                     return;
                 }
             }
-            Thread.sleep(2000L * look);
+            if (look < 3) {
+                Thread.sleep(1000L * look); // a gateway may write the log entry just after it answers
+            }
         }
         throw new AssertionError("The token's log has no " + model + " request from the last " + LOG_WINDOW_SECONDS / 60
                 + " minutes: Crazyrouter did not log the request Coze sent (checklist 9).");

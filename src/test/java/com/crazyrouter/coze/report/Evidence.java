@@ -1,0 +1,37 @@
+package com.crazyrouter.coze.report;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.model.Status;
+
+/**
+ * Steps and attachments for the Allure report. When no report is being written for the scenario (the fault
+ * catalogue runs the features in-process without Allure's plugin), they are dropped quietly instead of making
+ * Allure log an error per call.
+ */
+public final class Evidence {
+    private Evidence() {
+    }
+
+    /** True while Allure records a scenario on this thread. */
+    public static boolean recorded() {
+        return Allure.getLifecycle().getCurrentTestCase().isPresent();
+    }
+
+    public static void step(String words) {
+        if (recorded()) {
+            Allure.step(words);
+        }
+    }
+
+    public static void step(String words, Status status) {
+        if (recorded()) {
+            Allure.step(words, status);
+        }
+    }
+
+    public static void attach(String name, String mediaType, String content) {
+        if (recorded()) {
+            Allure.addAttachment(name, mediaType, content);
+        }
+    }
+}
