@@ -1,8 +1,8 @@
 Feature: Model-list drift
   Platform engineers rerun this whenever Crazyrouter adds, renames or drops models. Crazyrouter's model list is
   compared with the committed baseline (features/models/model-list-baseline.stub.json for the stub run,
-  model-list-baseline.live.json for production): the report shows the models added, removed and still listed,
-  and the run fails when a model under test has gone. -Dmodels.acceptBaseline=true accepts the current list as
+  model-list-baseline.live.json for production; until that is accepted, the stub one stands in): the report shows
+  the models added, removed and still listed, and the run fails when a model under test has gone. -Dmodels.acceptBaseline=true accepts the current list as
   the new baseline.
 
   @models @drift

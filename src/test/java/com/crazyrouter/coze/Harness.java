@@ -44,7 +44,7 @@ public final class Harness implements AutoCloseable {
         if (!settings.target().isStub()) {
             System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
         }
-        this.stub = settings.target().isStub() && settings.baseUrl().isEmpty()
+        this.stub = settings.target().isStub()
                 ? Optional.of(StubGateway.start(settings.stubRoot(), settings.stubOverlay()))
                 : Optional.empty();
         this.recorder = settings.target() == Target.RECORD
@@ -68,6 +68,11 @@ public final class Harness implements AutoCloseable {
             throw new ConfigurationException("The harness did not start; see the first error of this run.");
         }
         return harness;
+    }
+
+    /** The run going on, if one started (plugins hear of scenarios whether or not it did). */
+    public static Optional<Harness> running() {
+        return Optional.ofNullable(RUN.get());
     }
 
     /** Ends the run, if one started, and hands back what it was for a closing summary. */

@@ -77,8 +77,7 @@ public record Settings(
 
     public static Settings load(Map<String, String> properties, Map<String, String> environment) {
         Target target = Target.parse(properties.getOrDefault(TARGET, "stub"));
-        Optional<URI> baseUrl = text(properties.get(BASE_URL)).or(() -> text(environment.get(BASE_URL_ENV)))
-                .map(Settings::parseBaseUrl);
+        Optional<URI> baseUrl = baseUrl(target, properties, environment);
         Path stubRoot = Path.of(properties.getOrDefault(STUBS, "stubs"));
         Optional<Path> overlay = text(properties.get(STUB_OVERLAY)).map(Path::of);
         Path reportsDir = Path.of(properties.getOrDefault(REPORTS, "reports"));
@@ -125,6 +124,24 @@ public record Settings(
 
     public boolean isUnderTest(String model) {
         return modelsUnderTest.contains(model);
+    }
+
+    /**
+     * A stub run always talks to the embedded stub gateway. Like the token, CRAZYROUTER_BASE_URL configures the live
+     * target only, so a stub run ignores it; a base URL given on the command line contradicts the target and stops the run.
+     */
+    private static Optional<URI> baseUrl(Target target, Map<String, String> properties, Map<String, String> environment) {
+        Optional<String> asked = text(properties.get(BASE_URL));
+        if (target.isStub()) {
+            asked.ifPresent(url -> {
+                throw new ConfigurationException("-D" + BASE_URL + "=" + url + " names a gateway, but this is a stub run, which always "
+                        + "talks to the embedded stub gateway. To run the scenarios against " + url + ", add -Plive and export "
+                        + TokenKind.DEDICATED.environmentVariable() + " (a gateway serving this repo's stubs/ takes the fake keys in "
+                        + "stubs/tokens.properties). Nothing was sent.");
+            });
+            return Optional.empty();
+        }
+        return asked.or(() -> text(environment.get(BASE_URL_ENV))).map(Settings::parseBaseUrl);
     }
 
     private static URI parseBaseUrl(String raw) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Bad configuration stops the run in one message that names the setting and says how to set it. */
 class SettingsTest {
     private static final Map<String, String> LIVE = Map.of(Settings.TARGET, "live");
+    private static final Map<String, String> TOKEN = Map.of("CRAZYROUTER_API_KEY", "sk-testSettings000000000000");
 
     @Test
     void aLiveRunWithoutATokenSaysHowToSetIt() {
@@ -37,11 +38,17 @@ class SettingsTest {
 
     @Test
     void aBaseUrlNeedsASchemeAndNoPath() {
-        assertThat(failure(with(Settings.BASE_URL, "crazyrouter.com"), Map.of()), containsString("needs http:// or https://"));
-        assertThat(failure(with(Settings.BASE_URL, "https://crazyrouter.com/v1"), Map.of()), containsString("base URL only"));
-        assertThat(failure(with(Settings.BASE_URL, "http://exa mple"), Map.of()), containsString("is not a URL"));
-        assertThat(Settings.load(with(Settings.BASE_URL, "http://127.0.0.1:8080/"), Map.of()).baseUrl().orElseThrow(),
+        assertThat(failure(live(Settings.BASE_URL, "crazyrouter.com"), TOKEN), containsString("needs http:// or https://"));
+        assertThat(failure(live(Settings.BASE_URL, "https://crazyrouter.com/v1"), TOKEN), containsString("base URL only"));
+        assertThat(failure(live(Settings.BASE_URL, "http://exa mple"), TOKEN), containsString("is not a URL"));
+        assertThat(Settings.load(live(Settings.BASE_URL, "http://127.0.0.1:8080/"), TOKEN).baseUrl().orElseThrow(),
                 equalTo(URI.create("http://127.0.0.1:8080")));
+    }
+
+    @Test
+    void aStubRunTalksOnlyToTheEmbeddedStubGateway() {
+        assertThat(failure(with(Settings.BASE_URL, "http://127.0.0.1:8080"), Map.of()), containsString("add -Plive"));
+        assertThat(Settings.load(Map.of(), Map.of(Settings.BASE_URL_ENV, "https://crazyrouter.com")).baseUrl().isPresent(), is(false));
     }
 
     @Test
@@ -73,6 +80,12 @@ class SettingsTest {
         assertThat(settings.target(), is(Target.STUB));
         assertThat(settings.retries(), is(0));
         assertThat(settings.probeMaxTokens().isPresent(), is(false));
+    }
+
+    private static Map<String, String> live(String key, String value) {
+        Map<String, String> properties = with(key, value);
+        properties.put(Settings.TARGET, "live");
+        return properties;
     }
 
     private static Map<String, String> with(String key, String value) {

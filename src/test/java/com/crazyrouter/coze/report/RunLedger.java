@@ -4,18 +4,21 @@ import com.crazyrouter.coze.models.Cell;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** What a run found, gathered from parallel scenarios for the summary written at its end. */
 public final class RunLedger {
-    /** A finished scenario: its name, tags, status (passed, failed, skipped...), route and model. */
-    public record ScenarioResult(String name, List<String> tags, String status, String route, String model) {
+    /** A finished scenario: where it is (feature:line), its name, tags, status (passed, failed, skipped...), route and model. */
+    public record ScenarioResult(String location, String name, List<String> tags, String status, String route, String model) {
     }
 
     private final Collection<Cell> cells = new ConcurrentLinkedQueue<>();
     private final Collection<ScenarioResult> scenarios = new ConcurrentLinkedQueue<>();
     private final Map<String, String> notes = new ConcurrentSkipListMap<>();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
 
     /** A section of its own in the summary, e.g. the model-list drift. */
     public void note(String title, String markdown) {
@@ -32,6 +35,15 @@ public final class RunLedger {
 
     public void record(ScenarioResult scenario) {
         scenarios.add(scenario);
+    }
+
+    /** Why the scenario at {@code location} failed: its assertion message, already redacted. */
+    public void recordFailure(String location, String message) {
+        failures.put(location, message);
+    }
+
+    public Optional<String> failure(String location) {
+        return Optional.ofNullable(failures.get(location));
     }
 
     public List<Cell> cells() {

@@ -15,7 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * reports/summary.md and reports/summary.html: the page a manager reads. The model × route matrix (cells passed,
@@ -23,6 +30,8 @@ import java.util.stream.Collectors;
  * with the guide's symptom, cause and fix in plain words.
  */
 public final class SummaryWriter {
+    private static final Pattern QUOTED_ROW = Pattern.compile("@error-([1-7])");
+    private static final int LONGEST_QUOTE = 1200;
     private SummaryWriter() {
     }
 
@@ -83,6 +92,9 @@ public final class SummaryWriter {
             md.append('\n');
         }
         List<Cell> failedCells = ledger.cells().stream().filter(c -> c.verdict() == Cell.Verdict.FAIL).toList();
+        if (!failedCells.isEmpty()) {
+            md.append("\nWhat each failed check saw:\n");
+        }
         failedCells.forEach(c -> md.append("\n- **").append(c.model()).append(" / ").append(c.route()).append(" / ").append(c.capability().words())
                 .append("** failed: ").append(c.evidence().replace("|", "\\|")));
 
@@ -97,11 +109,25 @@ public final class SummaryWriter {
             md.append("### ").append(scenario.name()).append("\n\n")
                     .append("Route: ").append(scenario.route()).append(" · Model: ").append(scenario.model()).append("  \n")
                     .append("Guide: ").append(GuideReference.of(scenario.tags()).orElse("(no guide line)")).append("  \n");
-            guideRow(scenario.tags()).ifPresentOrElse(row -> md.append("Symptom: ").append(row.symptom()).append("  \nCause: ").append(row.cause())
-                    .append("  \nFix: ").append(row.fix()).append("\n\n"), () -> md.append("What to do: read the scenario's failure message in the report; it says "
-                    + "what Crazyrouter answered and quotes the guide's fix for what happened.\n\n"));
+            Optional<String> failure = ledger.failure(scenario.location());
+            // What actually happened (the row the failure quotes) decides the fix; else the row the scenario encodes.
+            failure.flatMap(SummaryWriter::quotedRow).or(() -> guideRow(scenario.tags())).ifPresentOrElse(
+                    row -> md.append("Symptom: ").append(row.symptom()).append("  \nCause: ").append(row.cause()).append("  \nFix: ").append(row.fix()).append("\n\n"),
+                    () -> md.append("What to do: read what happened below; the Allure report has every request and response.\n\n"));
+            failure.ifPresent(message -> md.append("What happened:\n\n").append(quote(message)).append("\n\n"));
         }
         return md.toString();
+    }
+
+    /** The guide row a failure message quotes ("Guide, Common Errors @error-4 ..."), for scenarios not tagged with one. */
+    private static Optional<GuideRow> quotedRow(String message) {
+        Matcher quoted = QUOTED_ROW.matcher(message);
+        return quoted.find() ? Optional.of(GuideRow.values()[Integer.parseInt(quoted.group(1)) - 1]) : Optional.empty();
+    }
+
+    private static String quote(String message) {
+        String shortened = message.length() > LONGEST_QUOTE ? message.substring(0, LONGEST_QUOTE) + " …" : message;
+        return shortened.strip().lines().map(line -> "> " + line.replace("|", "\\|")).collect(Collectors.joining("  \n"));
     }
 
     private static Optional<GuideRow> guideRow(List<String> tags) {
@@ -125,59 +151,14 @@ public final class SummaryWriter {
         return duration.toMillis() + " ms";
     }
 
-    /** A plain rendering of the summary's Markdown (headings, tables, lists, bold, links) for a browser. */
+    /** The summary's Markdown as a page for a browser, styled for reading and printing. */
     static String html(String markdown) {
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Crazyrouter contract — summary</title>"
+        List<Extension> tables = List.of(TablesExtension.create());
+        Node document = Parser.builder().extensions(tables).build().parse(markdown);
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Crazyrouter contract — summary</title>"
                 + "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;margin:1em 0}"
-                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}th{background:#f3f3f3}</style></head><body>\n");
-        boolean inTable = false;
-        boolean inList = false;
-        for (String line : markdown.split("\n")) {
-            if (line.startsWith("|")) {
-                if (line.matches("\\|[-|]+\\|?")) {
-                    continue;
-                }
-                String tag = inTable ? "td" : "th";
-                if (!inTable) {
-                    html.append("<table>");
-                    inTable = true;
-                }
-                html.append("<tr>");
-                for (String cell : line.substring(1, line.length() - 1).split("(?<!\\\\)\\|")) {
-                    html.append('<').append(tag).append('>').append(inline(cell.trim())).append("</").append(tag).append('>');
-                }
-                html.append("</tr>\n");
-                continue;
-            }
-            if (inTable) {
-                html.append("</table>\n");
-                inTable = false;
-            }
-            if (line.startsWith("- ")) {
-                html.append(inList ? "" : "<ul>").append("<li>").append(inline(line.substring(2))).append("</li>\n");
-                inList = true;
-                continue;
-            }
-            if (inList) {
-                html.append("</ul>\n");
-                inList = false;
-            }
-            if (line.startsWith("### ")) {
-                html.append("<h3>").append(inline(line.substring(4))).append("</h3>\n");
-            } else if (line.startsWith("## ")) {
-                html.append("<h2>").append(inline(line.substring(3))).append("</h2>\n");
-            } else if (line.startsWith("# ")) {
-                html.append("<h1>").append(inline(line.substring(2))).append("</h1>\n");
-            } else if (!line.isBlank()) {
-                html.append("<p>").append(inline(line)).append("</p>\n");
-            }
-        }
-        html.append(inTable ? "</table>" : "").append(inList ? "</ul>" : "").append("</body></html>\n");
-        return html.toString();
-    }
-
-    private static String inline(String text) {
-        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\|", "|");
-        return escaped.replaceAll("\\*\\*(.+?)\\*\\*", "<strong>$1</strong>").replaceAll("\\[([^]]+)]\\(([^)]+)\\)", "<a href=\"$2\">$1</a>");
+                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}th{background:#f3f3f3}"
+                + "blockquote{margin:.5em 0;padding:.3em 1em;border-left:4px solid #d33;background:#fdf3f3;white-space:pre-wrap}</style></head><body>\n"
+                + HtmlRenderer.builder().extensions(tables).escapeHtml(true).build().render(document) + "</body></html>\n";
     }
 }

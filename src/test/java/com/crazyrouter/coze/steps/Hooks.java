@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.Harness;
+import com.crazyrouter.coze.report.FailureReasons;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.report.RunSummary;
 import java.util.List;
@@ -31,7 +32,7 @@ public class Hooks {
 
     @After
     public void recordResult(Scenario scenario) {
-        state.harness().ledger().record(new RunLedger.ScenarioResult(scenario.getName(), List.copyOf(scenario.getSourceTagNames()),
+        state.harness().ledger().record(new RunLedger.ScenarioResult(FailureReasons.location(scenario.getUri(), scenario.getLine()), scenario.getName(), List.copyOf(scenario.getSourceTagNames()),
                 scenario.getStatus().name(), state.reportRoute(), state.reportModel()));
     }
 

@@ -53,7 +53,10 @@ public class ModelMatrixSteps {
         if (!failed.isEmpty()) {
             throw new AssertionError(model + " through the " + failed.get(0).route() + " fails " + failed.size() + " capability check(s):\n"
                     + failed.stream().map(c -> "- " + c.capability().words() + ": " + c.evidence()).collect(Collectors.joining("\n"))
-                    + "\nIf the model was renamed or retired, switch back to gpt-5.4 and revalidate (guide, Common Errors @error-4).");
+                    + (failed.stream().anyMatch(c -> c.capability() == Capability.PLAIN_REPLY)
+                            ? "\nIf the model was renamed or retired, switch back to gpt-5.4 and revalidate (guide, Common Errors @error-4)."
+                            : "\nThe model answers, so it has not gone: what fails above is broken for this model. Leave it out of the Coze "
+                                    + "setup (e.g. no streaming) and report it to Crazyrouter with the request from the report."));
         }
     }
 
