@@ -3,7 +3,7 @@ Feature: Common error 1 - 401 unauthorized
   Fix: generate a new token and re-enter the Authorization header.
 
   @error-1
-  Scenario Outline: A <problem> token gets 401 unauthorized
+  Scenario Outline: The Coze token is <problem>: 401 unauthorized
     Given a dedicated Crazyrouter token for Coze
     And the Coze token is <problem>
     When the API plugin sends "Reply only OK" to gpt-5.4
