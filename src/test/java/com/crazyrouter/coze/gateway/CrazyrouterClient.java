@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.apache.http.impl.client.DefaultHttpClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,6 +52,8 @@ public final class CrazyrouterClient {
     private final Duration longestRetryWait;
     private final OptionalInt probeMaxTokens;
     private final HttpClient streamingHttp;
+    /** When the status line of this thread's latest answer arrived (HttpClient calls back on the sending thread). */
+    private final ThreadLocal<Long> statusLineArrived = new ThreadLocal<>();
 
     public CrazyrouterClient(Settings settings, Redactor redactor, RequestBudget budget) {
         int connectMs = Math.toIntExact(settings.connectTimeout().toMillis());
@@ -59,7 +62,12 @@ public final class CrazyrouterClient {
                 .httpClient(HttpClientConfig.httpClientConfig()
                         .setParam("http.connection.timeout", connectMs)
                         .setParam("http.socket.timeout", readMs)
-                        .setParam("http.connection-manager.timeout", (long) connectMs))
+                        .setParam("http.connection-manager.timeout", (long) connectMs)
+                        .httpClientFactory(() -> {
+                            DefaultHttpClient client = new DefaultHttpClient(); // REST Assured's own default
+                            client.addResponseInterceptor((response, context) -> statusLineArrived.set(System.nanoTime()));
+                            return client;
+                        }))
                 .encoderConfig(EncoderConfig.encoderConfig()
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false)
                         // the body is already rendered; a form Content-Type must not make REST Assured re-encode it
@@ -123,6 +131,7 @@ public final class CrazyrouterClient {
             spec.body(request.body().getBytes(StandardCharsets.UTF_8));
         }
         long started = System.nanoTime();
+        statusLineArrived.remove();
         Response response;
         try {
             response = spec.request(request.method(), request.url());
@@ -133,11 +142,13 @@ public final class CrazyrouterClient {
             throw unreachable(where, e);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Long statusLine = statusLineArrived.get();
+        Duration firstByte = statusLine == null ? elapsed : Duration.ofNanos(statusLine - started);
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header h : response.getHeaders()) {
             headers.putIfAbsent(h.getName(), redactor.redactHeader(h.getName(), h.getValue()));
         }
-        GatewayReply reply = new GatewayReply(request, response.getStatusCode(), headers, response.asString(), elapsed);
+        GatewayReply reply = new GatewayReply(request, response.getStatusCode(), headers, response.asString(), firstByte, elapsed);
         reply.json().map(j -> j.path("usage").path("total_tokens")).filter(n -> n.isInt()).ifPresent(n -> budget.recordTokens(n.asInt()));
         return reply;
     }

@@ -9,11 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What came back for one request (body already redacted), with the request it answers. */
-public record GatewayReply(OutgoingRequest request, int status, Map<String, String> headers, String body, Duration elapsed) {
+/** {@code firstByte}: until the status line arrived; {@code elapsed}: until the whole body had. */
+public record GatewayReply(OutgoingRequest request, int status, Map<String, String> headers, String body, Duration firstByte, Duration elapsed) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public GatewayReply {
         headers = Map.copyOf(headers);
+    }
+
+    public Timing timing() {
+        return new Timing(firstByte, elapsed, Optional.empty());
     }
 
     public Optional<String> header(String name) {

@@ -20,6 +20,10 @@ public record StreamedReply(int status, String contentType, List<String> lines, 
         lines = List.copyOf(lines);
     }
 
+    public Timing timing() {
+        return new Timing(firstByte, total, firstChunk);
+    }
+
     /** The payloads of the "data:" lines, keep-alive comments (": PING") skipped. */
     public List<String> data() {
         return lines.stream().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).trim()).toList();

@@ -72,7 +72,7 @@ public final class CapabilityProbe {
                     json.isChatCompletion() ? "content " + json.replyText().orElse("") : json.describe(), json));
         } else {
             cells.add(new Cell(model, route, Capability.JSON_MODE, Cell.Verdict.NOT_SUPPORTED, "the model table says it does not claim JSON mode",
-                    Optional.empty(), Optional.empty(), 0));
+                    Optional.empty(), 0));
         }
         return cells;
     }
@@ -109,18 +109,18 @@ public final class CapabilityProbe {
                 ? chunks.size() + " chunks joined to \"" + content + "\", ended with [DONE], usage in the last chunk"
                 : String.join("; ", problems) + " — " + reply.describe();
         return new Cell(model, route, Capability.STREAMING, problems.isEmpty() ? Cell.Verdict.PASS : Cell.Verdict.FAIL, evidence,
-                Optional.of(reply.total()), reply.firstChunk(), usage.path("total_tokens").asInt(0));
+                Optional.of(reply.timing()), usage.path("total_tokens").asInt(0));
     }
 
     private static Cell cell(String model, String route, Capability capability, boolean passed, String evidence, GatewayReply reply) {
         int tokens = reply.json().map(j -> j.path("usage").path("total_tokens").asInt(0)).orElse(0);
-        return Cell.of(model, route, capability, passed, evidence, Optional.of(reply.elapsed()),
+        return Cell.of(model, route, capability, passed, evidence, reply.timing(),
                 capability == Capability.NAMES_MODEL || capability == Capability.USAGE ? 0 : tokens); // those share the plain reply
     }
 
     /** An extra sample of the plain reply's latency (-Dsamples), not a matrix cell of its own. */
     private static Cell latencySample(String model, String route, GatewayReply reply) {
-        return new Cell(model, route, Capability.PLAIN_REPLY, Cell.Verdict.LATENCY_SAMPLE, reply.describe(), Optional.of(reply.elapsed()), Optional.empty(), 0);
+        return new Cell(model, route, Capability.PLAIN_REPLY, Cell.Verdict.LATENCY_SAMPLE, reply.describe(), Optional.of(reply.timing()), 0);
     }
 
     private static boolean isJsonObject(String text) {

@@ -1,11 +1,11 @@
 package com.crazyrouter.coze.models;
 
-import java.time.Duration;
+import com.crazyrouter.coze.gateway.Timing;
 import java.util.Optional;
 
 /** One cell of the model matrix: a model, through a route, for one capability, with its evidence and figures. */
 public record Cell(String model, String route, Capability capability, Verdict verdict, String evidence,
-        Optional<Duration> latency, Optional<Duration> firstChunk, int tokens) {
+        Optional<Timing> timing, int tokens) {
 
     public enum Verdict {
         PASS("pass"), FAIL("fail"), NOT_SUPPORTED("not supported"), NOT_PROBED("not probed"),
@@ -23,7 +23,7 @@ public record Cell(String model, String route, Capability capability, Verdict ve
         }
     }
 
-    public static Cell of(String model, String route, Capability capability, boolean passed, String evidence, Optional<Duration> latency, int tokens) {
-        return new Cell(model, route, capability, passed ? Verdict.PASS : Verdict.FAIL, evidence, latency, Optional.empty(), tokens);
+    public static Cell of(String model, String route, Capability capability, boolean passed, String evidence, Timing timing, int tokens) {
+        return new Cell(model, route, capability, passed ? Verdict.PASS : Verdict.FAIL, evidence, Optional.of(timing), tokens);
     }
 }

@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.report;
 
 import com.crazyrouter.coze.gateway.GuideRow;
+import com.crazyrouter.coze.gateway.Timing;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * reports/summary.md and reports/summary.html: the page a manager reads. The model × route matrix (cells passed,
- * failed, not supported; median and p95 latency; time to first streamed chunk; tokens), then every red scenario
+ * failed, not supported; median time to first byte, median and p95 total time; time to first streamed chunk; tokens), then every red scenario
  * with the guide's symptom, cause and fix in plain words.
  */
 public final class SummaryWriter {
@@ -56,8 +57,8 @@ public final class SummaryWriter {
         md.append("\nThe scenarios themselves, step by step: [cucumber.html](cucumber.html). Every request and response: the Allure report.\n");
 
         md.append("\n## Models × routes\n\n");
-        md.append("| model | route | capabilities passed | failed | not supported | median latency | p95 latency | first streamed chunk | tokens |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| model | route | capabilities passed | failed | not supported | first byte (median) | total (median) | total (p95) | first streamed chunk | tokens |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, List<Cell>> groups = ledger.cells().stream()
                 .collect(Collectors.groupingBy(c -> c.model() + "\u0000" + c.route(), LinkedHashMap::new, Collectors.toList()));
         List<String> keys = new ArrayList<>(groups.keySet());
@@ -65,18 +66,19 @@ public final class SummaryWriter {
         for (String key : keys) {
             List<Cell> cells = groups.get(key);
             Cell first = cells.get(0);
-            List<Duration> plain = cells.stream().filter(c -> c.capability() == Capability.PLAIN_REPLY).map(Cell::latency)
-                    .flatMap(Optional::stream).sorted().toList();
-            Optional<Duration> firstChunk = cells.stream().map(Cell::firstChunk).flatMap(Optional::stream).findFirst();
+            List<Timing> plain = cells.stream().filter(c -> c.capability() == Capability.PLAIN_REPLY).map(Cell::timing).flatMap(Optional::stream).toList();
+            List<Duration> firstBytes = plain.stream().map(Timing::firstByte).sorted().toList();
+            List<Duration> totals = plain.stream().map(Timing::total).sorted().toList();
+            Optional<Duration> firstChunk = cells.stream().map(Cell::timing).flatMap(Optional::stream).map(Timing::firstChunk).flatMap(Optional::stream).findFirst();
             md.append("| ").append(first.model()).append(" | ").append(first.route())
                     .append(" | ").append(count(cells, Cell.Verdict.PASS)).append(" | ").append(count(cells, Cell.Verdict.FAIL))
                     .append(" | ").append(count(cells, Cell.Verdict.NOT_SUPPORTED))
-                    .append(" | ").append(percentile(plain, 50)).append(" | ").append(percentile(plain, 95))
+                    .append(" | ").append(percentile(firstBytes, 50)).append(" | ").append(percentile(totals, 50)).append(" | ").append(percentile(totals, 95))
                     .append(" | ").append(firstChunk.map(SummaryWriter::ms).orElse("—"))
                     .append(" | ").append(cells.stream().mapToInt(Cell::tokens).sum()).append(" |\n");
         }
         if (keys.isEmpty()) {
-            md.append("| (no model was probed in this run) | | | | | | | | |\n");
+            md.append("| (no model was probed in this run) | | | | | | | | | |\n");
         }
 
         md.append("\n## Capability matrix\n\n| model | route | ")

@@ -31,7 +31,7 @@ public class ModelMatrixSteps {
         Optional<Secret> token = tokenThatAllows(model);
         if (token.isEmpty()) {
             cells.add(new Cell(model, route.title(), Capability.PLAIN_REPLY, Cell.Verdict.NOT_PROBED,
-                    "no token at hand allows " + model + " (set CRAZYROUTER_UNRESTRICTED_API_KEY)", Optional.empty(), Optional.empty(), 0));
+                    "no token at hand allows " + model + " (set CRAZYROUTER_UNRESTRICTED_API_KEY)", Optional.empty(), 0));
         } else {
             CozeHttpSetup setup = CozeHttpSetup.guide(token.get().reveal());
             InputPlacement placement = InputPlacement.defaultFor(route);
@@ -42,7 +42,9 @@ public class ModelMatrixSteps {
         for (Cell cell : cells) {
             state.harness().ledger().record(cell);
             if (cell.verdict() != Cell.Verdict.LATENCY_SAMPLE) {
-                Evidence.step(cell.capability().words() + ": " + cell.verdict().words() + " — " + cell.evidence(), status(cell.verdict()));
+                Evidence.step(cell.capability().words() + ": " + cell.verdict().words() + " — " + cell.evidence()
+                        + cell.timing().map(t -> " (" + t.words() + (cell.tokens() > 0 ? ", " + cell.tokens() + " tokens" : "") + ")").orElse(""),
+                        status(cell.verdict()));
             }
         }
     }
