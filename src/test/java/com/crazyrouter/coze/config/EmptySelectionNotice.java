@@ -22,6 +22,6 @@ public class EmptySelectionNotice implements TestExecutionListener {
             return Optional.empty();
         }
         return Optional.of("No scenario matches -Dcucumber.filter.tags='" + selection.trim() + "'. Tags in use: @smoke, @checklist-1 … "
-                + "@checklist-9, @error-1 … @error-7, @models, @token, @stub-only (see the README, \"Run part of it\").");
+                + "@checklist-9, @error-1 … @error-7, @models, @drift, @token, @stub-only (see the README, \"Run part of it\").");
     }
 }
