@@ -6,6 +6,7 @@ Feature: Common error 3 - 403 / model not allowed
   @error-3
   Scenario: A model outside the token's allowlist gets 403
     Given a dedicated Crazyrouter token for Coze
+    And the Coze token's allowlist leaves out gemini-3-pro-preview
     When the API plugin sends "Reply only OK" to gemini-3-pro-preview
     Then Crazyrouter refuses the model for this token (403)
 

@@ -40,7 +40,8 @@ public class ModelListSteps {
     @Then("the token allows no more than {int} models")
     public void allowsAtMost(int most) {
         List<String> ids = modelIds();
-        assertThat("The guide: start with only one or two models on the Coze token. It allows " + ids, ids.size(), is(lessThanOrEqualTo(most)));
+        assertThat("The guide: start with only one or two models on the Coze token (first pass: gpt-5.4 and claude-sonnet-4-6). "
+                + "Fix: in Crazyrouter's token settings, turn on the model limit and allow only those. It allows " + ids, ids.size(), is(lessThanOrEqualTo(most)));
     }
 
     private List<String> modelIds() {

@@ -58,7 +58,7 @@ public class ScenarioState {
 
     public Secret token(TokenKind kind) {
         Optional<Secret> token = harness.settings().token(kind);
-        Assumptions.assumeTrue(token.isPresent(), () -> "Skipped: this scenario needs a " + kind.stubKey() + " token; set "
+        Assumptions.assumeTrue(token.isPresent(), () -> "Skipped: this scenario needs " + kind.words() + "; set "
                 + kind.environmentVariable() + " in the environment to run it.");
         return token.orElseThrow();
     }

@@ -2,6 +2,7 @@ package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.TokenKind;
 import io.cucumber.java.en.Given;
+import org.junit.jupiter.api.Assumptions;
 import java.util.Optional;
 
 /** Which token the Coze builder pasted, and how they filled the Authorization header. */
@@ -21,6 +22,13 @@ public class TokenSteps {
     @Given("a Crazyrouter token that allows every model")
     public void unrestrictedToken() {
         state.useToken(TokenKind.UNRESTRICTED);
+    }
+
+    @Given("the Coze token's allowlist leaves out {model}")
+    public void allowlistLeavesOut(String model) {
+        Assumptions.assumeFalse(state.allowlistOf(TokenKind.DEDICATED).allows(model), () -> "Skipped: the Coze token is expected to allow "
+                + model + " (crazyrouter.token.allowedModels: " + (state.allowlistOf(TokenKind.DEDICATED).restricted()
+                ? String.join(", ", state.allowlistOf(TokenKind.DEDICATED).models()) : "empty, no allowlist") + "), so Crazyrouter has no reason to refuse it.");
     }
 
     @Given("the Coze token is {word}")
