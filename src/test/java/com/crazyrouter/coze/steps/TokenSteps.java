@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.gateway.TokenAllowlist;
 import io.cucumber.java.en.Given;
 import org.junit.jupiter.api.Assumptions;
 import java.util.Optional;
@@ -26,9 +27,10 @@ public class TokenSteps {
 
     @Given("the Coze token's allowlist leaves out {model}")
     public void allowlistLeavesOut(String model) {
-        Assumptions.assumeFalse(state.allowlistOf(TokenKind.DEDICATED).allows(model), () -> "Skipped: the Coze token is expected to allow "
-                + model + " (crazyrouter.token.allowedModels: " + (state.allowlistOf(TokenKind.DEDICATED).restricted()
-                ? String.join(", ", state.allowlistOf(TokenKind.DEDICATED).models()) : "empty, no allowlist") + "), so Crazyrouter has no reason to refuse it.");
+        TokenAllowlist expected = state.allowlistOf(TokenKind.DEDICATED);
+        Assumptions.assumeFalse(expected.allows(model), () -> "Skipped: the Coze token is expected to allow " + model
+                + " (crazyrouter.token.allowedModels: " + (expected.restricted() ? String.join(", ", expected.models()) : "empty, no allowlist")
+                + "), so Crazyrouter has no reason to refuse it.");
     }
 
     @Given("the Coze token is {word}")
