@@ -13,7 +13,7 @@ public class EmptySelectionNotice implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
-        message(System.getProperty("cucumber.filter.tags", ""), plan.countTestIdentifiers(TestIdentifier::isTest))
+        message(Settings.tagSelection(), plan.countTestIdentifiers(TestIdentifier::isTest))
                 .ifPresent(System.err::println);
     }
 

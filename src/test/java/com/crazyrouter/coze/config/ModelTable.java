@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.config;
 
+import com.crazyrouter.coze.coze.Route;
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Examples;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,9 +23,11 @@ import java.util.Set;
  */
 public record ModelTable(Path file, List<Row> rows) {
     public static final Path DEFAULT = Path.of("features", "models", "recommended-models.feature");
+    /** What a model id may look like (no spaces or quotes), wherever one is read: table, -Dmodels, scenario text. */
+    public static final String MODEL_ID = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*";
     static final List<String> COLUMNS = List.of("model", "route", "allowed for the Coze token", "JSON mode");
 
-    public record Row(int line, String model, String route, boolean allowed, boolean jsonMode) {
+    public record Row(int line, String model, Route route, boolean allowed, boolean jsonMode) {
     }
 
     public static ModelTable load(Path file) {
@@ -65,16 +69,15 @@ public record ModelTable(Path file, List<Row> rows) {
             int line = Math.toIntExact(row.getLocation().getLine());
             List<String> cells = row.getCells().stream().map(TableCell::getValue).map(String::trim).toList();
             String model = cells.get(0);
-            if (!model.matches("[A-Za-z0-9][A-Za-z0-9._:/@+-]*")) {
+            if (!model.matches(MODEL_ID)) {
                 throw new ConfigurationException(file + ":" + line + ": '" + model + "' is not a model id.");
             }
-            if (!cells.get(1).equals("API plugin") && !cells.get(1).equals("workflow HTTP node")) {
-                throw new ConfigurationException(file + ":" + line + ": route '" + cells.get(1) + "' must be API plugin or workflow HTTP node.");
+            Route route = Route.fromWords(cells.get(1)).orElseThrow(() -> new ConfigurationException(file + ":" + line + ": route '"
+                    + cells.get(1) + "' must be " + Route.allWords() + "."));
+            if (!seen.add(model + " / " + route)) {
+                throw new ConfigurationException(file + ":" + line + ": " + model + " through the " + route.words() + " is listed twice.");
             }
-            if (!seen.add(model + " / " + cells.get(1))) {
-                throw new ConfigurationException(file + ":" + line + ": " + model + " through the " + cells.get(1) + " is listed twice.");
-            }
-            rows.add(new Row(line, model, cells.get(1), yesNo(file, line, COLUMNS.get(2), cells.get(2)), yesNo(file, line, COLUMNS.get(3), cells.get(3))));
+            rows.add(new Row(line, model, route, cell(file, line, COLUMNS.get(2), cells.get(2)), cell(file, line, COLUMNS.get(3), cells.get(3))));
         }
         if (rows.isEmpty()) {
             throw new ConfigurationException(file + ": the model table lists no model; add at least one row, e.g. gpt-5.4.");
@@ -92,11 +95,16 @@ public record ModelTable(Path file, List<Row> rows) {
         return rows.stream().filter(Row::allowed).map(Row::model).distinct().toList();
     }
 
-    private static boolean yesNo(Path file, int line, String column, String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "yes" -> true;
-            case "no" -> false;
-            default -> throw new ConfigurationException(file + ":" + line + ": '" + column + "' must be yes or no, not '" + value + "'.");
+    /** yes/true or no/false, in any case: the one reading of a yes-or-no word, for tables, scenarios and settings. */
+    public static Optional<Boolean> yesNo(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> Optional.of(true);
+            case "no", "false" -> Optional.of(false);
+            default -> Optional.empty();
         };
+    }
+
+    private static boolean cell(Path file, int line, String column, String value) {
+        return yesNo(value).orElseThrow(() -> new ConfigurationException(file + ":" + line + ": '" + column + "' must be yes or no, not '" + value + "'."));
     }
 }

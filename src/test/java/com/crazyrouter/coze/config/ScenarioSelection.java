@@ -14,11 +14,9 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
  * Cucumber's own filter still applies and agrees with this one.
  */
 public class ScenarioSelection implements PostDiscoveryFilter {
-    private static final String PROPERTY = "cucumber.filter.tags";
-
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
-        String selection = System.getProperty(PROPERTY, "").trim();
+        String selection = Settings.tagSelection();
         boolean cucumberScenario = descriptor.isTest()
                 && descriptor.getUniqueId().getSegments().stream().anyMatch(s -> s.getType().equals("engine") && s.getValue().equals("cucumber"));
         if (selection.isEmpty() || !cucumberScenario) {
@@ -28,12 +26,12 @@ public class ScenarioSelection implements PostDiscoveryFilter {
         try {
             expression = TagExpressionParser.parse(selection);
         } catch (TagExpressionException e) {
-            throw new ConfigurationException("-D" + PROPERTY + "='" + selection + "' is not a tag expression: " + e.getMessage()
+            throw new ConfigurationException("-D" + Settings.TAG_SELECTION + "='" + selection + "' is not a tag expression: " + e.getMessage()
                     + ". Write e.g. @smoke, \"@error-1 or @error-2\", \"@checklist-4 and not @stub-only\".");
         }
         List<String> tags = descriptor.getTags().stream().map(t -> "@" + t.getName()).toList();
         return expression.evaluate(tags)
-                ? FilterResult.included("selected by " + PROPERTY)
-                : FilterResult.excluded("not selected by " + PROPERTY + "=" + selection);
+                ? FilterResult.included("selected by " + Settings.TAG_SELECTION)
+                : FilterResult.excluded("not selected by " + Settings.TAG_SELECTION + "=" + selection);
     }
 }

@@ -42,6 +42,7 @@ public record Settings(
         int retries,
         Duration longestRetryWait,
         OptionalInt probeMaxTokens,
+        boolean acceptBaseline,
         Map<TokenKind, Secret> tokens) {
 
     public static final String TARGET = "crazyrouter.target";
@@ -62,12 +63,20 @@ public record Settings(
     public static final String RETRIES = "crazyrouter.retries";
     public static final String LONGEST_RETRY_WAIT = "crazyrouter.longestRetryWait";
     public static final String PROBE_MAX_TOKENS = "crazyrouter.probeMaxTokens";
+    public static final String ACCEPT_BASELINE = "models.acceptBaseline";
+    /** Cucumber's own tag selection; the harness reads it too, to plan and to explain an empty selection. */
+    public static final String TAG_SELECTION = "cucumber.filter.tags";
 
     /** The public gateway the guide documents. */
     public static final URI PUBLIC_BASE_URL = URI.create("https://crazyrouter.com");
     /** What the guide's placeholder token looks like; it is never a real token. */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(bearer\\s+)?(sk-)?(x+|\\.\\.\\.|…|<.*>|your[-_ ]?(api[-_ ]?)?(key|token).*)$");
     private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m)?$");
+
+    /** -Dcucumber.filter.tags, trimmed; empty when the run selects every scenario. */
+    public static String tagSelection() {
+        return System.getProperty(TAG_SELECTION, "").trim();
+    }
 
     public static Settings fromEnvironment() {
         return load(System.getProperties().entrySet().stream().collect(
@@ -88,6 +97,7 @@ public record Settings(
         List<String> allowlist = properties.containsKey(ALLOWED_MODELS)
                 ? modelList(ALLOWED_MODELS, properties.get(ALLOWED_MODELS), true) : table.allowedModels();
         List<String> models = properties.containsKey(MODELS) ? modelList(MODELS, properties.get(MODELS), false) : table.models();
+        boolean acceptBaseline = yesOrNo(ACCEPT_BASELINE, properties.getOrDefault(ACCEPT_BASELINE, "false"));
         models.stream().filter(m -> !table.models().contains(m)).findFirst().ifPresent(unknown -> {
             throw new ConfigurationException("-D" + MODELS + " names '" + unknown + "', which is not in the model table " + table.file()
                     + " (" + String.join(", ", table.models()) + "). Add a row for it there first.");
@@ -110,16 +120,11 @@ public record Settings(
             throw new ConfigurationException(STUB_OVERLAY + "='" + dir + "' is not a folder of extra stub mappings.");
         });
         return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, connect, read, allowlist, models, table, samples, maxRequests, maxTokensPerRun,
-                retries, longestWait, probeLimit, Map.copyOf(tokens));
+                retries, longestWait, probeLimit, acceptBaseline, Map.copyOf(tokens));
     }
 
     public Optional<Secret> token(TokenKind kind) {
         return Optional.ofNullable(tokens.get(kind));
-    }
-
-    /** The models the dedicated token should allow; empty means "no allowlist". */
-    public boolean dedicatedTokenHasAllowlist() {
-        return !expectedAllowlist.isEmpty();
     }
 
     public boolean isUnderTest(String model) {
@@ -225,6 +230,15 @@ public record Settings(
         };
     }
 
+    /** Where Allure's results go (allure.properties points there): a report is written only when the folder exists. */
+    public Path allureResults() {
+        return reportsDir.resolve("allure-results");
+    }
+
+    private static boolean yesOrNo(String name, String raw) {
+        return ModelTable.yesNo(raw).orElseThrow(() -> new ConfigurationException(name + "='" + raw + "' must be true or false."));
+    }
+
     private static int positive(String name, String raw) {
         try {
             int value = Integer.parseInt(raw.trim());
@@ -255,7 +269,7 @@ public record Settings(
             throw new ConfigurationException("-D" + name + "='" + raw + "' lists no model: give at least one model id, "
                     + "e.g. -D" + name + "=gpt-5.4, or leave it unset for the guide's three recommended models.");
         }
-        models.stream().filter(m -> !m.matches("[A-Za-z0-9][A-Za-z0-9._:/@+-]*")).findFirst().ifPresent(bad -> {
+        models.stream().filter(m -> !m.matches(ModelTable.MODEL_ID)).findFirst().ifPresent(bad -> {
             throw new ConfigurationException("-D" + name + " contains '" + bad + "', which is not a model id (no spaces or quotes).");
         });
         return models;

@@ -1,5 +1,7 @@
 package com.crazyrouter.coze.coze;
 
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.Optional;
 public record CozeHttpSetup(String method, String url, Optional<String> authorization, Optional<String> contentType, String bodyTemplate) {
 
     /** The guide's full URL. */
-    public static final String GUIDE_URL = "https://crazyrouter.com/v1/chat/completions";
+    public static final String GUIDE_URL = Settings.PUBLIC_BASE_URL + "/v1/chat/completions";
     /** The guide's smallest request body, with the model and the user's input as placeholders. */
     public static final String GUIDE_BODY = "{\"model\":\"{{model}}\",\"messages\":[{\"role\":\"user\",\"content\":\"{{input}}\"}]}";
 
@@ -41,7 +43,7 @@ public record CozeHttpSetup(String method, String url, Optional<String> authoriz
      * The request as Coze would send it. The URL is written as the guide writes it (https://crazyrouter.com/...);
      * {@code gateway} is where this run sends it, so the same scenario reaches a stub or production.
      */
-    public OutgoingRequest render(URI gateway, String model, String input, InputPlacement placement) {
+    public OutgoingRequest render(GatewayUrl gateway, String model, String input, InputPlacement placement) {
         String body = bodyTemplate.replace("{{model}}", model).replace("{{input}}", placement.place(input));
         List<OutgoingRequest.Header> headers = new ArrayList<>();
         authorization.ifPresent(value -> headers.add(new OutgoingRequest.Header("Authorization", value)));
@@ -50,13 +52,12 @@ public record CozeHttpSetup(String method, String url, Optional<String> authoriz
         return new OutgoingRequest(method, rebase(url, gateway), headers, body);
     }
 
-    static URI rebase(String typed, URI gateway) {
-        String publicBase = "https://crazyrouter.com";
-        String rest = typed.startsWith(publicBase) ? typed.substring(publicBase.length()) : null;
-        if (rest == null) {
+    static URI rebase(String typed, GatewayUrl gateway) {
+        String publicBase = Settings.PUBLIC_BASE_URL.toString();
+        if (!typed.startsWith(publicBase)) {
             throw new IllegalArgumentException("A scenario URL must start with " + publicBase + " (the harness points it at the run's target): " + typed);
         }
-        return URI.create(gateway.toString().replaceAll("/+$", "") + rest);
+        return gateway.resolve(typed.substring(publicBase.length()));
     }
 
     /** Go's net/http (Coze's HTTP client) refuses a header value with a control character such as a pasted line break. */

@@ -5,15 +5,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.crazyrouter.coze.Json;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CozeHttpSetupTest {
-    private static final URI STUB = URI.create("http://127.0.0.1:8080");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final GatewayUrl STUB = new GatewayUrl(URI.create("http://127.0.0.1:8080"));
     private final CozeHttpSetup guide = CozeHttpSetup.guide("sk-testCoze");
 
     @Test
@@ -30,7 +30,7 @@ class CozeHttpSetupTest {
         for (UserInput input : UserInput.values()) {
             for (InputPlacement placement : new InputPlacement[] {InputPlacement.PLUGIN_PARAMETER_MAPPING, InputPlacement.WORKFLOW_ESCAPED}) {
                 String body = guide.render(STUB, "gpt-5.4", input.text(), placement).body();
-                assertThat(input.words(), JSON.readTree(body).at("/messages/0/content").asText(), equalTo(input.text()));
+                assertThat(input.words(), Json.MAPPER.readTree(body).at("/messages/0/content").asText(), equalTo(input.text()));
             }
         }
     }
@@ -39,7 +39,7 @@ class CozeHttpSetupTest {
     void plainTextPlacementBreaksJsonOnQuotesLineBreaksTabsAndBackslashes() {
         for (UserInput input : new UserInput[] {UserInput.DOUBLE_QUOTES, UserInput.LINE_BREAK, UserInput.TAB, UserInput.BACKSLASHES}) {
             String body = guide.render(STUB, "gpt-5.4", input.text(), InputPlacement.WORKFLOW_PLAIN_TEXT).body();
-            assertThrows(Exception.class, () -> JSON.readTree(body), input.words());
+            assertThrows(Exception.class, () -> Json.MAPPER.readTree(body), input.words());
         }
     }
 

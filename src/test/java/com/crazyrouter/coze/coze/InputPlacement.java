@@ -1,7 +1,6 @@
 package com.crazyrouter.coze.coze;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.crazyrouter.coze.Json;
 import java.util.Arrays;
 
 /**
@@ -14,8 +13,6 @@ public enum InputPlacement {
     PLUGIN_PASTED_BODY(Route.PLUGIN, "a plugin whose request body is pasted as text", false),
     WORKFLOW_PLAIN_TEXT(Route.WORKFLOW, "the workflow HTTP node's plain-text body", false),
     WORKFLOW_ESCAPED(Route.WORKFLOW, "the workflow HTTP node, after a code node JSON-escapes it,", true);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Route route;
     private final String words;
@@ -40,12 +37,8 @@ public enum InputPlacement {
         if (!escapes) {
             return input;
         }
-        try {
-            String quoted = JSON.writeValueAsString(input);
-            return quoted.substring(1, quoted.length() - 1);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot JSON-encode the input", e);
-        }
+        String quoted = Json.write(input);
+        return quoted.substring(1, quoted.length() - 1);
     }
 
     /** The route's own way when a scenario does not say: the plugin maps parameters, the workflow node pastes text. */

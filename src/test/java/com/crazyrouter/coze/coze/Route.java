@@ -1,6 +1,8 @@
 package com.crazyrouter.coze.coze;
 
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** How Coze reaches Crazyrouter: the two routes the guide recommends. */
 public enum Route {
@@ -25,9 +27,13 @@ public enum Route {
         return title;
     }
 
-    public static Route fromWords(String words) {
-        return Arrays.stream(values()).filter(r -> r.words.equalsIgnoreCase(words.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + words + "' is not a Coze route; say \"API plugin\" or \"workflow HTTP node\""));
+    public static Optional<Route> fromWords(String words) {
+        return Arrays.stream(values()).filter(r -> r.words.equalsIgnoreCase(words.trim())).findFirst();
+    }
+
+    /** "API plugin or workflow HTTP node", for a message that says what is allowed. */
+    public static String allWords() {
+        return Arrays.stream(values()).map(Route::words).collect(Collectors.joining(" or "));
     }
 
 }

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -28,48 +31,77 @@ import org.junit.jupiter.api.Test;
 class FaultCatalogueIT {
     private static final Path CATALOGUE = Path.of("src", "test", "resources", "faults");
     private static final Path OUTPUT = Path.of("target", "fault-catalogue");
+    /** Each fault run is one thread (its scenarios one after another); runs side by side keep both cores busy. */
+    private static final int PARALLEL_FAULTS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     @Test
-    void everyFaultIsCaughtForTheRightReason() throws IOException {
+    void everyFaultIsCaughtForTheRightReason() throws Exception {
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
-        InProcessRun control = InProcessRun.of(common(), OUTPUT.resolve("control.rerun"));
-        if (!control.failures().isEmpty()) {
-            problems.add("control run (no fault) failed: " + control.failures().stream().map(InProcessRun.Failure::scenario).toList());
-        }
-        StringBuilder table = new StringBuilder(String.format("%n%-30s | %-9s | %6s | %s%n", "fault", "scenarios", "time", "caught by (guide lines of the failed scenarios)"));
-        int detected = 0;
         List<Path> faults = faults();
-        for (Path fault : faults) {
-            Map<String, String> settings = common();
-            settings.put(Settings.STUB_OVERLAY, fault.resolve("mappings").toString());
-            settings.putAll(extraSettings(fault));
-            String name = fault.getFileName().toString();
-            long faultStarted = System.nanoTime();
-            InProcessRun run = InProcessRun.of(settings, OUTPUT.resolve(name + ".rerun"));
-            TreeSet<String> lines = run.failures().stream().flatMap(f -> f.tags().stream())
-                    .filter(t -> t.matches("@(checklist|error)-\\d|@smoke|@models|@token")).collect(Collectors.toCollection(TreeSet::new));
-            table.append(String.format("%-30s | %4d/%-4d | %5.1fs | %s%n", name, run.failures().size(), run.scenarios(),
-                    (System.nanoTime() - faultStarted) / 1e9, String.join(" ", lines)));
-            if (run.failures().isEmpty()) {
-                problems.add(name + " (" + description(fault) + ") went unnoticed: no scenario failed");
-            } else {
-                detected++;
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_FAULTS);
+        try {
+            Future<Outcome> control = pool.submit(() -> run("control", common(OUTPUT.resolve("control"))));
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (Path fault : faults) {
+                outcomes.add(pool.submit(() -> run(fault.getFileName().toString(), faultSettings(fault))));
             }
-            run.failures().stream().filter(f -> !(f.cause() instanceof AssertionError))
-                    .forEach(f -> problems.add(name + ": '" + f.scenario() + "' failed for the wrong reason, not a contract assertion: " + f.cause()));
+            if (!control.get().run().failures().isEmpty()) {
+                problems.add("control run (no fault) failed: " + control.get().run().failures().stream().map(InProcessRun.Failure::scenario).toList());
+            }
+            StringBuilder table = new StringBuilder(String.format("%n%-30s | %-9s | %6s | %s%n", "fault", "scenarios", "time", "caught by (guide lines of the failed scenarios)"));
+            int detected = 0;
+            for (int i = 0; i < faults.size(); i++) {
+                Outcome outcome = outcomes.get(i).get();
+                InProcessRun run = outcome.run();
+                TreeSet<String> lines = run.failures().stream().flatMap(f -> f.tags().stream())
+                        .filter(t -> t.matches("@(checklist|error)-\\d|@smoke|@models|@token")).collect(Collectors.toCollection(TreeSet::new));
+                table.append(String.format("%-30s | %4d/%-4d | %5.1fs | %s%n", outcome.name(), run.failures().size(), run.scenarios(),
+                        outcome.seconds(), String.join(" ", lines)));
+                if (run.failures().isEmpty()) {
+                    problems.add(outcome.name() + " (" + description(faults.get(i)) + ") went unnoticed: no scenario failed");
+                } else {
+                    detected++;
+                }
+                run.failures().stream().filter(f -> !(f.cause() instanceof AssertionError))
+                        .forEach(f -> problems.add(outcome.name() + ": '" + f.scenario() + "' failed for the wrong reason, not a contract assertion: " + f.cause()));
+            }
+            table.append(String.format("detected %d of %d faults in %.1f s (%d at a time)%n", detected, faults.size(), (System.nanoTime() - started) / 1e9,
+                    PARALLEL_FAULTS));
+            System.out.println(table);
+            assertThat("Faults the suite does not catch, or catches for the wrong reason:" + table, problems, empty());
+        } finally {
+            pool.shutdownNow();
         }
-        table.append(String.format("detected %d of %d faults in %.1f s%n", detected, faults.size(), (System.nanoTime() - started) / 1e9));
-        System.out.println(table);
-        assertThat("Faults the suite does not catch, or catches for the wrong reason:" + table, problems, empty());
     }
 
-    private static Map<String, String> common() {
+    private record Outcome(String name, InProcessRun run, double seconds) {
+    }
+
+    private static Outcome run(String name, Settings settings) {
+        long started = System.nanoTime();
+        InProcessRun run = InProcessRun.of(settings, OUTPUT.resolve(name).resolve("rerun.txt"));
+        return new Outcome(name, run, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Settings faultSettings(Path fault) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(Settings.STUB_OVERLAY, fault.resolve("mappings").toString());
+        settings.putAll(extraSettings(fault));
+        return common(OUTPUT.resolve(fault.getFileName().toString()), settings);
+    }
+
+    private static Settings common(Path output) {
+        return common(output, Map.of());
+    }
+
+    /** Each run writes its summary into a folder of its own, so runs side by side do not share a file. */
+    private static Settings common(Path output, Map<String, String> extra) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(Settings.TARGET, "stub");
-        settings.put("allure.results.directory", OUTPUT.resolve("no-allure").toString());
-        settings.put(Settings.REPORTS, OUTPUT.resolve("reports").toString());
-        return settings;
+        settings.put(Settings.REPORTS, output.resolve("reports").toString());
+        settings.putAll(extra);
+        return Settings.load(settings, Map.of());
     }
 
     private static List<Path> faults() throws IOException {

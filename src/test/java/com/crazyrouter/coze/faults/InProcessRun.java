@@ -3,11 +3,11 @@ package com.crazyrouter.coze.faults;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.run.RunSlot;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -18,9 +18,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The features run in this JVM with some settings changed — e.g. against the stub set plus a fault overlay — and
- * no report written. The harness reads its settings from system properties, so they are set for the run and put
- * back afterwards; runs are one after another, never at the same time.
+ * The features run in this JVM, on the calling thread, with the given settings — e.g. against the stub set plus a
+ * fault overlay — and no report written. The settings go to the run as an object (RunSlot.with), so several such
+ * runs can go on at once on different threads.
  */
 public record InProcessRun(int scenarios, List<Failure> failures) {
 
@@ -29,17 +29,17 @@ public record InProcessRun(int scenarios, List<Failure> failures) {
     }
 
     /** {@code rerunFile}: where Cucumber lists the failed scenarios (file:line), the only output such a run writes. */
-    public static InProcessRun of(Map<String, String> settings, Path rerunFile) {
-        Map<String, String> previous = new HashMap<>();
-        settings.forEach((k, v) -> previous.put(k, System.setProperty(k, v)));
-        try {
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectDirectory(Path.of("features").toAbsolutePath().toFile()))
-                    .filters(includeEngines("cucumber"))
-                    .configurationParameter("cucumber.plugin", "rerun:" + rerunFile)
-                    .build();
-            List<Failure> failures = new ArrayList<>();
-            AtomicInteger scenarios = new AtomicInteger();
+    public static InProcessRun of(Settings settings, Path rerunFile) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(Path.of("features").toAbsolutePath().toFile()))
+                .filters(includeEngines("cucumber"))
+                .configurationParameter("cucumber.plugin", "rerun:" + rerunFile)
+                // the run's settings are bound to this thread, so its scenarios run on it too
+                .configurationParameter("cucumber.execution.parallel.enabled", "false")
+                .build();
+        List<Failure> failures = new ArrayList<>();
+        AtomicInteger scenarios = new AtomicInteger();
+        RunSlot.with(settings, () -> {
             LauncherFactory.create().execute(request, new TestExecutionListener() {
                 @Override
                 public void executionFinished(TestIdentifier test, TestExecutionResult result) {
@@ -48,21 +48,12 @@ public record InProcessRun(int scenarios, List<Failure> failures) {
                     }
                     if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                         List<String> tags = test.getTags().stream().map(TestTag::getName).map(t -> "@" + t).sorted().toList();
-                        synchronized (failures) {
-                            failures.add(new Failure(test.getDisplayName(), tags, result.getThrowable().orElse(null)));
-                        }
+                        failures.add(new Failure(test.getDisplayName(), tags, result.getThrowable().orElse(null)));
                     }
                 }
             });
-            return new InProcessRun(scenarios.get(), List.copyOf(failures));
-        } finally {
-            previous.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
+            return null;
+        });
+        return new InProcessRun(scenarios.get(), List.copyOf(failures));
     }
 }

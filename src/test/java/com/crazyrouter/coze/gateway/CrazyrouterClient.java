@@ -3,6 +3,7 @@ package com.crazyrouter.coze.gateway;
 import static io.restassured.RestAssured.given;
 
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.report.RedactedEvidence;
 import io.restassured.config.EncoderConfig;
@@ -212,20 +213,20 @@ public final class CrazyrouterClient {
         }
         String what;
         // A gateway that cannot be reached at all points at a wrong URL; one that breaks off mid-answer, at load.
-        GuideRow row = GuideRow.INTERMITTENT;
+        CommonError row = CommonError.INTERMITTENT;
         if (root instanceof ConnectTimeoutException || (root instanceof SocketTimeoutException && root.getMessage() != null && root.getMessage().contains("connect"))) {
             what = "no connection within the connect timeout (crazyrouter.connectTimeout)";
         } else if (root instanceof SocketTimeoutException) {
             what = "no answer within " + readTimeout.toSeconds() + " s (crazyrouter.readTimeout); a Coze node would time out the same way";
         } else if (root instanceof ConnectException) {
             what = "connection refused: nothing listens at that address";
-            row = GuideRow.NOT_FOUND_URL;
+            row = CommonError.NOT_FOUND_URL;
         } else if (root instanceof UnknownHostException) {
             what = "unknown host: check the URL's spelling";
-            row = GuideRow.NOT_FOUND_URL;
+            row = CommonError.NOT_FOUND_URL;
         } else if (root instanceof SSLException) {
             what = "TLS handshake failed: " + root.getMessage();
-            row = GuideRow.NOT_FOUND_URL;
+            row = CommonError.NOT_FOUND_URL;
         } else if (root instanceof NoHttpResponseException) {
             what = "the gateway closed the connection without an HTTP answer";
         } else if (root instanceof SocketException) {
@@ -234,6 +235,6 @@ public final class CrazyrouterClient {
             what = "the answer could not be read (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
         return new GatewayUnreachable("Crazyrouter gave no HTTP answer to " + where + ": " + redactor.redact(what)
-                + ". Check the URL and that the gateway is up; " + row.advice(), null);
+                + ". Check the URL and that the gateway is up; " + row.advice(), row);
     }
 }

@@ -1,18 +1,17 @@
 package com.crazyrouter.coze.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.crazyrouter.coze.Json;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** What came back for one request (body already redacted), with the request it answers. */
-/** {@code firstByte}: until the status line arrived; {@code elapsed}: until the whole body had. */
+/**
+ * What came back for one request (body already redacted), with the request it answers.
+ * {@code firstByte}: until the status line arrived; {@code elapsed}: until the whole body had.
+ */
 public record GatewayReply(OutgoingRequest request, int status, Map<String, String> headers, String body, Duration firstByte, Duration elapsed) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public GatewayReply {
         headers = Map.copyOf(headers);
     }
@@ -39,14 +38,7 @@ public record GatewayReply(OutgoingRequest request, int status, Map<String, Stri
 
     /** The body as JSON, or empty when it is not JSON at all (whatever the Content-Type claims). */
     public Optional<JsonNode> json() {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(body));
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+        return Json.parse(body);
     }
 
     public Optional<GatewayError> error() {

@@ -10,6 +10,11 @@ public record OutgoingRequest(String method, URI url, List<Header> headers, Stri
     public record Header(String name, String value) {
     }
 
+    /** "crazyrouter-coze-contract/1.0 (preflight)": how the harness names itself, and what each request is for. */
+    public static String userAgent(String purpose) {
+        return "crazyrouter-coze-contract/1.0 (" + purpose + ")";
+    }
+
     public OutgoingRequest {
         headers = List.copyOf(headers);
     }

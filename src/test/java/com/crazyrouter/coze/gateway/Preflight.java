@@ -2,6 +2,7 @@ package com.crazyrouter.coze.gateway;
 
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.guide.CommonError;
 import java.net.URI;
 import java.util.List;
 
@@ -15,11 +16,11 @@ public final class Preflight {
     }
 
     /** Returns a one-line account of what the gateway answered. */
-    public static String check(CrazyrouterClient client, URI gateway, Secret token) {
-        URI url = URI.create(gateway.toString().replaceAll("/+$", "") + "/v1/models");
+    public static String check(CrazyrouterClient client, GatewayUrl gateway, Secret token) {
+        URI url = gateway.resolve("/v1/models");
         OutgoingRequest request = new OutgoingRequest("GET", url,
                 List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal()),
-                        new OutgoingRequest.Header("User-Agent", "crazyrouter-coze-contract/1.0 (preflight)")), null);
+                        new OutgoingRequest.Header("User-Agent", OutgoingRequest.userAgent("preflight"))), null);
         GatewayReply reply;
         try {
             reply = client.send(request);
@@ -28,7 +29,7 @@ public final class Preflight {
         }
         if (reply.status() == 401 || reply.status() == 403) {
             throw new ConfigurationException("token rejected: GET " + url + " answered " + reply.describe() + ". "
-                    + GuideRow.UNAUTHORIZED.advice() + " (CRAZYROUTER_API_KEY). Nothing else was sent.");
+                    + CommonError.UNAUTHORIZED.advice() + " (CRAZYROUTER_API_KEY). Nothing else was sent.");
         }
         if (reply.status() == 404 && reply.isJson()) {
             return "Preflight: GET " + url + " -> 404: this gateway lists no models, so the token is checked by the first scenario instead";

@@ -1,15 +1,13 @@
 package com.crazyrouter.coze.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.crazyrouter.coze.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.OptionalInt;
 
 /** Keeps live probes cheap: a chat request that sets no output limit gets a small max_tokens. */
 final class ProbeLimits {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ProbeLimits() {
     }
 
@@ -18,12 +16,12 @@ final class ProbeLimits {
             return request;
         }
         try {
-            JsonNode body = JSON.readTree(request.body());
+            JsonNode body = Json.MAPPER.readTree(request.body());
             if (!(body instanceof ObjectNode object) || object.has("max_tokens") || object.has("max_completion_tokens")) {
                 return request;
             }
             object.put("max_tokens", maxTokens.getAsInt());
-            return new OutgoingRequest(request.method(), request.url(), request.headers(), JSON.writeValueAsString(object));
+            return new OutgoingRequest(request.method(), request.url(), request.headers(), Json.write(object));
         } catch (IOException notJson) {
             return request; // a broken body is what the scenario is about: send it as it is
         }

@@ -96,6 +96,38 @@ public final class ReplyMatchers {
         };
     }
 
+    /** Coze put the request on the wire. */
+    public static Matcher<Attempt> sentByCoze() {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            public void describeTo(Description d) {
+                d.appendText("Coze sends the request");
+            }
+
+            @Override
+            protected boolean matchesSafely(Attempt attempt, Description mismatch) {
+                attempt.refusal().ifPresent(why -> mismatch.appendText("Coze would not send " + attempt.describe() + ": " + why));
+                return attempt.refusal().isEmpty();
+            }
+        };
+    }
+
+    /** Coze would not put the request on the wire at all. */
+    public static Matcher<Attempt> refusedByCoze() {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            public void describeTo(Description d) {
+                d.appendText("Coze refuses to send it");
+            }
+
+            @Override
+            protected boolean matchesSafely(Attempt attempt, Description mismatch) {
+                attempt.reply().ifPresent(reply -> mismatch.appendText("Coze sent " + attempt.describe() + " and Crazyrouter answered " + reply.describe()));
+                return attempt.reply().isEmpty();
+            }
+        };
+    }
+
     private static boolean schemaHolds(String schema, GatewayReply reply, Description mismatch) {
         if (reply.json().isEmpty()) {
             mismatch.appendText("the body is not JSON: " + reply.describe());

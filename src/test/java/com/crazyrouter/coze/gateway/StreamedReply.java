@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.crazyrouter.coze.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import java.util.Optional;
  * first byte and the first data chunk arrived.
  */
 public record StreamedReply(int status, String contentType, List<String> lines, Duration firstByte, Optional<Duration> firstChunk, Duration total) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     public static final String DONE = "[DONE]";
 
     public StreamedReply {
@@ -42,7 +41,7 @@ public record StreamedReply(int status, String contentType, List<String> lines, 
                 continue;
             }
             try {
-                chunks.add(JSON.readTree(payload));
+                chunks.add(Json.MAPPER.readTree(payload));
             } catch (IOException e) {
                 problems.add("a data line is not JSON: " + (payload.length() > 80 ? payload.substring(0, 80) + "…" : payload));
             }

@@ -14,6 +14,11 @@ public record TokenAllowlist(List<String> models) {
         return !models.isEmpty();
     }
 
+    /** "gpt-5.4, claude-sonnet-4-6", or that there is none. */
+    public String words() {
+        return restricted() ? String.join(", ", models) : "empty, no allowlist";
+    }
+
     public boolean allows(String model) {
         return !restricted() || models.contains(model);
     }

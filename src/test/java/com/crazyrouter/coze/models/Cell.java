@@ -23,6 +23,16 @@ public record Cell(String model, String route, Capability capability, Verdict ve
         }
     }
 
+    public static Cell notProbed(String model, String route, String why) {
+        return new Cell(model, route, Capability.PLAIN_REPLY, Verdict.NOT_PROBED, why, Optional.empty(), 0);
+    }
+
+    /** One line for the report: "streaming: pass — 3 chunks … (first byte 20 ms, total 25 ms, 12 tokens)". */
+    public String words() {
+        return capability.words() + ": " + verdict.words() + " — " + evidence
+                + timing.map(t -> " (" + t.words() + (tokens > 0 ? ", " + tokens + " tokens" : "") + ")").orElse("");
+    }
+
     public static Cell of(String model, String route, Capability capability, boolean passed, String evidence, Timing timing, int tokens) {
         return new Cell(model, route, capability, passed ? Verdict.PASS : Verdict.FAIL, evidence, Optional.of(timing), tokens);
     }

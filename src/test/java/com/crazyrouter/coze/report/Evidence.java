@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.report;
 
+import com.crazyrouter.coze.models.Cell;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 
@@ -26,6 +27,19 @@ public final class Evidence {
     public static void step(String words, Status status) {
         if (recorded()) {
             Allure.step(words, status);
+        }
+    }
+
+    /** A model-matrix cell as a step of its own, passed, failed or skipped (an extra latency sample is not shown). */
+    public static void step(Cell cell) {
+        Status status = switch (cell.verdict()) {
+            case PASS -> Status.PASSED;
+            case FAIL -> Status.FAILED;
+            case LATENCY_SAMPLE -> null;
+            default -> Status.SKIPPED;
+        };
+        if (status != null) {
+            step(cell.words(), status);
         }
     }
 

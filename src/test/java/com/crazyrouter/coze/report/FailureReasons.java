@@ -1,14 +1,18 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.Harness;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.run.RunSlot;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCaseFinished;
 import java.net.URI;
+import java.util.Optional;
 
 /**
- * Hands the summary why each red scenario failed: Cucumber tells plugins the failure, hooks only the status.
+ * Hands the summary why each red scenario failed, and the guide row the failed assertion named: Cucumber tells plugins
+ * the failure, hooks only the status; plugins are not made by PicoContainer, so this one finds the run in the run slot.
  * A concurrent listener hears of each scenario as it ends, before the run's closing summary is written.
  */
 public class FailureReasons implements ConcurrentEventListener {
@@ -20,8 +24,9 @@ public class FailureReasons implements ConcurrentEventListener {
                 return;
             }
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-            Harness.running().ifPresent(harness -> harness.ledger().recordFailure(
-                    location(event.getTestCase().getUri(), event.getTestCase().getLocation().getLine()), harness.redactor().redact(message)));
+            Optional<CommonError> row = error instanceof ContractViolation violation ? violation.row() : Optional.empty();
+            RunSlot.running().ifPresent(run -> run.ledger().recordFailure(location(event.getTestCase().getUri(), event.getTestCase().getLocation().getLine()),
+                    new RunLedger.Failure(run.redactor().redact(message), row)));
         });
     }
 

@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.report;
 
+import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.models.Cell;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +19,11 @@ public final class RunLedger {
     private final Collection<Cell> cells = new ConcurrentLinkedQueue<>();
     private final Collection<ScenarioResult> scenarios = new ConcurrentLinkedQueue<>();
     private final Map<String, String> notes = new ConcurrentSkipListMap<>();
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+
+    /** Why a scenario failed: its assertion message (already redacted), and the Common Errors row the assertion named. */
+    public record Failure(String message, Optional<CommonError> row) {
+    }
 
     /** A section of its own in the summary, e.g. the model-list drift. */
     public void note(String title, String markdown) {
@@ -37,12 +42,12 @@ public final class RunLedger {
         scenarios.add(scenario);
     }
 
-    /** Why the scenario at {@code location} failed: its assertion message, already redacted. */
-    public void recordFailure(String location, String message) {
-        failures.put(location, message);
+    /** Why the scenario at {@code location} (feature:line) failed. */
+    public void recordFailure(String location, Failure failure) {
+        failures.put(location, failure);
     }
 
-    public Optional<String> failure(String location) {
+    public Optional<Failure> failure(String location) {
         return Optional.ofNullable(failures.get(location));
     }
 

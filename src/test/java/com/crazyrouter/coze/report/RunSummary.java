@@ -1,7 +1,6 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.Harness;
-import io.qameta.allure.util.PropertiesUtils;
+import com.crazyrouter.coze.run.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,13 @@ public final class RunSummary {
     private RunSummary() {
     }
 
-    public static void publish(Harness harness) {
-        Map<String, String> figures = figures(harness);
+    public static void publish(Run run) {
+        Map<String, String> figures = figures(run);
         System.out.println();
         System.out.println("Crazyrouter contract run: " + figures.entrySet().stream()
                 .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")));
-        SummaryWriter.write(harness.settings().reportsDir(), harness.ledger(), figures);
-        Path results = Path.of(PropertiesUtils.loadAllureProperties().getProperty("allure.results.directory", "allure-results"));
+        SummaryWriter.write(run.settings().reportsDir(), run.ledger(), figures);
+        Path results = run.settings().allureResults();
         if (!Files.isDirectory(results)) {
             return;
         }
@@ -39,13 +38,13 @@ public final class RunSummary {
         }
     }
 
-    static Map<String, String> figures(Harness harness) {
+    static Map<String, String> figures(Run run) {
         Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("Target", harness.settings().target().label());
-        figures.put("Gateway", harness.redactor().redact(harness.gatewayUrl().toString()));
-        figures.put("Requests sent", harness.budget().requests() + " (cap " + harness.budget().requestCap() + ")");
-        figures.put("Retries", String.valueOf(harness.budget().retries()));
-        figures.put("Tokens used", harness.budget().tokens() + " (cap " + harness.budget().tokenCap() + ")");
+        figures.put("Target", run.settings().target().label());
+        figures.put("Gateway", run.redactor().redact(run.gatewayUrl().toString()));
+        figures.put("Requests sent", run.budget().requests() + " (cap " + run.budget().requestCap() + ")");
+        figures.put("Retries", String.valueOf(run.budget().retries()));
+        figures.put("Tokens used", run.budget().tokens() + " (cap " + run.budget().tokenCap() + ")");
         return figures;
     }
 }

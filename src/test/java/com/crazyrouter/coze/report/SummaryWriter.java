@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.gateway.GuideRow;
+import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.gateway.Timing;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -31,7 +29,6 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * with the guide's symptom, cause and fix in plain words.
  */
 public final class SummaryWriter {
-    private static final Pattern QUOTED_ROW = Pattern.compile("@error-([1-7])");
     private static final int LONGEST_QUOTE = 1200;
     private SummaryWriter() {
     }
@@ -110,31 +107,20 @@ public final class SummaryWriter {
         for (RunLedger.ScenarioResult scenario : red) {
             md.append("### ").append(scenario.name()).append("\n\n")
                     .append("Route: ").append(scenario.route()).append(" · Model: ").append(scenario.model()).append("  \n")
-                    .append("Guide: ").append(GuideReference.of(scenario.tags()).orElse("(no guide line)")).append("  \n");
-            Optional<String> failure = ledger.failure(scenario.location());
-            // What actually happened (the row the failure quotes) decides the fix; else the row the scenario encodes.
-            failure.flatMap(SummaryWriter::quotedRow).or(() -> guideRow(scenario.tags())).ifPresentOrElse(
+                    .append("Guide: ").append(GuideLine.of(scenario.tags()).map(GuideLine::title).orElse("(no guide line)")).append("  \n");
+            Optional<RunLedger.Failure> failure = ledger.failure(scenario.location());
+            // What actually happened (the row the failed assertion named) decides the fix; else the row the scenario encodes.
+            failure.flatMap(RunLedger.Failure::row).or(() -> GuideLine.errorRowOf(scenario.tags())).ifPresentOrElse(
                     row -> md.append("Symptom: ").append(row.symptom()).append("  \nCause: ").append(row.cause()).append("  \nFix: ").append(row.fix()).append("\n\n"),
                     () -> md.append("What to do: read what happened below; the Allure report has every request and response.\n\n"));
-            failure.ifPresent(message -> md.append("What happened:\n\n").append(quote(message)).append("\n\n"));
+            failure.ifPresent(f -> md.append("What happened:\n\n").append(quote(f.message())).append("\n\n"));
         }
         return md.toString();
-    }
-
-    /** The guide row a failure message quotes ("Guide, Common Errors @error-4 ..."), for scenarios not tagged with one. */
-    private static Optional<GuideRow> quotedRow(String message) {
-        Matcher quoted = QUOTED_ROW.matcher(message);
-        return quoted.find() ? Optional.of(GuideRow.values()[Integer.parseInt(quoted.group(1)) - 1]) : Optional.empty();
     }
 
     private static String quote(String message) {
         String shortened = message.length() > LONGEST_QUOTE ? message.substring(0, LONGEST_QUOTE) + " …" : message;
         return shortened.strip().lines().map(line -> "> " + line.replace("|", "\\|")).collect(Collectors.joining("  \n"));
-    }
-
-    private static Optional<GuideRow> guideRow(List<String> tags) {
-        return tags.stream().filter(t -> t.matches("@error-[1-7]")).findFirst()
-                .map(t -> GuideRow.values()[Integer.parseInt(t.substring("@error-".length())) - 1]);
     }
 
     private static long count(List<Cell> cells, Cell.Verdict verdict) {

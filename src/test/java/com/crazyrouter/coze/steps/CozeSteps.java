@@ -1,8 +1,14 @@
 package com.crazyrouter.coze.steps;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.coze.CozeNode;
 import com.crazyrouter.coze.coze.InputPlacement;
 import com.crazyrouter.coze.coze.Route;
 import com.crazyrouter.coze.coze.UserInput;
+import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import java.time.Duration;
@@ -11,56 +17,56 @@ import org.junit.jupiter.api.Assumptions;
 
 /** What the Coze builder sets up in the plugin or HTTP node, and what Coze sends. */
 public class CozeSteps {
-    /** Longest Retry-After the harness honours before it gives up waiting. */
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+    private final CozeNode node;
     private final ScenarioState state;
+    private final Settings settings;
 
-    public CozeSteps(ScenarioState state) {
+    public CozeSteps(CozeNode node, ScenarioState state, Settings settings) {
+        this.node = node;
         this.state = state;
+        this.settings = settings;
     }
 
     @Given("the URL is set to {string}")
     public void urlSetTo(String url) {
-        state.changeSetup(state.setup().withUrl(url));
+        node.change(setup -> setup.withUrl(url));
     }
 
     @Given("the Content-Type header is set to {string}")
     public void contentTypeSetTo(String contentType) {
-        state.changeSetup(state.setup().withContentType(Optional.of(contentType)));
+        node.change(setup -> setup.withContentType(Optional.of(contentType)));
     }
 
     @Given("the Content-Type header is left out")
     public void contentTypeLeftOut() {
-        state.changeSetup(state.setup().withContentType(Optional.empty()));
+        node.change(setup -> setup.withContentType(Optional.empty()));
     }
 
     @When("the {route} sends {string} to {model}")
     public void routeSendsFixedString(Route route, String text, String model) {
         skipUnlessUnderTest(model);
-        state.send(InputPlacement.defaultFor(route), model, text);
+        node.send(InputPlacement.defaultFor(route), model, text);
     }
 
     @When("a bot user types {input} and {placement} places it into the body for {model}")
     public void userInputThroughPlacement(UserInput input, InputPlacement placement, String model) {
-        state.send(placement, model, input.text());
+        node.send(placement, model, input.text());
     }
 
     @When("Coze waits as long as Crazyrouter asked and sends the same request again")
     public void waitAndResend() throws InterruptedException {
-        Duration wait = state.lastReply().retryAfter().orElseThrow(() -> new AssertionError(
-                "Crazyrouter did not say how long to wait (no Retry-After header), so Coze cannot retry politely"));
-        if (wait.compareTo(LONGEST_WAIT) > 0) {
-            throw new AssertionError("Crazyrouter asked Coze to wait " + wait.toSeconds() + " s; the harness waits at most " + LONGEST_WAIT.toSeconds() + " s");
-        }
+        Duration wait = state.lastReply().retryAfter().orElse(Duration.ZERO); // the step before checked that it is there
+        assertThat("How long Crazyrouter asked Coze to wait, against the longest wait the harness accepts (" + Settings.LONGEST_RETRY_WAIT + ")",
+                wait, lessThanOrEqualTo(settings.longestRetryWait()));
         Thread.sleep(wait.toMillis());
-        state.resend();
+        node.resend();
     }
 
     /** -Dmodels narrows a run to some models; scenarios of the model matrix for the others are skipped. */
     private void skipUnlessUnderTest(String model) {
         if (state.tags().contains("@models")) {
-            Assumptions.assumeTrue(state.harness().settings().isUnderTest(model),
-                    () -> "Skipped: " + model + " is not in -Dmodels=" + String.join(",", state.harness().settings().modelsUnderTest()));
+            Assumptions.assumeTrue(settings.isUnderTest(model),
+                    () -> "Skipped: " + model + " is not in -Dmodels=" + String.join(",", settings.modelsUnderTest()));
         }
     }
 }

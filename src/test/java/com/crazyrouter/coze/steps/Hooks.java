@@ -1,39 +1,39 @@
 package com.crazyrouter.coze.steps;
 
-import com.crazyrouter.coze.Harness;
+import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.report.FailureReasons;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.report.RunSummary;
-import java.util.List;
+import com.crazyrouter.coze.run.RunSlot;
+import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /** The run's start and end, and what every scenario needs before and after its steps. */
 public class Hooks {
     private final ScenarioState state;
+    private final Settings settings;
+    private final RunLedger ledger;
 
-    public Hooks(ScenarioState state) {
+    public Hooks(ScenarioState state, Settings settings, RunLedger ledger) {
         this.state = state;
+        this.settings = settings;
+        this.ledger = ledger;
     }
 
     @BeforeAll
     public static void startRun() {
-        Harness.start();
+        RunSlot.open();
     }
 
     @AfterAll
     public static void finishRun() {
-        Harness.finish().ifPresent(RunSummary::publish);
-    }
-
-    @After
-    public void recordResult(Scenario scenario) {
-        state.harness().ledger().record(new RunLedger.ScenarioResult(FailureReasons.location(scenario.getUri(), scenario.getLine()), scenario.getName(), List.copyOf(scenario.getSourceTagNames()),
-                scenario.getStatus().name(), state.reportRoute(), state.reportModel()));
+        RunSlot.close().ifPresent(RunSummary::publish);
     }
 
     @Before(order = 0)
@@ -43,7 +43,13 @@ public class Hooks {
 
     @Before(value = "@stub-only", order = 1)
     public void stubOnly() {
-        Assumptions.assumeTrue(state.harness().stub().isPresent(),
+        Assumptions.assumeTrue(settings.target().isStub(),
                 "Skipped: this scenario needs the embedded stub gateway (it sets the gateway's state or reads its request log); it runs in `mvn verify`.");
+    }
+
+    @After
+    public void recordResult(Scenario scenario) {
+        ledger.record(new RunLedger.ScenarioResult(FailureReasons.location(scenario.getUri(), scenario.getLine()), scenario.getName(),
+                List.copyOf(scenario.getSourceTagNames()), scenario.getStatus().name(), state.reportRoute(), state.reportModel(settings.modelsUnderTest())));
     }
 }

@@ -1,80 +1,56 @@
 package com.crazyrouter.coze.steps;
 
+import static org.hamcrest.Matchers.empty;
+
 import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.coze.CozeHttpSetup;
-import com.crazyrouter.coze.coze.InputPlacement;
+import com.crazyrouter.coze.coze.CozeNode;
 import com.crazyrouter.coze.coze.Route;
-import com.crazyrouter.coze.models.Capability;
-import com.crazyrouter.coze.models.CapabilityProbe;
+import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.models.Cell;
+import com.crazyrouter.coze.models.MatrixVerdict;
 import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.qameta.allure.model.Status;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The model matrix: what each model can do through each route, cell by cell, with evidence. */
 public class ModelMatrixSteps {
-    private final ScenarioState state;
-    private final List<Cell> cells = new ArrayList<>();
+    private final CozeNode node;
+    private final Tokens tokens;
+    private final Settings settings;
+    private final RunLedger ledger;
+    private List<Cell> cells = List.of();
 
-    public ModelMatrixSteps(ScenarioState state) {
-        this.state = state;
+    public ModelMatrixSteps(CozeNode node, Tokens tokens, Settings settings, RunLedger ledger) {
+        this.node = node;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.ledger = ledger;
     }
 
-    @When("Coze probes what {model} can do through the {route}, expecting JSON mode: {word}")
-    public void probe(String model, Route route, String jsonMode) {
-        Optional<Secret> token = tokenThatAllows(model);
-        if (token.isEmpty()) {
-            cells.add(new Cell(model, route.title(), Capability.PLAIN_REPLY, Cell.Verdict.NOT_PROBED,
-                    "no token at hand allows " + model + " (set CRAZYROUTER_UNRESTRICTED_API_KEY)", Optional.empty(), 0));
-        } else {
-            CozeHttpSetup setup = CozeHttpSetup.guide(token.get().reveal());
-            InputPlacement placement = InputPlacement.defaultFor(route);
-            CapabilityProbe probe = new CapabilityProbe(body -> setup.withBody(body).render(state.harness().gatewayUrl(), model, "", placement),
-                    state::sendMarked, state::streamMarked);
-            cells.addAll(probe.probe(model, route.title(), jsonMode.equalsIgnoreCase("yes"), state.harness().settings().samples()));
-        }
-        for (Cell cell : cells) {
-            state.harness().ledger().record(cell);
-            if (cell.verdict() != Cell.Verdict.LATENCY_SAMPLE) {
-                Evidence.step(cell.capability().words() + ": " + cell.verdict().words() + " — " + cell.evidence()
-                        + cell.timing().map(t -> " (" + t.words() + (cell.tokens() > 0 ? ", " + cell.tokens() + " tokens" : "") + ")").orElse(""),
-                        status(cell.verdict()));
-            }
-        }
+    @When("Coze probes what {model} can do through the {route}, expecting JSON mode: {yesNo}")
+    public void probe(String model, Route route, boolean jsonMode) {
+        cells = tokenThatAllows(model)
+                .map(token -> node.probe(token, model, route).probe(model, route.title(), jsonMode, settings.samples()))
+                .orElseGet(() -> List.of(Cell.notProbed(model, route.title(), "no token at hand allows " + model + " (set "
+                        + TokenKind.UNRESTRICTED.environmentVariable() + ")")));
+        cells.forEach(ledger::record);
+        cells.forEach(Evidence::step);
     }
 
     @Then("every capability {model} claims works")
     public void everyClaimedCapabilityWorks(String model) {
-        List<Cell> failed = cells.stream().filter(c -> c.verdict() == Cell.Verdict.FAIL).toList();
-        if (!failed.isEmpty()) {
-            throw new AssertionError(model + " through the " + failed.get(0).route() + " fails " + failed.size() + " capability check(s):\n"
-                    + failed.stream().map(c -> "- " + c.capability().words() + ": " + c.evidence()).collect(Collectors.joining("\n"))
-                    + (failed.stream().anyMatch(c -> c.capability() == Capability.PLAIN_REPLY)
-                            ? "\nIf the model was renamed or retired, switch back to gpt-5.4 and revalidate (guide, Common Errors @error-4)."
-                            : "\nThe model answers, so it has not gone: what fails above is broken for this model. Leave it out of the Coze "
-                                    + "setup (e.g. no streaming) and report it to Crazyrouter with the request from the report."));
-        }
+        MatrixVerdict verdict = MatrixVerdict.of(model, cells);
+        ContractViolation.assertThat(verdict.explanation(), verdict.failed(), empty(), verdict.row());
     }
 
     /** The dedicated token when its allowlist has the model, otherwise a token without an allowlist, if there is one. */
     private Optional<Secret> tokenThatAllows(String model) {
-        if (state.allowlistOf(TokenKind.DEDICATED).allows(model)) {
-            return state.harness().settings().token(TokenKind.DEDICATED);
-        }
-        return state.harness().settings().token(TokenKind.UNRESTRICTED);
-    }
-
-    private static Status status(Cell.Verdict verdict) {
-        return switch (verdict) {
-            case PASS -> Status.PASSED;
-            case FAIL -> Status.FAILED;
-            default -> Status.SKIPPED;
-        };
+        return tokens.allowlistOf(TokenKind.DEDICATED).allows(model) ? tokens.find(TokenKind.DEDICATED) : tokens.find(TokenKind.UNRESTRICTED);
     }
 }

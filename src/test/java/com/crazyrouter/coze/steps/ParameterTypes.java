@@ -1,22 +1,35 @@
 package com.crazyrouter.coze.steps;
 
+import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.coze.InputPlacement;
 import com.crazyrouter.coze.coze.Route;
 import com.crazyrouter.coze.coze.UserInput;
 import com.crazyrouter.coze.gateway.Outcome;
 import io.cucumber.java.ParameterType;
+import java.util.Locale;
 
 /** The domain words scenarios use, turned into types. */
 public class ParameterTypes {
 
     @ParameterType("API plugin|workflow HTTP node")
     public Route route(String words) {
-        return Route.fromWords(words);
+        return Route.fromWords(words).orElseThrow();
     }
 
-    @ParameterType("[A-Za-z0-9][A-Za-z0-9._:/@+-]*")
+    @ParameterType(ModelTable.MODEL_ID)
     public String model(String id) {
         return id;
+    }
+
+    @ParameterType("yes|no")
+    public boolean yesNo(String word) {
+        return ModelTable.yesNo(word).orElseThrow(() -> new ConfigurationException("'" + word + "' must be yes or no"));
+    }
+
+    @ParameterType("wrong|expired")
+    public TokenSteps.TokenProblem tokenProblem(String word) {
+        return TokenSteps.TokenProblem.valueOf(word.toUpperCase(Locale.ROOT));
     }
 
     @ParameterType("plain text|text with double quotes|text with a line break|text with a tab|a Windows path with backslashes"

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import com.crazyrouter.coze.coze.InputPlacement;
 import com.crazyrouter.coze.coze.Route;
@@ -36,9 +36,14 @@ class ParameterTypesTest {
         assertAllAccepted("outcome", Arrays.stream(Outcome.values()).map(Outcome::phrase));
     }
 
+    @Test
+    void everyTokenProblemIsAWordScenariosCanUse() {
+        assertAllAccepted("tokenProblem", Arrays.stream(TokenSteps.TokenProblem.values()).map(p -> p.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     private static void assertAllAccepted(String method, Stream<String> words) {
         Pattern pattern = Pattern.compile(Arrays.stream(ParameterTypes.class.getMethods()).filter(m -> m.getName().equals(method))
                 .findFirst().map(m -> m.getAnnotation(ParameterType.class).value()).orElseThrow());
-        words.forEach(w -> assertThat(method + " '" + w + "'", pattern.matcher(w).matches(), is(true)));
+        words.forEach(w -> assertThat(method, w, matchesPattern(pattern)));
     }
 }

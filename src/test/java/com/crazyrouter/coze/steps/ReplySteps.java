@@ -1,56 +1,59 @@
 package com.crazyrouter.coze.steps;
 
-import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
-import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.blankOrNullString;
 
+import com.crazyrouter.coze.coze.CozeNode;
 import com.crazyrouter.coze.gateway.GatewayReply;
-import com.crazyrouter.coze.gateway.GuideRow;
 import com.crazyrouter.coze.gateway.Outcome;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
 import io.restassured.path.json.JsonPath;
+import java.util.Optional;
 
 /** What the Coze builder sees come back. */
 public class ReplySteps {
     private final ScenarioState state;
+    private final CozeNode node;
 
-    public ReplySteps(ScenarioState state) {
+    public ReplySteps(ScenarioState state, CozeNode node) {
         this.state = state;
+        this.node = node;
     }
 
     @Then("{outcome}")
     public void outcome(Outcome outcome) {
-        outcome.verify(state.lastAttempt(), state.allowlist());
+        outcome.verify(state.lastAttempt(), node.allowlist());
     }
 
     @Then("the reply text is available at choices[0].message.content")
     public void replyTextAtGuidePath() {
         GatewayReply reply = state.lastReply();
-        assertThat("Coze's output mapping reads the reply at choices[0].message.content; " + GuideRow.MAPPING_INCONSISTENT.advice()
-                + " Reply: " + reply.describe(), reply.replyText().orElse(null), not(blankOrNullString()));
+        ContractViolation.assertThat("Coze's output mapping reads the reply at choices[0].message.content; " + CommonError.MAPPING_INCONSISTENT.advice()
+                + " Reply: " + reply.describe(), reply.replyText().orElse(null), not(blankOrNullString()), CommonError.MAPPING_INCONSISTENT);
     }
 
     @Then("the reply says OK")
     public void replySaysOk() {
-        assertThat("The model was asked to reply only OK. Reply: " + state.lastReply().describe(),
-                state.lastReply().replyText().orElse(""), containsStringIgnoringCase("ok"));
+        ContractViolation.assertThat("The model was asked to reply only OK. Reply: " + state.lastReply().describe(),
+                state.lastReply().replyText().orElse(""), containsStringIgnoringCase("ok"), Optional.empty());
     }
 
     @Then("an output mapped to {string} finds no reply text")
     public void outputMappingFindsNothing(String path) {
-        Object found = JsonPath.from(state.lastReply().body()).get(path);
-        assertThat("An output mapping to '" + path + "' should find nothing in a chat reply (that mismatch is what breaks a plugin inside a bot)",
-                found, nullValue());
+        ContractViolation.assertThat("An output mapping to '" + path + "' should find nothing in a chat reply (that mismatch is what breaks a plugin inside a bot)",
+                JsonPath.from(state.lastReply().body()).get(path), nullValue(), Optional.empty());
     }
 
     @Then("Crazyrouter says how long to wait before retrying")
     public void saysHowLongToWait() {
         GatewayReply reply = state.lastReply();
-        assertThat("A 429 must carry Retry-After so Coze (and this harness) can back off instead of retrying at once; "
-                + GuideRow.INTERMITTENT.advice() + " Reply: " + reply.describe(), reply.retryAfter().orElse(null), is(notNullValue()));
+        ContractViolation.assertThat("A 429 must carry Retry-After so Coze (and this harness) can back off instead of retrying at once; "
+                + CommonError.INTERMITTENT.advice() + " Reply: " + reply.describe(), reply.retryAfter().orElse(null), notNullValue(), CommonError.INTERMITTENT);
     }
 }

@@ -1,71 +1,67 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.coze.CozeNode;
 import com.crazyrouter.coze.gateway.TokenAllowlist;
+import com.crazyrouter.coze.coze.TypedAuthorization;
+import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.en.Given;
-import org.junit.jupiter.api.Assumptions;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /** Which token the Coze builder pasted, and how they filled the Authorization header. */
 public class TokenSteps {
     private static final String WRONG_TOKEN = "sk-testCozeWrongToken000000000000000000000000000";
-    private final ScenarioState state;
+    private final CozeNode node;
+    private final Tokens tokens;
 
-    public TokenSteps(ScenarioState state) {
-        this.state = state;
+    public TokenSteps(CozeNode node, Tokens tokens) {
+        this.node = node;
+        this.tokens = tokens;
     }
 
     @Given("a dedicated Crazyrouter token for Coze")
     public void dedicatedToken() {
-        state.useToken(TokenKind.DEDICATED);
+        node.useToken(TokenKind.DEDICATED);
     }
 
     @Given("a Crazyrouter token that allows every model")
     public void unrestrictedToken() {
-        state.useToken(TokenKind.UNRESTRICTED);
+        node.useToken(TokenKind.UNRESTRICTED);
     }
 
     @Given("the Coze token's allowlist leaves out {model}")
     public void allowlistLeavesOut(String model) {
-        TokenAllowlist expected = state.allowlistOf(TokenKind.DEDICATED);
+        TokenAllowlist expected = tokens.allowlistOf(TokenKind.DEDICATED);
         Assumptions.assumeFalse(expected.allows(model), () -> "Skipped: the Coze token is expected to allow " + model
-                + " (crazyrouter.token.allowedModels: " + (expected.restricted() ? String.join(", ", expected.models()) : "empty, no allowlist")
-                + "), so Crazyrouter has no reason to refuse it.");
+                + " (crazyrouter.token.allowedModels: " + expected.words() + "), so Crazyrouter has no reason to refuse it.");
     }
 
-    @Given("the Coze token is {word}")
-    public void tokenProblem(String problem) {
-        String token = switch (problem) {
-            case "wrong" -> WRONG_TOKEN;
-            case "expired" -> state.token(TokenKind.EXPIRED).reveal();
-            default -> throw new IllegalArgumentException("Unknown token problem '" + problem + "': say wrong or expired");
-        };
-        state.changeSetup(state.setup().withAuthorization(Optional.of("Bearer " + token)));
+    @Given("the Coze token is {tokenProblem}")
+    public void tokenProblem(TokenProblem problem) {
+        String token = problem == TokenProblem.WRONG ? WRONG_TOKEN : tokens.require(TokenKind.EXPIRED).reveal();
+        node.change(setup -> setup.withAuthorization(Optional.of("Bearer " + token)));
     }
 
     @Given("the Coze token was copied incompletely")
     public void truncatedToken() {
-        String token = state.token(TokenKind.DEDICATED).reveal();
-        state.changeSetup(state.setup().withAuthorization(Optional.of("Bearer " + token.substring(0, token.length() / 2))));
+        authorizationFilledAs("Bearer {first half of token}");
     }
 
-    /**
-     * The header as typed. {token} stands for the dedicated token, {token without sk-} for it without its prefix,
-     * {first half of token} for a truncated paste, and \n for a line break carried over from copy-paste.
-     */
+    /** The header as typed: {@link TypedAuthorization} says what its placeholders stand for. */
     @Given("the Authorization header is filled as {string}")
     public void authorizationFilledAs(String typed) {
-        String token = state.token(TokenKind.DEDICATED).reveal();
-        String value = typed
-                .replace("{token without sk-}", token.startsWith("sk-") ? token.substring(3) : token)
-                .replace("{first half of token}", token.substring(0, token.length() / 2))
-                .replace("{token}", token)
-                .replace("\\n", "\n");
-        state.changeSetup(state.setup().withAuthorization(Optional.of(value)));
+        String value = TypedAuthorization.fill(typed, tokens.require(TokenKind.DEDICATED));
+        node.change(setup -> setup.withAuthorization(Optional.of(value)));
     }
 
     @Given("the Authorization header is left out")
     public void noAuthorization() {
-        state.changeSetup(state.setup().withAuthorization(Optional.empty()));
+        node.change(setup -> setup.withAuthorization(Optional.empty()));
+    }
+
+    /** The two ways a pasted token goes wrong that need a token of their own. */
+    public enum TokenProblem {
+        WRONG, EXPIRED
     }
 }

@@ -1,0 +1,36 @@
+package com.crazyrouter.coze.models;
+
+import com.crazyrouter.coze.guide.CommonError;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Whether a model passes every capability it claims through a route, and what to do when it does not. */
+public record MatrixVerdict(String model, List<Cell> failed) {
+
+    public static MatrixVerdict of(String model, List<Cell> cells) {
+        return new MatrixVerdict(model, cells.stream().filter(c -> c.verdict() == Cell.Verdict.FAIL).toList());
+    }
+
+    /** A model that does not even answer may have been renamed or retired: that is the model-not-found row. */
+    public Optional<CommonError> row() {
+        return answersAtAll() ? Optional.empty() : Optional.of(CommonError.MODEL_NOT_FOUND);
+    }
+
+    public String explanation() {
+        if (failed.isEmpty()) {
+            return model + " passes every capability it claims";
+        }
+        return model + " through the " + failed.get(0).route() + " fails " + failed.size() + " capability check(s):\n"
+                + failed.stream().map(c -> "- " + c.capability().words() + ": " + c.evidence()).collect(Collectors.joining("\n"))
+                + (answersAtAll()
+                        ? "\nThe model answers, so it has not gone: what fails above is broken for this model. Leave it out of the Coze "
+                                + "setup (e.g. no streaming) and report it to Crazyrouter with the request from the report."
+                        : "\nIf the model was renamed or retired, switch back to gpt-5.4 and revalidate (guide, Common Errors "
+                                + CommonError.MODEL_NOT_FOUND.tag() + ").");
+    }
+
+    private boolean answersAtAll() {
+        return failed.stream().noneMatch(c -> c.capability() == Capability.PLAIN_REPLY);
+    }
+}

@@ -1,0 +1,94 @@
+package com.crazyrouter.coze.run;
+
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.Target;
+import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.gateway.CrazyrouterClient;
+import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.Preflight;
+import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.gateway.RequestBudget;
+import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.stubs.Recorder;
+import com.crazyrouter.coze.stubs.StubGateway;
+import java.util.Optional;
+
+/**
+ * What one run shares across its scenarios: its settings, the client (with its redactor and request cap), the
+ * ledger the summary is written from, and, in the stub profile, the embedded gateway. Scenarios reach these
+ * through PicoContainer providers (steps/RunProviders); per-scenario state is {@link ScenarioState}.
+ */
+public final class Run implements AutoCloseable {
+    private final Settings settings;
+    private final Redactor redactor;
+    private final RequestBudget budget;
+    private final RunLedger ledger = new RunLedger();
+    private final CrazyrouterClient client;
+    private final Optional<StubGateway> stub;
+    private final Optional<Recorder> recorder;
+    private final GatewayUrl gatewayUrl;
+
+    private Run(Settings settings) {
+        this.settings = settings;
+        this.redactor = new Redactor(settings.tokens().values());
+        this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun());
+        this.client = new CrazyrouterClient(settings, redactor, budget);
+        GatewayUrl live = new GatewayUrl(settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
+        if (!settings.target().isStub()) {
+            System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
+        }
+        this.stub = settings.target().isStub()
+                ? Optional.of(StubGateway.start(settings.stubRoot(), settings.stubOverlay()))
+                : Optional.empty();
+        this.recorder = settings.target() == Target.RECORD
+                ? Optional.of(Recorder.start(live.base(), settings.tokens(), redactor, settings.recordInto()))
+                : Optional.empty();
+        this.gatewayUrl = stub.map(StubGateway::baseUrl).or(() -> recorder.map(Recorder::baseUrl)).map(GatewayUrl::new).orElse(live);
+    }
+
+    static Run start(Settings settings) {
+        return new Run(settings);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public RequestBudget budget() {
+        return budget;
+    }
+
+    /** What the run found, for the summary written at its end. */
+    public RunLedger ledger() {
+        return ledger;
+    }
+
+    public CrazyrouterClient client() {
+        return client;
+    }
+
+    /** The embedded stub gateway, present in the stub profile only. */
+    public Optional<StubGateway> stub() {
+        return stub;
+    }
+
+    /** Where this run's requests go: the embedded stub, the recording proxy, or the live base URL. */
+    public GatewayUrl gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    @Override
+    public void close() {
+        stub.ifPresent(StubGateway::close);
+        recorder.ifPresent(r -> {
+            int files = r.save();
+            System.out.println("Recorded " + files + " stub mappings into " + r.into() + "; replay them with: mvn verify -D"
+                    + Settings.STUB_OVERLAY + "=" + r.into());
+            r.close();
+        });
+    }
+}

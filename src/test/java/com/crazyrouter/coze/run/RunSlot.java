@@ -1,0 +1,74 @@
+package com.crazyrouter.coze.run;
+
+import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.Settings;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The harness's one static: where the run going on lives. Cucumber's run-wide hooks (@BeforeAll/@AfterAll) are
+ * static and its plugins are not made by PicoContainer, so they need a static home; scenarios get the run's parts
+ * injected instead (steps/RunProviders). A `mvn verify` has one run per JVM; an in-process run (the fault catalogue)
+ * binds its own settings, and so its own run, to the thread it runs on, so several can go on side by side.
+ */
+public final class RunSlot {
+    private static final RunSlot SLOT = new RunSlot();
+
+    private final AtomicReference<Run> jvmRun = new AtomicReference<>();
+    private final ThreadLocal<Settings> threadSettings = new ThreadLocal<>();
+    private final ThreadLocal<Run> threadRun = new ThreadLocal<>();
+
+    private RunSlot() {
+    }
+
+    /** Starts the run: with the settings bound to this thread, if any, otherwise with -D settings and the environment. */
+    public static Run open() {
+        Settings bound = SLOT.threadSettings.get();
+        if (bound != null) {
+            Run run = Run.start(bound);
+            SLOT.threadRun.set(run);
+            return run;
+        }
+        Run run = Run.start(Settings.fromEnvironment());
+        if (!SLOT.jvmRun.compareAndSet(null, run)) {
+            run.close();
+            throw new IllegalStateException("A run is already going on in this JVM");
+        }
+        return run;
+    }
+
+    public static Run current() {
+        return running().orElseThrow(() -> new ConfigurationException("The harness did not start; see the first error of this run."));
+    }
+
+    /** The run going on, if one started (plugins hear of scenarios whether or not it did). */
+    public static Optional<Run> running() {
+        return Optional.ofNullable(SLOT.threadRun.get()).or(() -> Optional.ofNullable(SLOT.jvmRun.get()));
+    }
+
+    /** Ends the run, if one started, and hands back what it was for a closing summary. */
+    public static Optional<Run> close() {
+        Optional<Run> run = Optional.ofNullable(SLOT.threadRun.get());
+        if (run.isPresent()) {
+            SLOT.threadRun.remove();
+        } else {
+            run = Optional.ofNullable(SLOT.jvmRun.getAndSet(null));
+        }
+        run.ifPresent(Run::close);
+        return run;
+    }
+
+    /** Runs {@code body} (which runs the features on this thread) with these settings instead of -D settings. */
+    public static <T> T with(Settings settings, Supplier<T> body) {
+        SLOT.threadSettings.set(settings);
+        try {
+            return body.get();
+        } finally {
+            SLOT.threadSettings.remove();
+            if (SLOT.threadRun.get() != null) {
+                close();
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.crazyrouter.coze.run;
+
+import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.coze.CozeHttpSetup;
+import com.crazyrouter.coze.gateway.Attempt;
+import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.report.AllureLabels;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One scenario's data, made fresh for each scenario by PicoContainer: its tags, the token and Coze setup it uses,
+ * the mark its requests carry, and every attempt Coze made. Nothing here sends anything: that is coze/CozeNode.
+ */
+public class ScenarioState {
+    private final String mark = UUID.randomUUID().toString().substring(0, 13);
+    private final Set<String> routes = new LinkedHashSet<>();
+    private final Set<String> models = new LinkedHashSet<>();
+    private final List<Attempt> attempts = new ArrayList<>();
+    private Collection<String> tags = List.of();
+    private TokenKind tokenKind = TokenKind.DEDICATED;
+    private CozeHttpSetup setup;
+
+    /** The mark in this scenario's User-Agent, so the stub's request log can tell its requests apart. */
+    public String mark() {
+        return mark;
+    }
+
+    public void begin(Collection<String> scenarioTags) {
+        this.tags = List.copyOf(scenarioTags);
+    }
+
+    public Collection<String> tags() {
+        return tags;
+    }
+
+    public TokenKind tokenKind() {
+        return tokenKind;
+    }
+
+    /** The setup the builder has so far; empty until a token is chosen. */
+    public Optional<CozeHttpSetup> setup() {
+        return Optional.ofNullable(setup);
+    }
+
+    public void use(TokenKind kind, CozeHttpSetup guideSetup) {
+        this.tokenKind = kind;
+        this.setup = guideSetup;
+    }
+
+    public void change(CozeHttpSetup changed) {
+        this.setup = changed;
+    }
+
+    public void addressed(String routeTitle, String model) {
+        routes.add(routeTitle);
+        models.add(model);
+    }
+
+    public void add(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    public Attempt lastAttempt() {
+        if (attempts.isEmpty()) {
+            throw new AssertionError("No request was sent in this scenario yet");
+        }
+        return attempts.get(attempts.size() - 1);
+    }
+
+    public GatewayReply lastReply() {
+        Attempt last = lastAttempt();
+        return last.reply().orElseThrow(() -> new AssertionError("Coze did not send the request: " + last.refusal().orElse("")));
+    }
+
+    /** The route this scenario is grouped under in the reports. */
+    public String reportRoute() {
+        return switch (routes.size()) {
+            case 0 -> AllureLabels.NO_ROUTE;
+            case 1 -> routes.iterator().next();
+            default -> AllureLabels.BOTH_ROUTES;
+        };
+    }
+
+    /** The model it is grouped under: the first of the models under test it asked, else the first it asked. */
+    public String reportModel(List<String> modelsUnderTest) {
+        return models.stream().filter(modelsUnderTest::contains).findFirst()
+                .orElse(models.isEmpty() ? AllureLabels.NO_MODEL : models.iterator().next());
+    }
+}

@@ -1,0 +1,64 @@
+package com.crazyrouter.coze.steps;
+
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.gateway.CrazyrouterClient;
+import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.run.RunSlot;
+import com.crazyrouter.coze.stubs.StubGateway;
+import io.cucumber.picocontainer.CucumberPicoProvider;
+import org.picocontainer.injectors.Provider;
+
+/**
+ * How the run's parts reach a scenario: PicoContainer asks these providers for them, so a step class names what it
+ * uses in its constructor. They are the only readers of the run slot besides Cucumber's run-wide hooks and plugins.
+ */
+public final class RunProviders {
+    private RunProviders() {
+    }
+
+    @CucumberPicoProvider
+    public static class SettingsProvider implements Provider {
+        public Settings provide() {
+            return RunSlot.current().settings();
+        }
+    }
+
+    @CucumberPicoProvider
+    public static class ClientProvider implements Provider {
+        public CrazyrouterClient provide() {
+            return RunSlot.current().client();
+        }
+    }
+
+    @CucumberPicoProvider
+    public static class GatewayUrlProvider implements Provider {
+        public GatewayUrl provide() {
+            return RunSlot.current().gatewayUrl();
+        }
+    }
+
+    @CucumberPicoProvider
+    public static class LedgerProvider implements Provider {
+        public RunLedger provide() {
+            return RunSlot.current().ledger();
+        }
+    }
+
+    @CucumberPicoProvider
+    public static class RedactorProvider implements Provider {
+        public Redactor provide() {
+            return RunSlot.current().redactor();
+        }
+    }
+
+    /** Only steps of @stub-only scenarios ask for it; in any other run those scenarios are skipped before their steps. */
+    @CucumberPicoProvider
+    public static class StubGatewayProvider implements Provider {
+        public StubGateway provide() {
+            return RunSlot.current().stub().orElseThrow(() -> new AssertionError(
+                    "This step needs the embedded stub gateway; tag the scenario @stub-only"));
+        }
+    }
+}
