@@ -1,11 +1,10 @@
 package com.crazyrouter.coze.stubs;
 
+import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import java.util.Set;
  * it can be tested on its own.
  */
 final class RecordedMappingCleaner {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> KEPT_RESPONSE_HEADERS = Set.of("content-type", "retry-after", "x-oneapi-request-id");
 
     private final Map<TokenKind, Secret> liveTokens;
@@ -67,12 +65,12 @@ final class RecordedMappingCleaner {
             response.put("body", normalise(redactor.redact(response.get("body").asText())));
         }
         if (response.has("headers")) {
-            ObjectNode kept = JSON.createObjectNode();
+            ObjectNode kept = Json.MAPPER.createObjectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = response.get("headers").fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> header = fields.next();
                 if (KEPT_RESPONSE_HEADERS.contains(header.getKey().toLowerCase())) {
-                    kept.set(header.getKey(), header.getKey().equalsIgnoreCase("x-oneapi-request-id") ? JSON.getNodeFactory().textNode("recorded") : header.getValue());
+                    kept.set(header.getKey(), header.getKey().equalsIgnoreCase("x-oneapi-request-id") ? Json.MAPPER.getNodeFactory().textNode("recorded") : header.getValue());
                 }
             }
             response.set("headers", kept);
@@ -133,7 +131,7 @@ final class RecordedMappingCleaner {
 
     private static JsonNode read(String json) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,7 +139,7 @@ final class RecordedMappingCleaner {
 
     private static String toJson(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node) + "\n";
+            return Json.PRETTY.writeValueAsString(node) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
