@@ -49,8 +49,7 @@ public final class CrazyrouterClient {
     private final Redactor redactor;
     private final RequestBudget budget;
     private final Duration readTimeout;
-    private final int retries;
-    private final Duration longestRetryWait;
+    private final RetryPolicy retryPolicy;
     private final OptionalInt probeMaxTokens;
     private final HttpClient streamingHttp;
     /** When the status line of this thread's latest answer arrived (HttpClient calls back on the sending thread). */
@@ -78,8 +77,7 @@ public final class CrazyrouterClient {
         this.redactor = redactor;
         this.budget = budget;
         this.readTimeout = settings.readTimeout();
-        this.retries = settings.retries();
-        this.longestRetryWait = settings.longestRetryWait();
+        this.retryPolicy = new RetryPolicy(settings.retries(), settings.longestRetryWait());
         this.probeMaxTokens = settings.probeMaxTokens();
         this.streamingHttp = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
@@ -93,25 +91,19 @@ public final class CrazyrouterClient {
     public GatewayReply send(OutgoingRequest request) {
         OutgoingRequest probe = ProbeLimits.capTokens(request, probeMaxTokens);
         GatewayReply reply = sendOnce(probe);
-        for (int retry = 1; retry <= retries && isTransient(reply); retry++) {
-            Duration wait = reply.retryAfter().orElse(Duration.ofSeconds(retry));
-            if (wait.compareTo(longestRetryWait) > 0) {
-                break;
+        for (int retry = 1; ; retry++) {
+            Optional<Duration> wait = retryPolicy.waitBefore(retry, reply);
+            if (wait.isEmpty()) {
+                return reply;
             }
-            String note = "Retry " + retry + " of " + retries + " after HTTP " + reply.status() + ": waited " + wait.toMillis() + " ms"
+            String note = "Retry " + retry + " of " + retryPolicy.maxRetries() + " after HTTP " + reply.status() + ": waited " + wait.get().toMillis() + " ms"
                     + (reply.retryAfter().isPresent() ? " as Retry-After asked" : "");
             Evidence.step(note);
             System.out.println("[retry] " + redactor.redact(probe.method() + " " + probe.url()) + ": " + note);
             budget.recordRetry();
-            sleep(wait);
+            sleep(wait.get());
             reply = sendOnce(probe);
         }
-        return reply;
-    }
-
-    private static boolean isTransient(GatewayReply reply) {
-        boolean unknownModel = reply.error().map(e -> "model_not_found".equals(e.code()) || e.mentions("no available channel|not found")).orElse(false);
-        return reply.status() == 429 || reply.status() == 502 || reply.status() == 504 || (reply.status() == 503 && !unknownModel);
     }
 
     private static void sleep(Duration wait) {

@@ -1,11 +1,10 @@
 package com.crazyrouter.coze.models;
 
+import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.StreamedReply;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.function.Function;
  * their evidence. Requests are built by {@code render} from a body (Coze renders the route's request around it).
  */
 public final class CapabilityProbe {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String SYSTEM_WORD = "PONG";
     private static final String PLAIN = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
     private static final String SYSTEM = "{\"model\":\"%s\",\"messages\":[{\"role\":\"system\",\"content\":\"Whatever the user says, reply only with the word "
@@ -49,7 +47,7 @@ public final class CapabilityProbe {
         String named = plain.json().map(j -> j.path("model").asText()).orElse("");
         cells.add(cell(model, route, Capability.NAMES_MODEL, named.equals(model) || named.startsWith(model + "-"),
                 "the reply names model '" + named + "'", plain));
-        JsonNode usage = plain.json().map(j -> j.path("usage")).orElse(JSON.missingNode());
+        JsonNode usage = plain.json().map(j -> j.path("usage")).orElse(Json.MAPPER.missingNode());
         cells.add(cell(model, route, Capability.USAGE, usage.path("total_tokens").isInt() && usage.path("prompt_tokens").isInt(),
                 usage.isMissingNode() ? "no usage in the reply" : "usage " + usage, plain));
 
@@ -101,7 +99,7 @@ public final class CapabilityProbe {
         if (!reply.endsWithDone()) {
             problems.add("the stream does not end with data: [DONE]");
         }
-        JsonNode usage = chunks.isEmpty() ? JSON.missingNode() : chunks.get(chunks.size() - 1).path("usage");
+        JsonNode usage = chunks.isEmpty() ? Json.MAPPER.missingNode() : chunks.get(chunks.size() - 1).path("usage");
         if (!usage.path("total_tokens").isInt()) {
             problems.add("the last chunk carries no usage although stream_options.include_usage was set");
         }
@@ -124,10 +122,6 @@ public final class CapabilityProbe {
     }
 
     private static boolean isJsonObject(String text) {
-        try {
-            return JSON.readTree(text).isObject();
-        } catch (IOException e) {
-            return false;
-        }
+        return Json.parse(text).map(JsonNode::isObject).orElse(false);
     }
 }

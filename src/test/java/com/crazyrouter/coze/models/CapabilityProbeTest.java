@@ -1,0 +1,272 @@
+package com.crazyrouter.coze.models;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.gateway.OutgoingRequest;
+import com.crazyrouter.coze.gateway.StreamedReply;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CapabilityProbeTest {
+    private static final String MODEL = "gpt-5.4";
+    private static final String ROUTE = "chat completions";
+    private static final String PLAIN = "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
+
+    private final FakeGateway gateway = new FakeGateway();
+    private final CapabilityProbe probe = new CapabilityProbe(gateway::render, gateway::send, gateway::stream);
+
+    @Test
+    void aModelThatDoesEverythingPassesEveryCell() {
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cells.stream().map(Cell::capability).toList(), contains(Capability.PLAIN_REPLY, Capability.NAMES_MODEL, Capability.USAGE,
+                Capability.SYSTEM_MESSAGE, Capability.MAX_TOKENS, Capability.STREAMING, Capability.JSON_MODE));
+        assertThat(cells.stream().map(Cell::verdict).toList(), everyItem(equalTo(Cell.Verdict.PASS)));
+        assertThat(cells.stream().map(Cell::model).distinct().toList(), contains(MODEL));
+        assertThat(cells.stream().map(Cell::route).distinct().toList(), contains(ROUTE));
+        assertThat(cell(cells, Capability.PLAIN_REPLY).evidence(), equalTo("replied \"OK\""));
+        assertThat(cell(cells, Capability.STREAMING).evidence(), equalTo("5 chunks joined to \"OK\", ended with [DONE], usage in the last chunk"));
+    }
+
+    @Test
+    void eachProbeSendsOneSmallRequestAskingForOneThing() {
+        probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(gateway.sent, contains(
+                PLAIN,
+                "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"system\",\"content\":\"Whatever the user says, reply only with the word PONG.\"},"
+                        + "{\"role\":\"user\",\"content\":\"Reply only OK\"}]}",
+                "{\"model\":\"gpt-5.4\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"Count from 1 to 50, separated by spaces.\"}]}",
+                "{\"model\":\"gpt-5.4\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}",
+                "{\"model\":\"gpt-5.4\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"Reply with the JSON object {\\\"answer\\\": \\\"OK\\\"} and nothing else.\"}]}"));
+    }
+
+    @Test
+    void tokensAreCountedOncePerRequest() {
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cell(cells, Capability.PLAIN_REPLY).tokens(), equalTo(12));
+        assertThat("they share the plain reply", cell(cells, Capability.NAMES_MODEL).tokens() + cell(cells, Capability.USAGE).tokens(), equalTo(0));
+        assertThat(cell(cells, Capability.STREAMING).tokens(), equalTo(12));
+    }
+
+    @Test
+    void aModelThatIgnoresTheSystemMessageFailsItWithWhatItReplied() {
+        gateway.system = completion(MODEL, "OK", "stop", true);
+
+        Cell system = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.SYSTEM_MESSAGE);
+
+        assertThat(system.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(system.evidence(), equalTo("asked for PONG by the system message, replied \"OK\""));
+    }
+
+    @Test
+    void aModelThatIgnoresMaxTokensFailsItWithTheFinishReason() {
+        gateway.limited = completion(MODEL, "1 2 3 4 5 6 7 8 9 10", "stop", true);
+
+        Cell limited = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.MAX_TOKENS);
+
+        assertThat(limited.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(limited.evidence(), equalTo("max_tokens 1 gave finish_reason 'stop'"));
+    }
+
+    @Test
+    void aReplyWithoutUsageFailsUsageOnly() {
+        gateway.plain = completion(MODEL, "OK", "stop", false);
+
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cell(cells, Capability.USAGE).verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(cell(cells, Capability.USAGE).evidence(), equalTo("no usage in the reply"));
+        assertThat(cell(cells, Capability.PLAIN_REPLY).verdict(), equalTo(Cell.Verdict.PASS));
+    }
+
+    @Test
+    void aStreamWithoutDoneFailsStreamingNamingIt() {
+        gateway.streamLines = gateway.streamLines.subList(0, gateway.streamLines.size() - 2);
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(streaming.evidence(), containsString("the stream does not end with data: [DONE]"));
+    }
+
+    @Test
+    void aDataLineThatIsNotJsonFailsStreamingQuotingIt() {
+        List<String> lines = new ArrayList<>(gateway.streamLines);
+        lines.add(2, "data: upstream error");
+        gateway.streamLines = lines;
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(streaming.evidence(), containsString("a data line is not JSON: upstream error"));
+    }
+
+    @Test
+    void deltasThatJoinToNothingFailStreaming() {
+        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"\"").replace("\"content\":\"K\"", "\"content\":\"\""))
+                .toList();
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(streaming.evidence(), containsString("the content deltas join to nothing"));
+    }
+
+    @Test
+    void aStreamAnsweredAsPlainJsonFailsStreamingWithStatusAndContentType() {
+        gateway.streamStatus = 400;
+        gateway.streamContentType = "application/json";
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(streaming.evidence(), containsString("HTTP 400; Content-Type 'application/json' is not text/event-stream"));
+    }
+
+    @Test
+    void aModelThatDoesNotClaimJsonModeIsNotAskedForIt() {
+        List<Cell> cells = probe.probe(MODEL, ROUTE, false, 1);
+
+        Cell jsonMode = cell(cells, Capability.JSON_MODE);
+        assertThat(jsonMode.verdict(), equalTo(Cell.Verdict.NOT_SUPPORTED));
+        assertThat(jsonMode.evidence(), equalTo("the model table says it does not claim JSON mode"));
+        assertThat(gateway.sent, hasSize(4));
+        assertThat(gateway.sent, everyItem(not(containsString("response_format"))));
+    }
+
+    @Test
+    void aJsonModeReplyThatIsNotAnObjectFailsIt() {
+        gateway.jsonMode = completion(MODEL, "Sure! {\"answer\": \"OK\"}", "stop", true);
+
+        Cell jsonMode = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.JSON_MODE);
+
+        assertThat(jsonMode.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(jsonMode.evidence(), equalTo("content Sure! {\"answer\": \"OK\"}"));
+    }
+
+    @Test
+    void threeSamplesAddTwoLatencySamplesOfThePlainReply() {
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 3);
+
+        List<Cell> samples = cells.stream().filter(c -> c.verdict() == Cell.Verdict.LATENCY_SAMPLE).toList();
+        assertThat(samples, hasSize(2));
+        assertThat(samples.stream().map(Cell::capability).distinct().toList(), contains(Capability.PLAIN_REPLY));
+        assertThat(cells, hasSize(9));
+        assertThat(Collections.frequency(gateway.sent, PLAIN), equalTo(3));
+    }
+
+    @Test
+    void aReplyFromAnotherModelFailsNamesModel() {
+        gateway.plain = completion("gpt-4o-mini", "OK", "stop", true);
+
+        Cell named = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.NAMES_MODEL);
+
+        assertThat(named.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(named.evidence(), equalTo("the reply names model 'gpt-4o-mini'"));
+    }
+
+    @Test
+    void aDatedVersionOfTheModelNamesIt() {
+        gateway.plain = completion(MODEL + "-2026-03-05", "OK", "stop", true);
+
+        assertThat(cell(probe.probe(MODEL, ROUTE, true, 1), Capability.NAMES_MODEL).verdict(), equalTo(Cell.Verdict.PASS));
+    }
+
+    @Test
+    void aRefusedRequestFailsThePlainReplyWithTheGatewaysAnswer() {
+        gateway.plainStatus = 403;
+        gateway.plain = "{\"error\":{\"message\":\"model gpt-5.4 is not allowed for this token\",\"type\":\"new_api_error\"}}";
+
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cell(cells, Capability.PLAIN_REPLY).verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(cell(cells, Capability.PLAIN_REPLY).evidence(), containsString("HTTP 403 (application/json): {\"error\":{\"message\":\"model gpt-5.4 is not allowed"));
+    }
+
+    private static Cell cell(List<Cell> cells, Capability capability) {
+        return cells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE).findFirst().orElseThrow();
+    }
+
+    private static String completion(String model, String content, String finishReason, boolean withUsage) {
+        ObjectNode reply = Json.MAPPER.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1767225600).put("model", model);
+        ObjectNode choice = reply.putArray("choices").addObject().put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        choice.put("finish_reason", finishReason);
+        if (withUsage) {
+            reply.putObject("usage").put("prompt_tokens", 11).put("completion_tokens", 1).put("total_tokens", 12);
+        }
+        return reply.toString();
+    }
+
+    private static String chunk(String delta) {
+        return "data: {\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1767225600,\"model\":\"gpt-5.4\","
+                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":null}]}";
+    }
+
+    /** Answers each probe with a canned reply chosen by what its body asks for, and keeps the bodies it was sent. */
+    private static final class FakeGateway {
+        final List<String> sent = new ArrayList<>();
+        int plainStatus = 200;
+        String plain = completion(MODEL, "OK", "stop", true);
+        String system = completion(MODEL, "PONG", "stop", true);
+        String limited = completion(MODEL, "1", "length", true);
+        String jsonMode = completion(MODEL, "{\"answer\": \"OK\"}", "stop", true);
+        int streamStatus = 200;
+        String streamContentType = "text/event-stream";
+        List<String> streamLines = List.of(
+                chunk("{\"role\":\"assistant\",\"content\":\"\"}"), "",
+                ": PING", "",
+                chunk("{\"content\":\"O\"}"), "",
+                chunk("{\"content\":\"K\"}"), "",
+                chunk("{}").replace("\"finish_reason\":null", "\"finish_reason\":\"stop\""), "",
+                "data: {\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1767225600,\"model\":\"gpt-5.4\",\"choices\":[],"
+                        + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":1,\"total_tokens\":12}}", "",
+                "data: [DONE]", "");
+
+        OutgoingRequest render(String body) {
+            return new OutgoingRequest("POST", URI.create("http://127.0.0.1:1/v1/chat/completions"),
+                    List.of(new OutgoingRequest.Header("Content-Type", "application/json")), body);
+        }
+
+        GatewayReply send(OutgoingRequest request) {
+            sent.add(request.body());
+            String body = request.body();
+            int status = 200;
+            String answer;
+            if (body.contains("\"role\":\"system\"")) {
+                answer = system;
+            } else if (body.contains("\"max_tokens\":1")) {
+                answer = limited;
+            } else if (body.contains("\"response_format\"")) {
+                answer = jsonMode;
+            } else {
+                answer = plain;
+                status = plainStatus;
+            }
+            return new GatewayReply(request, status, Map.of("Content-Type", "application/json"), answer, Duration.ofMillis(5), Duration.ofMillis(7));
+        }
+
+        StreamedReply stream(OutgoingRequest request) {
+            sent.add(request.body());
+            return new StreamedReply(streamStatus, streamContentType, streamLines, Duration.ofMillis(5), Optional.of(Duration.ofMillis(6)), Duration.ofMillis(9));
+        }
+    }
+}

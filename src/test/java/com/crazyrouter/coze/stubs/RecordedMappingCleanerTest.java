@@ -1,0 +1,218 @@
+package com.crazyrouter.coze.stubs;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.gateway.Redactor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecordedMappingCleanerTest {
+    private static final String DEDICATED = "sk-testRecorderLive000000000000000000000";
+    private static final String UNRESTRICTED = "sk-testRecorderUnrestricted00000000000000";
+    private static final String FOREIGN = "sk-testRecorderForeign000000000000000000";
+    private static final Map<TokenKind, Secret> LIVE = Map.of(TokenKind.DEDICATED, new Secret(DEDICATED), TokenKind.UNRESTRICTED, new Secret(UNRESTRICTED));
+    private static final String CHAT = "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
+    private static final String COMPLETION = "{\"id\":\"chatcmpl-Bx9LiveId\",\"object\":\"chat.completion\",\"created\": 1767312345,\"model\":\"gpt-5.4\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"OK\"},\"finish_reason\":\"stop\"}]}";
+    private static final String MODEL_NOT_FOUND = "{\"error\":{\"message\":\"No available channel for model gpt-x under group default "
+            + "(request id: 20261127025301abcdefgh)\",\"type\":\"new_api_error\",\"code\":\"model_not_found\"}}";
+    private static final String BUSY = "{\"error\":{\"message\":\"upstream busy (request id: 20261127025301abcdefgh)\",\"type\":\"new_api_error\",\"code\":\"\"}}";
+
+    private final RecordedMappingCleaner cleaner = new RecordedMappingCleaner(LIVE, new Redactor(LIVE.values()));
+
+    @Test
+    void liveTokensBecomeThePlaceholderOfTheirKindInHeaderUrlAndBody() {
+        StubMapping recorded = recorded("GET", "/api/log/token?key=" + DEDICATED.substring(3), "Bearer " + UNRESTRICTED,
+                "{\"token\":\"" + DEDICATED + "\"}", 200, "{\"echo\":\"" + UNRESTRICTED + "\"}", Map.of());
+
+        ObjectNode cleaned = cleaner.clean(recorded);
+
+        assertThat(cleaned.path("request").path("url").asText(), equalTo("/api/log/token?key=${token.dedicated.withoutSk}"));
+        assertThat(cleaned.path("request").path("headers").path("Authorization").path("equalTo").asText(), equalTo("Bearer ${token.unrestricted}"));
+        assertThat(cleaned.path("request").path("bodyPatterns").toString(), containsString("${token.dedicated}"));
+        assertThat(cleaned.path("response").path("body").asText(), equalTo("{\"echo\":\"${token.unrestricted}\"}"));
+        String file = cleaner.files(List.of(recorded)).values().iterator().next();
+        assertThat(file, allOf(not(containsString("testRecorderLive")), not(containsString("testRecorderUnrestricted"))));
+    }
+
+    @Test
+    void aTruncatedPasteOfALiveTokenIsRecordedAsItsFirstHalf() {
+        StubMapping truncated = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED.substring(0, DEDICATED.length() / 2), CHAT, 401,
+                "{\"error\":{\"message\":\"invalid token\",\"type\":\"new_api_error\"}}", Map.of());
+
+        String file = cleaner.files(List.of(truncated)).values().iterator().next();
+
+        assertThat(file, containsString("\"equalTo\" : \"Bearer ${token.dedicated.firstHalf}\""));
+    }
+
+    @Test
+    void aRequestCarryingACredentialTheRunDoesNotOwnIsNotRecorded() {
+        StubMapping foreign = recorded("POST", "/v1/chat/completions", "Bearer " + FOREIGN, CHAT, 401,
+                "{\"error\":{\"message\":\"invalid token\",\"type\":\"new_api_error\"}}", Map.of());
+
+        assertThat(cleaner.files(List.of(foreign)), anEmptyMap());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {429, 502, 503, 504})
+    void aRateLimitOrABusyGatewayIsNotRecorded(int status) {
+        StubMapping hiccup = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, status, BUSY, Map.of());
+
+        assertThat(cleaner.files(List.of(hiccup)), anEmptyMap());
+    }
+
+    @Test
+    void a503ForAModelWithoutAChannelIsRecorded() {
+        StubMapping unknownModel = recorded("POST", "/v1/chat/completions", "Bearer " + UNRESTRICTED, CHAT, 503, MODEL_NOT_FOUND, Map.of());
+
+        assertThat(cleaner.files(List.of(unknownModel)).keySet(), contains(matchesPattern("post-v1-chat-completions-503-[0-9a-f]{12}\\.json")));
+    }
+
+    @Test
+    void completionIdsTimestampsAndRequestIdsAreNormalised() {
+        JsonNode completion = cleaner.clean(recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION, Map.of()))
+                .path("response").path("body");
+        JsonNode error = cleaner.clean(recorded("POST", "/v1/chat/completions", "Bearer " + UNRESTRICTED, CHAT, 503, MODEL_NOT_FOUND, Map.of()))
+                .path("response").path("body");
+
+        assertThat(completion.asText(), allOf(containsString("\"id\":\"chatcmpl-recorded\""), containsString("\"created\":1767225600"),
+                not(containsString("Bx9LiveId")), not(containsString("1767312345"))));
+        assertThat(error.asText(), allOf(containsString("(request id: recorded)"), not(containsString("abcdefgh"))));
+    }
+
+    @Test
+    void cookiesAndVolatileResponseHeadersAreDroppedAndTheRequestIdIsFixed() {
+        Map<String, String> live = headers("Content-Type", "application/json; charset=utf-8", "Retry-After", "3", "X-Oneapi-Request-Id", "20261127025301abcdefgh",
+                "Set-Cookie", "session=live; Path=/", "Date", "Fri, 27 Nov 2026 02:53:01 GMT", "Cf-Ray", "8f00000000000000-AMS", "Content-Length", "287");
+
+        JsonNode headers = cleaner.clean(recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION, live))
+                .path("response").path("headers");
+
+        List<String> names = new ArrayList<>();
+        headers.fieldNames().forEachRemaining(names::add);
+        assertThat(names, contains("Content-Type", "Retry-After", "X-Oneapi-Request-Id"));
+        assertThat(headers.path("Content-Type").asText(), equalTo("application/json; charset=utf-8"));
+        assertThat(headers.path("Retry-After").asText(), equalTo("3"));
+        assertThat(headers.path("X-Oneapi-Request-Id").asText(), equalTo("recorded"));
+    }
+
+    @Test
+    void theSameRequestRecordedTwiceIsOneFileWithTheLatestAnswer() {
+        StubMapping first = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION, Map.of());
+        StubMapping again = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION.replace("\"OK\"", "\"OK again\""), Map.of());
+
+        Map<String, String> files = cleaner.files(List.of(first, again));
+
+        assertThat(files, aMapWithSize(1));
+        assertThat(files.values().iterator().next(), containsString("OK again"));
+        assertThat(cleaner.files(List.of(first)).keySet(), equalTo(files.keySet()));
+    }
+
+    @Test
+    void aDifferentRequestGetsADifferentFile() {
+        StubMapping dedicated = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION, Map.of());
+        StubMapping unrestricted = recorded("POST", "/v1/chat/completions", "Bearer " + UNRESTRICTED, CHAT, 200, COMPLETION, Map.of());
+        StubMapping otherBody = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT.replace("gpt-5.4", "claude-sonnet-4-6"), 200, COMPLETION, Map.of());
+
+        assertThat(cleaner.files(List.of(dedicated, unrestricted, otherBody)), aMapWithSize(3));
+    }
+
+    @Test
+    void anAuthorizationOrContentTypeTheRequestLackedMustBeAbsentOnReplay() {
+        StubMapping bare = StubMapping.buildFrom("{\"request\":{\"url\":\"/v1/models\",\"method\":\"GET\"},\"response\":{\"status\":401,\"body\":\"\"}}");
+
+        JsonNode headers = cleaner.clean(bare).path("request").path("headers");
+
+        assertThat(headers.path("Authorization").toString(), equalTo("{\"absent\":true}"));
+        assertThat(headers.path("Content-Type").toString(), equalTo("{\"absent\":true}"));
+        assertThat("nothing to hide, so it is recorded", cleaner.files(List.of(bare)), aMapWithSize(1));
+    }
+
+    /** Recorded files are committed, so re-recording must rewrite them byte for byte, not just to equal JSON. */
+    @Test
+    void aRecordedFileReadsExactlyAsBefore() {
+        StubMapping recorded = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION,
+                headers("Content-Type", "application/json", "X-Oneapi-Request-Id", "20261127025301abcdefgh"));
+        String expected = """
+                {
+                  "request" : {
+                    "url" : "/v1/chat/completions",
+                    "method" : "POST",
+                    "headers" : {
+                      "Authorization" : {
+                        "equalTo" : "Bearer ${token.dedicated}"
+                      },
+                      "Content-Type" : {
+                        "equalTo" : "application/json"
+                      }
+                    },
+                    "bodyPatterns" : [ {
+                      "equalToJson" : "{\\"model\\":\\"gpt-5.4\\",\\"messages\\":[{\\"role\\":\\"user\\",\\"content\\":\\"Reply only OK\\"}]}",
+                      "ignoreArrayOrder" : true,
+                      "ignoreExtraElements" : true
+                    } ]
+                  },
+                  "response" : {
+                    "status" : 200,
+                    "body" : "{\\"id\\":\\"chatcmpl-recorded\\",\\"object\\":\\"chat.completion\\",\\"created\\":1767225600,\\"model\\":\\"gpt-5.4\\",\\"choices\\":[{\\"index\\":0,\\"message\\":{\\"role\\":\\"assistant\\",\\"content\\":\\"OK\\"},\\"finish_reason\\":\\"stop\\"}]}",
+                    "headers" : {
+                      "Content-Type" : "application/json",
+                      "X-Oneapi-Request-Id" : "recorded"
+                    }
+                  },
+                  "name" : "recorded: POST /v1/chat/completions -> 200",
+                  "priority" : 1
+                }""";
+
+        Map<String, String> files = cleaner.files(List.of(recorded));
+
+        // Jackson's pretty printer ends lines the platform's way; the file's last newline is the recorder's own.
+        assertThat(files, equalTo(Map.of("post-v1-chat-completions-200-ee0e5ae1fe87.json", expected.replace("\n", System.lineSeparator()) + "\n")));
+    }
+
+    private static StubMapping recorded(String method, String url, String authorization, String body, int status, String responseBody,
+            Map<String, String> responseHeaders) {
+        ObjectNode mapping = Json.MAPPER.createObjectNode();
+        mapping.put("id", "2d5e2d46-7a5c-4c55-9d1e-6b0b4b0c0f01").put("uuid", "2d5e2d46-7a5c-4c55-9d1e-6b0b4b0c0f01").put("persistent", false);
+        ObjectNode request = mapping.putObject("request").put("url", url).put("method", method);
+        ObjectNode headers = request.putObject("headers");
+        headers.putObject("Authorization").put("equalTo", authorization);
+        if (body != null) {
+            headers.putObject("Content-Type").put("equalTo", "application/json");
+            request.putArray("bodyPatterns").addObject().put("equalToJson", body).put("ignoreArrayOrder", true).put("ignoreExtraElements", true);
+        }
+        ObjectNode response = mapping.putObject("response").put("status", status).put("body", responseBody);
+        if (!responseHeaders.isEmpty()) {
+            ObjectNode kept = response.putObject("headers");
+            responseHeaders.forEach(kept::put);
+        }
+        return StubMapping.buildFrom(mapping.toString());
+    }
+
+    private static Map<String, String> headers(String... namesAndValues) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
+    }
+}
