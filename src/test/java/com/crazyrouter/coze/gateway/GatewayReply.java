@@ -59,7 +59,7 @@ public record GatewayReply(OutgoingRequest request, int status, Map<String, Stri
     public Optional<Duration> retryAfter() {
         return header("Retry-After").flatMap(v -> {
             try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim()))).filter(wait -> !wait.isNegative());
             } catch (NumberFormatException httpDate) {
                 return Optional.empty();
             }

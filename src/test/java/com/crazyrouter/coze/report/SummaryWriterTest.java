@@ -1,0 +1,83 @@
+package com.crazyrouter.coze.report;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import com.crazyrouter.coze.gateway.Timing;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.models.Capability;
+import com.crazyrouter.coze.models.Cell;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The summary a manager reads: counts, the model matrix, and every red scenario with the fix that applies. */
+class SummaryWriterTest {
+    private final RunLedger ledger = new RunLedger();
+
+    @Test
+    void aRedScenarioQuotesTheFixOfTheRowItsAssertionNamedNotTheRowItEncodes() {
+        red("f.feature:3", "A misspelled model", List.of("@error-4"), Optional.of(CommonError.UNAUTHORIZED), "Expected a 503 but got 401");
+        String md = SummaryWriter.markdown(ledger, figures());
+        assertThat(md, containsString("Guide: Common Errors 4: model not found"));
+        assertThat(md, containsString("Fix: " + CommonError.UNAUTHORIZED.fix()));
+        assertThat(md, not(containsString("Fix: " + CommonError.MODEL_NOT_FOUND.fix())));
+        assertThat(md, containsString("> Expected a 503 but got 401"));
+    }
+
+    @Test
+    void withoutARowFromTheAssertionTheScenariosOwnRowApplies() {
+        red("f.feature:9", "An output mapped to data.content finds nothing", List.of("@error-5"), Optional.empty(), "was \"OK\"");
+        assertThat(SummaryWriter.markdown(ledger, figures()), containsString("Fix: " + CommonError.MAPPING_INCONSISTENT.fix()));
+    }
+
+    @Test
+    void aRedScenarioWithNoRowAtAllPointsAtWhatHappened() {
+        red("f.feature:12", "The token allows no more than 2 models", List.of("@token"), Optional.empty(), "It allows [a, b, c]");
+        String md = SummaryWriter.markdown(ledger, figures());
+        assertThat(md, containsString("Guide: Token Best Practices"));
+        assertThat(md, containsString("What to do: read what happened below"));
+    }
+
+    @Test
+    void aGreenRunSaysSoAndCountsItsScenarios() {
+        ledger.record(new RunLedger.ScenarioResult("f.feature:1", "Smoke", List.of("@smoke"), "PASSED", "Both routes", "gpt-5.4"));
+        String md = SummaryWriter.markdown(ledger, figures());
+        assertThat(md, containsString("**Scenarios:** 1 — 1 PASSED"));
+        assertThat(md, containsString("None: every scenario that ran passed."));
+        assertThat(md, containsString("**Target:** stub"));
+    }
+
+    @Test
+    void theMatrixCountsCellsAndShowsTimingsAndWhatEachFailedCheckSaw() {
+        Timing timing = new Timing(Duration.ofMillis(20), Duration.ofMillis(30), Optional.empty());
+        ledger.record(Cell.of("gpt-5.4", "Coze API plugin (Create from API)", Capability.PLAIN_REPLY, true, "replied OK", timing, 12));
+        ledger.record(Cell.of("gpt-5.4", "Coze API plugin (Create from API)", Capability.STREAMING, false, "no [DONE] | at the end", timing, 0));
+        String md = SummaryWriter.markdown(ledger, figures());
+        assertThat(md, containsString("| gpt-5.4 | Coze API plugin (Create from API) | 1 | 1 | 0 | 20 ms | 30 ms | 30 ms | — | 12 |"));
+        assertThat(md, containsString("**gpt-5.4 / Coze API plugin (Create from API) / streaming** failed: no [DONE] \\| at the end"));
+    }
+
+    @Test
+    void theHtmlPageEscapesWhatAGatewaySent() {
+        red("f.feature:5", "Smoke", List.of("@smoke"), Optional.empty(), "body: <script>alert(1)</script>");
+        String html = SummaryWriter.html(SummaryWriter.markdown(ledger, figures()));
+        assertThat(html, not(containsString("<script>alert(1)")));
+        assertThat(html, containsString("&lt;script&gt;"));
+    }
+
+    private void red(String location, String name, List<String> tags, Optional<CommonError> row, String message) {
+        ledger.record(new RunLedger.ScenarioResult(location, name, tags, "FAILED", "Coze API plugin (Create from API)", "gpt-5.4"));
+        ledger.recordFailure(location, new RunLedger.Failure(message, row));
+    }
+
+    private static Map<String, String> figures() {
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("Target", "stub");
+        return figures;
+    }
+}
