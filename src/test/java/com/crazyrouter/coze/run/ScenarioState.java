@@ -68,7 +68,7 @@ public class ScenarioState {
 
     public Attempt lastAttempt() {
         if (attempts.isEmpty()) {
-            throw new AssertionError("No request was sent in this scenario yet");
+            throw new IllegalStateException("No request was sent in this scenario yet: a Then step needs a When that sends one");
         }
         return attempts.get(attempts.size() - 1);
     }

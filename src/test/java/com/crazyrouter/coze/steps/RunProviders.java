@@ -57,7 +57,7 @@ public final class RunProviders {
     @CucumberPicoProvider
     public static class StubGatewayProvider implements Provider {
         public StubGateway provide() {
-            return RunSlot.current().stub().orElseThrow(() -> new AssertionError(
+            return RunSlot.current().stub().orElseThrow(() -> new IllegalStateException(
                     "This step needs the embedded stub gateway; tag the scenario @stub-only"));
         }
     }
