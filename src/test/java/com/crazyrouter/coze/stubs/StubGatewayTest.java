@@ -3,12 +3,17 @@ package com.crazyrouter.coze.stubs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.TokenKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,15 @@ class StubGatewayTest {
         String filled = StubTokens.fill("Bearer ${token.dedicated} / ${token.dedicated.withoutSk}",
                 Map.of(com.crazyrouter.coze.config.TokenKind.DEDICATED, new com.crazyrouter.coze.config.Secret("sk-testFill")));
         assertThat(filled, containsString("Bearer sk-testFill / testFill"));
+    }
+
+    @Test
+    void theKeyFormIsThePartNewApiLooksUp() {
+        Map<String, String> forms = StubTokens.forms(TokenKind.UNRESTRICTED, new Secret("sk-testFill-channel7"));
+        assertThat(forms.get("${token.unrestricted.key}"), equalTo("testFill"));
+        assertThat(forms.get("${token.unrestricted.withoutSk}"), equalTo("testFill-channel7"));
+        assertThat("longest form first", new ArrayList<>(forms.keySet()), equalTo(List.of("${token.unrestricted}",
+                "${token.unrestricted.withoutSk}", "${token.unrestricted.firstHalf}", "${token.unrestricted.key}")));
     }
 
     private Path mapping(String name, String text) throws IOException {
