@@ -103,6 +103,37 @@ class StubGatewayTest {
     }
 
     @Test
+    void theStubSetRecognisesItsFakeTokensAndNoOther() throws Exception {
+        Map<TokenKind, Secret> fakes = Settings.stubTokens(STUBS);
+        try (StubGateway gateway = StubGateway.start(STUBS, Optional.empty())) {
+            assertThat(get(gateway, "/v1/models", fakes.get(TokenKind.DEDICATED)), equalTo(200));
+            assertThat(get(gateway, "/v1/models", fakes.get(TokenKind.UNRESTRICTED)), equalTo(200));
+            assertThat(get(gateway, "/v1/models", fakes.get(TokenKind.EXPIRED)), equalTo(401));
+            assertThat(get(gateway, "/v1/models", new Secret("sk-${token.dedicated.key}")), equalTo(401));
+        }
+    }
+
+    @Test
+    void noStubFileHoldsAFakeTokenOnlyPlaceholders() throws IOException {
+        List<String> needles = new ArrayList<>();
+        for (Map.Entry<TokenKind, Secret> fake : Settings.stubTokens(STUBS).entrySet()) {
+            needles.addAll(StubTokens.forms(fake.getKey(), fake.getValue()).values());
+            String key = fake.getValue().key();
+            needles.add(key.substring(0, key.length() / 2));
+        }
+        List<String> hits = new ArrayList<>();
+        for (Path dir : List.of(STUBS.resolve("mappings"), STUBS.resolve("__files"))) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    needles.stream().distinct().filter(text::contains).forEach(needle -> hits.add(file + " holds " + needle));
+                }
+            }
+        }
+        assertThat("stub files that hold a fake token instead of its placeholder", hits, is(empty()));
+    }
+
+    @Test
     void anUnknownPlaceholderIsNamedWithItsFile() throws IOException {
         Path file = mapping("nope.json", "{\"request\": {\"method\": \"GET\", \"url\": \"/\", \"headers\": {\"Authorization\": {\"equalTo\": \"Bearer ${token.nope}\"}}},"
                 + " \"response\": {\"status\": 200}}");
