@@ -3,6 +3,7 @@ package com.crazyrouter.coze.live;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.stubs.StubTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A stand-in for production on loopback: WireMock standalone in a process of its own, serving a copy of the stub
- * set in which the fake keys are replaced by the given tokens' keys. The live and record profiles run against it
- * exactly as they would against crazyrouter.com.
+ * set whose mappings have their token placeholders ({@link StubTokens}) filled with the given tokens, so it recognises
+ * exactly those (and, for a kind not given, the stub set's fake). The live and record profiles run against it exactly
+ * as they would against crazyrouter.com.
  */
 public final class LocalGateway implements AutoCloseable {
     private final Process process;
@@ -38,19 +41,17 @@ public final class LocalGateway implements AutoCloseable {
     /** {@code extraFiles}: path under the copied root → content, written over the copy (e.g. a flaky mapping). */
     public static LocalGateway start(Path stubs, Map<TokenKind, Secret> tokens, Map<String, String> extraFiles) throws IOException, InterruptedException {
         Path root = Files.createTempDirectory("local-gateway-");
-        Map<TokenKind, Secret> fakes = Settings.stubTokens(stubs);
+        // the given tokens fill their placeholders; a kind not given is filled with the stub set's fake, so none is left over
+        Map<TokenKind, Secret> filling = new EnumMap<>(Settings.stubTokens(stubs));
+        filling.putAll(tokens);
+        Path mappings = stubs.resolve("mappings");
         try (Stream<Path> files = Files.walk(stubs)) {
             for (Path source : files.toList()) {
                 Path target = root.resolve(stubs.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
-                } else if (source.toString().endsWith(".json") || source.toString().endsWith(".properties")) {
-                    String text = Files.readString(source, StandardCharsets.UTF_8);
-                    for (TokenKind kind : TokenKind.values()) {
-                        if (tokens.containsKey(kind)) {
-                            text = text.replace(fakes.get(kind).key(), tokens.get(kind).key());
-                        }
-                    }
+                } else if (source.startsWith(mappings) && source.toString().endsWith(".json")) {
+                    String text = StubTokens.fill(source, Files.readString(source, StandardCharsets.UTF_8), filling);
                     Files.writeString(target, text, StandardCharsets.UTF_8);
                 } else {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);

@@ -6,18 +6,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ClientError;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.common.Errors;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,15 +34,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The embedded WireMock that plays Crazyrouter in the stub profile: one per run, on a free loopback port,
  * serving a stub set (mappings/ and __files/), plus an optional overlay of extra mappings that win over it.
- * Every mapping file is checked before the server starts, so a broken file is named instead of half-loaded.
+ * The mappings, the stub set's and the overlay's, name tokens by placeholder ({@link StubTokens}): every mapping file
+ * is filled with the stub set's fake tokens and checked before the server starts, so a broken file is named instead
+ * of half-loaded, and then added to WireMock from here. WireMock reads only the body files from disk.
  */
 public final class StubGateway implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The header the harness marks each scenario's requests with, so parallel scenarios can find their own. */
     public static final String SCENARIO_HEADER = "User-Agent";
 
@@ -49,29 +55,35 @@ public final class StubGateway implements AutoCloseable {
     }
 
     public static StubGateway start(Path root, Optional<Path> overlay) {
-        List<StubMapping> base = checkedMappings(root.resolve("mappings"), root.resolve("__files"), Map.of());
+        Path files = root.resolve("__files");
         Map<TokenKind, Secret> tokens = Settings.stubTokens(root);
-        List<StubMapping> extra = overlay.map(dir -> checkedMappings(dir, root.resolve("__files"), tokens)).orElse(List.of());
+        List<Checked> base = checkedMappings(root.resolve("mappings"), files, tokens);
+        List<Checked> extra = overlay.map(dir -> checkedMappings(dir, files, tokens)).orElse(List.of());
+        extra.forEach(checked -> {
+            if (checked.mapping().getPriority() == null) {
+                checked.mapping().setPriority(1);
+            }
+        });
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
+                // __files come from the stub set's root; its mappings hold token placeholders, so they are added filled, below
                 .usingFilesUnderDirectory(root.toString())
+                .mappingSource(new NoMappingsFromDisk())
                 .templatingEnabled(true)
                 .maxRequestJournalEntries(5000)
                 .containerThreads(24)
                 .notifier(new ConsoleNotifier(false)));
         server.start();
-        if (server.getStubMappings().size() < base.size()) {
-            server.stop();
-            throw new ConfigurationException("WireMock loaded " + server.getStubMappings().size() + " of the " + base.size()
-                    + " mappings under " + root.resolve("mappings") + "; check them with a JSON linter.");
-        }
-        extra.forEach(mapping -> {
-            if (mapping.getPriority() == null) {
-                mapping.setPriority(1);
+        for (Checked checked : Stream.concat(base.stream(), extra.stream()).toList()) {
+            try {
+                server.addStubMapping(checked.mapping());
+            } catch (ClientError refused) {
+                server.stop();
+                throw new ConfigurationException("WireMock refused stub " + checked.file() + ": " + describe(refused)
+                        + " (" + server.getStubMappings().size() + " of the " + (base.size() + extra.size()) + " mappings were loaded).");
             }
-            server.addStubMapping(mapping);
-        });
+        }
         return new StubGateway(server);
     }
 
@@ -107,12 +119,15 @@ public final class StubGateway implements AutoCloseable {
         server.stop();
     }
 
-    /** Parses every mapping file the way WireMock will, and checks that the body files it names exist. */
-    static List<StubMapping> checkedMappings(Path mappings, Path files, Map<TokenKind, Secret> tokens) {
+    /**
+     * Parses every mapping file the way WireMock would, with its token placeholders filled ({@link StubTokens}), and
+     * checks that the body files it names exist.
+     */
+    static List<Checked> checkedMappings(Path mappings, Path files, Map<TokenKind, Secret> tokens) {
         if (!Files.isDirectory(mappings)) {
             throw new ConfigurationException("No stub mappings folder at " + mappings + ".");
         }
-        List<StubMapping> all = new ArrayList<>();
+        List<Checked> all = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(mappings)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 all.addAll(checkedFile(file, files, tokens));
@@ -123,22 +138,17 @@ public final class StubGateway implements AutoCloseable {
         return all;
     }
 
-    private static List<StubMapping> checkedFile(Path file, Path files, Map<TokenKind, Secret> tokens) throws IOException {
-        String text = StubTokens.fill(Files.readString(file, StandardCharsets.UTF_8), tokens);
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConfigurationException("Malformed stub " + file + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + "). Fix or remove the file.");
-        }
+    private static List<Checked> checkedFile(Path file, Path files, Map<TokenKind, Secret> tokens) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        readJson(file, text); // the file as written, so line and column are the file's own
+        JsonNode root = readJson(file, StubTokens.fill(file, text, tokens));
         List<JsonNode> nodes = new ArrayList<>();
         if (root != null && root.has("mappings")) {
             root.get("mappings").forEach(nodes::add);
         } else if (root != null) {
             nodes.add(root);
         }
-        List<StubMapping> mappings = new ArrayList<>();
+        List<Checked> mappings = new ArrayList<>();
         for (JsonNode node : nodes) {
             if (!node.has("request") || !node.has("response")) {
                 throw new ConfigurationException("Malformed stub " + file + ": a WireMock mapping needs a \"request\" and a \"response\".");
@@ -153,8 +163,54 @@ public final class StubGateway implements AutoCloseable {
             if (!bodyFile.isEmpty() && !Files.isRegularFile(files.resolve(bodyFile))) {
                 throw new ConfigurationException("Stub " + file + " answers with __files/" + bodyFile + ", which does not exist under " + files + ".");
             }
-            mappings.add(mapping);
+            if (!bodyFile.isEmpty() && new String(Files.readAllBytes(files.resolve(bodyFile)), StandardCharsets.ISO_8859_1).contains("${token")) {
+                throw new ConfigurationException("Stub " + file + " answers with __files/" + bodyFile + ", which names a token placeholder; body files"
+                        + " are served as they are, so only mappings may name a token: put that body in the mapping (\"body\" or \"jsonBody\").");
+            }
+            mappings.add(new Checked(file, mapping));
         }
         return mappings;
+    }
+
+    /** A mapping, filled and checked, and the file it comes from. */
+    record Checked(Path file, StubMapping mapping) {
+    }
+
+    private static String describe(ClientError refused) {
+        List<Errors.Error> errors = refused.getErrors() == null ? List.of() : refused.getErrors().getErrors();
+        return errors.isEmpty() ? String.valueOf(refused.getMessage())
+                : errors.stream().map(e -> e.getDetail() == null ? e.getTitle() : e.getTitle() + ": " + e.getDetail()).collect(Collectors.joining("; "));
+    }
+
+    private static JsonNode readJson(Path file, String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException("Malformed stub " + file + ": not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + "). Fix or remove the file.");
+        }
+    }
+
+    /** Loads nothing: {@link #start} adds the filled mappings itself. Saves nothing either (no stub is persistent). */
+    private static final class NoMappingsFromDisk implements MappingsSource {
+        @Override
+        public void loadMappingsInto(StubMappings stubMappings) {
+        }
+
+        @Override
+        public void save(List<StubMapping> stubMappings) {
+        }
+
+        @Override
+        public void save(StubMapping stubMapping) {
+        }
+
+        @Override
+        public void remove(StubMapping stubMapping) {
+        }
+
+        @Override
+        public void removeAll() {
+        }
     }
 }

@@ -3,27 +3,62 @@ package com.crazyrouter.coze.stubs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.TokenKind;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A broken stub file is named, with what is wrong in it, before the stub gateway starts. */
+/**
+ * A broken stub file is named, with what is wrong in it, before the stub gateway starts; the mappings name tokens by
+ * placeholder only, and the gateway fills them with the stub set's fakes.
+ */
 class StubGatewayTest {
+    private static final Path STUBS = Path.of("stubs");
+
     @TempDir
     Path root;
+
+    @BeforeEach
+    void aStubSetHasItsFakeTokens() throws IOException {
+        Files.copy(STUBS.resolve("tokens.properties"), root.resolve("tokens.properties"));
+    }
 
     @Test
     void invalidJsonIsNamedWithItsLine() throws IOException {
         Path file = mapping("broken.json", "{\n  \"request\": {\"method\": \"GET\"\n  \"response\": {}\n}");
         String message = assertThrows(ConfigurationException.class, () -> StubGateway.start(root, Optional.empty())).getMessage();
         assertThat(message, allOf(containsString("Malformed stub " + file), containsString("line 3")));
+    }
+
+    @Test
+    void invalidJsonIsNamedWithTheFilesOwnColumnWhenAPlaceholderComesFirst() throws IOException {
+        String text = "{\"request\": {\"headers\": {\"Authorization\": {\"matches\": \"${token.dedicated}\"}} \"response\": {}}";
+        Path file = mapping("broken.json", text);
+        String message = assertThrows(ConfigurationException.class, () -> StubGateway.start(root, Optional.empty())).getMessage();
+        int column = text.indexOf("\"response") + 1; // the missing comma, counted in the file, not in the filled text
+        assertThat(message, allOf(containsString("Malformed stub " + file), containsString("line 1, column " + column + " ")));
     }
 
     @Test
@@ -43,8 +78,101 @@ class StubGatewayTest {
     @Test
     void tokenPlaceholdersAreFilledFromTheStubSet() {
         String filled = StubTokens.fill("Bearer ${token.dedicated} / ${token.dedicated.withoutSk}",
-                Map.of(com.crazyrouter.coze.config.TokenKind.DEDICATED, new com.crazyrouter.coze.config.Secret("sk-testFill")));
+                Map.of(TokenKind.DEDICATED, new Secret("sk-testFill")));
         assertThat(filled, containsString("Bearer sk-testFill / testFill"));
+    }
+
+    @Test
+    void theKeyFormIsThePartNewApiLooksUp() {
+        Map<String, String> forms = StubTokens.forms(TokenKind.UNRESTRICTED, new Secret("sk-testFill-channel7"));
+        assertThat(forms.get("${token.unrestricted.key}"), equalTo("testFill"));
+        assertThat(forms.get("${token.unrestricted.withoutSk}"), equalTo("testFill-channel7"));
+        assertThat("longest form first", new ArrayList<>(forms.keySet()), equalTo(List.of("${token.unrestricted}",
+                "${token.unrestricted.withoutSk}", "${token.unrestricted.firstHalf}", "${token.unrestricted.key}")));
+    }
+
+    @Test
+    void aPlaceholderInABaseMappingIsFilledAndMatchesTheFakeToken() throws Exception {
+        mapping("who.json", "{\"request\": {\"method\": \"GET\", \"url\": \"/who\", \"headers\": {\"Authorization\":"
+                + " {\"matches\": \"^(Bearer )?(sk-)?${token.dedicated.key}(-.*)?$\"}}}, \"response\": {\"status\": 200, \"body\": \"dedicated\"}}");
+        Map<TokenKind, Secret> fakes = Settings.stubTokens(root);
+        try (StubGateway gateway = StubGateway.start(root, Optional.empty())) {
+            assertThat(get(gateway, "/who", fakes.get(TokenKind.DEDICATED)), equalTo(200));
+            assertThat(get(gateway, "/who", fakes.get(TokenKind.UNRESTRICTED)), equalTo(404));
+        }
+    }
+
+    @Test
+    void theStubSetRecognisesItsFakeTokensAndNoOther() throws Exception {
+        Map<TokenKind, Secret> fakes = Settings.stubTokens(STUBS);
+        try (StubGateway gateway = StubGateway.start(STUBS, Optional.empty())) {
+            assertThat(get(gateway, "/v1/models", fakes.get(TokenKind.DEDICATED)), equalTo(200));
+            assertThat(get(gateway, "/v1/models", fakes.get(TokenKind.UNRESTRICTED)), equalTo(200));
+            assertThat(get(gateway, "/v1/models", fakes.get(TokenKind.EXPIRED)), equalTo(401));
+            assertThat(get(gateway, "/v1/models", new Secret("sk-${token.dedicated.key}")), equalTo(401));
+        }
+    }
+
+    @Test
+    void noStubFileHoldsAFakeTokenOnlyPlaceholders() throws IOException {
+        List<String> needles = new ArrayList<>();
+        for (Map.Entry<TokenKind, Secret> fake : Settings.stubTokens(STUBS).entrySet()) {
+            needles.addAll(StubTokens.forms(fake.getKey(), fake.getValue()).values());
+            String key = fake.getValue().key();
+            needles.add(key.substring(0, key.length() / 2));
+        }
+        List<String> hits = new ArrayList<>();
+        for (Path dir : List.of(STUBS.resolve("mappings"), STUBS.resolve("__files"))) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    needles.stream().distinct().filter(text::contains).forEach(needle -> hits.add(file + " holds " + needle));
+                }
+            }
+        }
+        assertThat("stub files that hold a fake token instead of its placeholder", hits, is(empty()));
+    }
+
+    @Test
+    void anUnknownPlaceholderIsNamedWithItsFile() throws IOException {
+        Path file = mapping("nope.json", "{\"request\": {\"method\": \"GET\", \"url\": \"/\", \"headers\": {\"Authorization\": {\"equalTo\": \"Bearer ${token.nope}\"}}},"
+                + " \"response\": {\"status\": 200}}");
+        String message = assertThrows(ConfigurationException.class, () -> StubGateway.start(root, Optional.empty())).getMessage();
+        assertThat(message, allOf(containsString("Stub " + file), containsString("unknown token placeholder: ${token.nope}"),
+                containsString("${token.dedicated.key}")));
+    }
+
+    @Test
+    void anUnknownPlaceholderInAnOverlayIsNamedToo() throws IOException {
+        mapping("ok.json", "{\"request\": {\"method\": \"GET\", \"url\": \"/\"}, \"response\": {\"status\": 200}}");
+        Path overlay = root.resolve("overlay");
+        Files.createDirectories(overlay);
+        Path file = Files.writeString(overlay.resolve("fault.json"),
+                "{\"request\": {\"method\": \"GET\", \"url\": \"/${token.dedicated.lastHalf}\"}, \"response\": {\"status\": 500}}");
+        assertThat(assertThrows(ConfigurationException.class, () -> StubGateway.start(root, Optional.of(overlay))).getMessage(),
+                allOf(containsString("Stub " + file), containsString("${token.dedicated.lastHalf}")));
+    }
+
+    @Test
+    void aPlaceholderInABodyFileIsRefusedBecauseBodyFilesAreNotFilled() throws IOException {
+        mapping("answer.json", "{\"request\": {\"method\": \"GET\", \"url\": \"/\"}, \"response\": {\"status\": 200, \"bodyFileName\": \"echo.json\"}}");
+        Files.writeString(root.resolve("__files").resolve("echo.json"), "{\"key\": \"${token.dedicated}\"}");
+        assertThat(assertThrows(ConfigurationException.class, () -> StubGateway.start(root, Optional.empty())).getMessage(),
+                allOf(containsString("__files/echo.json, which names a token placeholder"), not(containsString("sk-"))));
+    }
+
+    @Test
+    void twoMappingsWithOneIdAreNamed() throws IOException {
+        String id = "\"id\": \"8c5db8b0-2db4-4ad7-a99f-38c9b4c5a1a1\", ";
+        mapping("one.json", "{" + id + "\"request\": {\"method\": \"GET\", \"url\": \"/one\"}, \"response\": {\"status\": 200}}");
+        Path two = mapping("two.json", "{" + id + "\"request\": {\"method\": \"GET\", \"url\": \"/two\"}, \"response\": {\"status\": 200}}");
+        assertThat(assertThrows(ConfigurationException.class, () -> StubGateway.start(root, Optional.empty())).getMessage(),
+                allOf(containsString("WireMock refused stub " + two + ": Duplicate stub mapping ID"), containsString("1 of the 2 mappings were loaded")));
+    }
+
+    private static int get(StubGateway gateway, String path, Secret token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).header("Authorization", "Bearer " + token.reveal()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private Path mapping(String name, String text) throws IOException {
