@@ -78,6 +78,15 @@ public record Settings(
         return System.getProperty(TAG_SELECTION, "").trim();
     }
 
+    /**
+     * How to start a JVM like this one, for the harness's own end-to-end tests: its java binary and the test class
+     * path (surefire and failsafe put the real one in a property of their own).
+     */
+    public static List<String> childJvm() {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath);
+    }
+
     public static Settings fromEnvironment() {
         return load(System.getProperties().entrySet().stream().collect(
                 java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue()))),

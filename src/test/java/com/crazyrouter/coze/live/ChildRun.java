@@ -17,8 +17,7 @@ public record ChildRun(int exitCode, String output, Path workDir) {
 
     public static ChildRun run(Path workDir, Map<String, String> properties, Map<String, String> environment) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(LocalGateway.javaBinary(), "-cp", classpath));
+        List<String> command = new ArrayList<>(Settings.childJvm());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-D" + Settings.MODEL_TABLE + "=" + ModelTable.DEFAULT.toAbsolutePath());

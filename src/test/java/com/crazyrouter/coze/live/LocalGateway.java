@@ -124,7 +124,7 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return Settings.childJvm().get(0);
     }
 
     static int freePort() throws IOException {

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import com.crazyrouter.coze.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,10 +132,9 @@ class ReportInBrowserIT {
 
     /** What the report should show, from the results it was rendered from: route → models, and counts per status. */
     private static void readResults(Map<String, Set<String>> routes, Map<String, Integer> statuses) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.list(REPORTS.resolve("allure-results"))) {
             for (Path file : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
-                JsonNode result = json.readTree(file.toFile());
+                JsonNode result = Json.MAPPER.readTree(file.toFile());
                 String route = null;
                 String model = null;
                 for (JsonNode label : result.path("labels")) {
