@@ -1,0 +1,72 @@
+package com.crazyrouter.coze.coze;
+
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.gateway.OutgoingRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Coze plugin tool created from an API, as the builder configured it (coze-studio,
+ * backend/domain/plugin/service/tool/invocation_http.go and internal/encoder/req_encode.go): the request goes to
+ * server URL + tool path, joined as strings; the body is built from the tool's parameter schema with real JSON
+ * encoding; a service token is set as typed, without adding "Bearer ".
+ *
+ * @param serverUrl the plugin's one server, as typed (it may carry a path)
+ * @param path the tool's path; Coze requires it to start with "/"
+ * @param parameters the body's parameters (the schema of the JSON request body)
+ * @param serviceToken "Service token / API key" auth: where it goes, under which key, and the value as typed
+ * @param headers header parameters with the value the builder fixed for them
+ */
+public record PluginTool(String serverUrl, String path, String method, List<Parameter> parameters, Optional<ServiceToken> serviceToken,
+        List<OutgoingRequest.Header> headers) {
+
+    /** A body parameter: its name, its JSON type (string, integer, number, boolean, array, object) and whether it is required. */
+    public record Parameter(String name, String type, boolean required) {
+    }
+
+    /** Where a service token goes. */
+    public enum Location {
+        HEADER, QUERY
+    }
+
+    /** The service token as the builder typed it: key "Authorization", value "Bearer sk-…" in the guide's setup. */
+    public record ServiceToken(Location location, String key, String value) {
+    }
+
+    /** The body parameters of a chat tool: the guide's smallest body, and what the capability probes add. */
+    public static final List<Parameter> CHAT_PARAMETERS = List.of(
+            new Parameter("model", "string", true),
+            new Parameter("messages", "array", true),
+            new Parameter("max_tokens", "integer", false),
+            new Parameter("stream", "boolean", false),
+            new Parameter("stream_options", "object", false),
+            new Parameter("response_format", "object", false));
+
+    public PluginTool {
+        parameters = List.copyOf(parameters);
+        headers = List.copyOf(headers);
+    }
+
+    /** The guide's setup: POST https://crazyrouter.com + /v1/chat/completions, Authorization "Bearer <token>". */
+    public static PluginTool guide(String token) {
+        return new PluginTool(Settings.PUBLIC_BASE_URL.toString(), "/v1/chat/completions", "POST", CHAT_PARAMETERS,
+                Optional.of(new ServiceToken(Location.HEADER, "Authorization", "Bearer " + token)), List.of());
+    }
+
+    /** The URL Coze calls: server URL and tool path joined as strings, nothing cleaned up. */
+    public String url() {
+        return serverUrl + path;
+    }
+
+    public PluginTool withServer(String newServerUrl, String newPath) {
+        return new PluginTool(newServerUrl, newPath, method, parameters, serviceToken, headers);
+    }
+
+    public PluginTool withServiceToken(Optional<ServiceToken> token) {
+        return new PluginTool(serverUrl, path, method, parameters, token, headers);
+    }
+
+    public PluginTool withHeaders(List<OutgoingRequest.Header> newHeaders) {
+        return new PluginTool(serverUrl, path, method, parameters, serviceToken, newHeaders);
+    }
+}

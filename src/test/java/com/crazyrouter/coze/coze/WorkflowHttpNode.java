@@ -1,0 +1,73 @@
+package com.crazyrouter.coze.coze;
+
+import com.crazyrouter.coze.gateway.OutgoingRequest;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A Coze workflow "HTTP request" node, as the builder configured it (coze-studio,
+ * backend/domain/workflow/internal/nodes/httprequester/http_requester.go): variables go into the URL and body
+ * templates as raw text; a JSON body is parsed inside Coze before anything is sent; the auth is applied after the
+ * hand-written headers; a status of 400 or more fails the node; below that its output "body" is a string.
+ *
+ * @param url the URL template, e.g. https://crazyrouter.com/v1/chat/completions
+ * @param bodyTemplate the body with {{variables}}, inserted as raw text (the builder writes the quotes)
+ * @param headers hand-written headers, in order
+ * @param timeout Coze's UI default is 120 s (0–180)
+ * @param retries Coze's UI default is 3 (0–10); only on transport errors, never on a status
+ */
+public record WorkflowHttpNode(String url, String method, BodyType bodyType, String bodyTemplate, NodeAuth auth,
+        List<OutgoingRequest.Header> headers, Duration timeout, int retries) {
+
+    /** The node's body types; JSON sends Content-Type application/json, RAW_TEXT text/plain. */
+    public enum BodyType {
+        EMPTY, JSON, RAW_TEXT, FORM_DATA, FORM_URLENCODED, BINARY
+    }
+
+    /** The node's auth setting. */
+    public sealed interface NodeAuth permits NoAuth, BearerAuth, CustomAuth {
+    }
+
+    public record NoAuth() implements NodeAuth {
+    }
+
+    /** Coze sends "Authorization: Bearer " + token, overwriting a hand-written Authorization header. */
+    public record BearerAuth(String token) implements NodeAuth {
+    }
+
+    /** Any key and value, in a header or in the query. */
+    public record CustomAuth(PluginTool.Location location, String key, String value) implements NodeAuth {
+    }
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    public static final int DEFAULT_RETRIES = 3;
+    /** The guide's smallest body, with the model and the user's input as variables. */
+    public static final String GUIDE_BODY = "{\"model\":\"{{model}}\",\"messages\":[{\"role\":\"user\",\"content\":\"{{input}}\"}]}";
+
+    public WorkflowHttpNode {
+        headers = List.copyOf(headers);
+    }
+
+    /** The guide's setup: POST to the full URL, headers Authorization: Bearer <token> and Content-Type: application/json, a JSON body. */
+    public static WorkflowHttpNode guide(String token) {
+        return new WorkflowHttpNode(PluginTool.guide(token).url(), "POST", BodyType.JSON, GUIDE_BODY, new NoAuth(),
+                List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token), new OutgoingRequest.Header("Content-Type", "application/json")),
+                DEFAULT_TIMEOUT, DEFAULT_RETRIES);
+    }
+
+    public WorkflowHttpNode withUrl(String newUrl) {
+        return new WorkflowHttpNode(newUrl, method, bodyType, bodyTemplate, auth, headers, timeout, retries);
+    }
+
+    public WorkflowHttpNode withBody(BodyType type, String template) {
+        return new WorkflowHttpNode(url, method, type, template, auth, headers, timeout, retries);
+    }
+
+    public WorkflowHttpNode withAuth(NodeAuth newAuth) {
+        return new WorkflowHttpNode(url, method, bodyType, bodyTemplate, newAuth, headers, timeout, retries);
+    }
+
+    public WorkflowHttpNode withHeaders(List<OutgoingRequest.Header> newHeaders) {
+        return new WorkflowHttpNode(url, method, bodyType, bodyTemplate, auth, newHeaders, timeout, retries);
+    }
+}
