@@ -2,6 +2,11 @@ Feature: Checklist 4 - Filled the Authorization header as Bearer sk-xxx
   The header must read "Bearer " followed by the token. People mistype it; this shows which mistakes
   Crazyrouter forgives and which it rejects, so a support person can tell a 401 from a typo at a glance.
   In the table, {token} stands for the dedicated token and \n for a line break carried over from copy-paste.
+  The table types the value into the API plugin's service token, under the key Authorization: Coze adds no
+  "Bearer " there (coze-studio: plugin service-token auth sets the value as typed), so a token typed without it
+  is sent without it — and Crazyrouter forgives that (new-api's TokenAuth strips an optional "Bearer ", then "sk-").
+  The workflow node's Bearer auth is the other way round: Coze adds "Bearer " itself and applies the auth after the
+  hand-written headers, so it overwrites a hand-written Authorization (httprequester).
 
   @checklist-4
   Scenario Outline: The Authorization header filled as <typed>
@@ -37,3 +42,18 @@ Feature: Checklist 4 - Filled the Authorization header as Bearer sk-xxx
     And the Authorization header is left out
     When the API plugin sends "Reply only OK" to gpt-5.4
     Then Crazyrouter rejects the token (401 unauthorized)
+
+  @checklist-4
+  Scenario: The workflow node's Bearer auth with a token typed as "Bearer sk-…" sends "Bearer Bearer sk-…"
+    Given a dedicated Crazyrouter token for Coze
+    And the workflow node uses Bearer auth with the token typed as "Bearer {token}"
+    When the workflow HTTP node sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter rejects the token (401 unauthorized)
+
+  @checklist-4
+  Scenario: The workflow node's Bearer auth overwrites a hand-written Authorization header
+    Given a dedicated Crazyrouter token for Coze
+    And the Authorization header is filled as "Bearer sk-xxx"
+    And the workflow node uses Bearer auth with the token typed as "{token}"
+    When the workflow HTTP node sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter answers with a chat reply

@@ -2,6 +2,10 @@ Feature: Checklist 5 - Set Content-Type to application/json
   Without a JSON Content-Type Crazyrouter does not read the body, so it cannot see which model is asked for.
   With the dedicated token that shows up as "no access to model" (403), with a token without an allowlist
   as "model name not specified" (400).
+  In Coze the body type decides the header: a workflow node with body type JSON sends application/json itself,
+  with body type raw text it sends text/plain; a Content-Type written by hand comes first, and the gateway reads
+  the first (coze-studio: httprequester adds the body type's Content-Type after the headers). The plugin tool
+  sends its JSON request body as application/json. The table below writes the header by hand on the plugin.
 
   @checklist-5
   Scenario Outline: Content-Type <content type>
@@ -18,8 +22,16 @@ Feature: Checklist 5 - Set Content-Type to application/json
       | application/x-www-form-urlencoded | Crazyrouter cannot read the model name |
 
   @checklist-5
-  Scenario: Content-Type left out
+  Scenario: No Content-Type written by hand: a workflow node with a JSON body sends application/json itself
     Given a dedicated Crazyrouter token for Coze
     And the Content-Type header is left out
+    When the workflow HTTP node sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter answers with a chat reply
+
+  @checklist-5
+  Scenario: A workflow node whose body type is raw text sends text/plain
+    Given a dedicated Crazyrouter token for Coze
+    And the Content-Type header is left out
+    And the workflow node's body type is raw text
     When the workflow HTTP node sends "Reply only OK" to gpt-5.4
     Then Crazyrouter cannot read the model name

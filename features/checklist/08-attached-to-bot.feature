@@ -1,9 +1,12 @@
 Feature: Checklist 8 - Confirmed it still works after attaching to the bot or workflow
   Attached to a bot or workflow, the node no longer sends a fixed string: it puts what the user typed into
-  {{input}}. The API plugin's parameter mapping writes it into the JSON correctly. A workflow HTTP node (or a
-  plugin whose body was pasted as text) puts it in as plain text, and then quotes, line breaks, tabs and
-  backslashes break the JSON: Crazyrouter answers 400 "invalid JSON request body". The fix is to escape the
-  input first (for example in a code node) or to use the plugin's parameter mapping.
+  {{input}}. The API plugin's parameter mapping hands it to Coze's encoder, which JSON-encodes it (coze-studio:
+  plugin internal/encoder). A workflow HTTP node fills {{input}} into its body template as raw text
+  (nodes/template.go) and parses the JSON body before sending it (httprequester): a quote, or a backslash that
+  starts no JSON escape, fails the node inside Coze and nothing is sent; a raw line break or tab passes that
+  parse (Coze's JSON library does not check strings by default: inferred from its documentation, not run) and
+  reaches Crazyrouter, which answers 400 "invalid JSON request body" — and a status of 400 fails the node. The
+  fix is to escape the input first (for example in a code node) or to use the plugin's parameter mapping.
 
   @checklist-8
   Scenario Outline: The API plugin passes <input> correctly
@@ -34,10 +37,10 @@ Feature: Checklist 8 - Confirmed it still works after attaching to the bot or wo
       | Chinese text                    | Crazyrouter answers with a chat reply              |
       | emoji                           | Crazyrouter answers with a chat reply              |
       | 3 KB of text                    | Crazyrouter answers with a chat reply              |
-      | text with double quotes         | Crazyrouter rejects the body as invalid JSON (400) |
-      | text with a line break          | Crazyrouter rejects the body as invalid JSON (400) |
-      | text with a tab                 | Crazyrouter rejects the body as invalid JSON (400) |
-      | a Windows path with backslashes | Crazyrouter rejects the body as invalid JSON (400) |
+      | text with double quotes         | Coze fails the node before sending, and nothing reaches Crazyrouter |
+      | text with a line break          | Crazyrouter rejects the body as invalid JSON (400)                   |
+      | text with a tab                 | Crazyrouter rejects the body as invalid JSON (400)                   |
+      | a Windows path with backslashes | Coze fails the node before sending, and nothing reaches Crazyrouter |
 
   @checklist-8
   Scenario Outline: A workflow HTTP node that escapes <input> first works

@@ -1,15 +1,20 @@
 Feature: Common error 5 - Plugin can be created but fails inside the bot
   Cause: input / output mapping is inconsistent.
   Fix: fall back to a fixed-string test first.
-  Input side: a body pasted as text with {{input}} breaks on what users type. Output side: the reply text is
-  at choices[0].message.content, and an output mapped anywhere else finds nothing.
+  Input side: a workflow HTTP node fills {{input}} into its JSON body as raw text, and Coze parses that body
+  before sending it (coze-studio: nodes/template.go renders a string as it is; httprequester parses the JSON body
+  first). So a quote in what a user types fails the node inside Coze and nothing reaches Crazyrouter.
+  Output side: the plugin tool hands on the reply's JSON object, so the text is at choices[0].message.content and
+  an output mapped anywhere else finds nothing; the workflow node hands on the reply as a string in its "body"
+  output, so a mapping into it finds nothing until a code node parses it (coze-studio: httprequester outputs body,
+  statusCode, headers).
 
   @error-5
-  Scenario: User input breaks a pasted body; the fixed-string test still works
+  Scenario: User input with a quote fails the workflow node inside Coze; the fixed-string test still works
     Given a dedicated Crazyrouter token for Coze
-    When a bot user types text with double quotes and a plugin whose request body is pasted as text places it into the body for gpt-5.4
-    Then Crazyrouter rejects the body as invalid JSON (400)
-    When the API plugin sends "Reply only OK" to gpt-5.4
+    When a bot user types text with double quotes and the workflow HTTP node's plain-text body places it into the body for gpt-5.4
+    Then Coze fails the node before sending, and nothing reaches Crazyrouter
+    When the workflow HTTP node sends "Reply only OK" to gpt-5.4
     Then Crazyrouter answers with a chat reply
 
   @error-5
@@ -26,3 +31,11 @@ Feature: Common error 5 - Plugin can be created but fails inside the bot
       | data.content            |
       | choices[0].text         |
       | message.content         |
+
+  @error-5
+  Scenario: The workflow node's body is a string: a mapping into it finds nothing until a code node parses it
+    Given a dedicated Crazyrouter token for Coze
+    When the workflow HTTP node sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter answers with a chat reply
+    And a downstream node that reads the node's body.choices[0].message.content finds nothing
+    But after a code node parses the node's body, choices[0].message.content holds the reply

@@ -1,31 +1,43 @@
 package com.crazyrouter.coze.coze;
 
+import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.gateway.Attempt;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.gateway.GatewayUnreachable;
 import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.StreamedReply;
 import com.crazyrouter.coze.gateway.TokenAllowlist;
+import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.OtherCheck;
 import com.crazyrouter.coze.models.CapabilityProbe;
 import com.crazyrouter.coze.report.AllureLabels;
+import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.run.ScenarioState;
 import com.crazyrouter.coze.run.Tokens;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The Coze plugin or HTTP node of one scenario: it holds what the builder set up, renders the request the way Coze
- * does, marks it as this scenario's, sends it to the run's gateway and keeps each attempt. Made per scenario by
- * PicoContainer.
+ * The Coze plugin tool and workflow HTTP node of one scenario: it holds what the builder set up, renders the
+ * request the way the route does, marks it as this scenario's, sends it to the run's gateway — following redirects
+ * and retrying transport errors as the route does — and keeps each attempt with what the builder sees.
  */
 public class CozeNode {
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MOST_REDIRECTS = 10;
     private final ScenarioState state;
     private final Tokens tokens;
     private final CrazyrouterClient client;
@@ -40,20 +52,20 @@ public class CozeNode {
         this.settings = settings;
     }
 
-    /** The builder pastes this kind of token into the guide's setup. */
+    /** The builder pastes this kind of token into the guide's setup, on both routes. */
     public void useToken(TokenKind kind) {
-        state.use(kind, CozeHttpSetup.guide(tokens.require(kind).reveal()));
+        state.use(kind, CozeSetup.guide(tokens.require(kind).reveal()));
     }
 
     /** What the builder has set up: the guide's setup with the dedicated token until a step changes it. */
-    public CozeHttpSetup setup() {
+    public CozeSetup setup() {
         if (state.setup().isEmpty()) {
             useToken(TokenKind.DEDICATED);
         }
         return state.setup().orElseThrow();
     }
 
-    public void change(UnaryOperator<CozeHttpSetup> edit) {
+    public void change(UnaryOperator<CozeSetup> edit) {
         state.change(edit.apply(setup()));
     }
 
@@ -62,26 +74,24 @@ public class CozeNode {
         return tokens.allowlistOf(state.tokenKind());
     }
 
-    /** Coze renders its setup with this input and sends it, or refuses to; either way the attempt is kept. */
+    /** The route renders the setup with this input and sends it, or fails before sending; either way the attempt is kept. */
     public Attempt send(InputPlacement placement, String model, String input) {
-        state.addressed(placement.route().title(), model);
+        Route route = placement.route();
+        state.addressed(route.title(), model);
         label();
-        Attempt attempt;
-        try {
-            OutgoingRequest request = setup().render(gateway, model, input, placement);
-            attempt = Attempt.sent(placement.route().words(), model, send(request));
-        } catch (CozeRefusedToSend refused) {
-            attempt = Attempt.refused(placement.route().words(), model, refused.getMessage());
-        }
+        Attempt attempt = route == Route.PLUGIN
+                ? attempt(route, model, () -> setup().plugin().render(chatArguments(model, input, setup().pluginArguments()), gateway), 0)
+                : attempt(route, model, () -> setup().node().render(Map.of("model", model, "input", placement.variable(input)), gateway),
+                        setup().node().retries());
         state.add(attempt);
         return attempt;
     }
 
-    /** Sends the last request once more. */
+    /** Sends the last request once more, as a builder does by running the node again. */
     public Attempt resend() {
         Attempt last = state.lastAttempt();
-        GatewayReply reply = send(state.lastReply().request());
-        Attempt again = Attempt.sent(last.route(), last.model(), reply);
+        Route route = Route.fromWords(last.route()).orElseThrow();
+        Attempt again = attempt(route, last.model(), () -> state.lastReply().request(), 0);
         state.add(again);
         return again;
     }
@@ -95,9 +105,67 @@ public class CozeNode {
 
     /** Probes a model's capabilities through a route, with the guide's setup around each probe's body. */
     public CapabilityProbe probe(Secret token, String model, Route route) {
-        CozeHttpSetup probeSetup = CozeHttpSetup.guide(token.reveal());
-        InputPlacement placement = InputPlacement.defaultFor(route);
-        return new CapabilityProbe(body -> probeSetup.withBody(body).render(gateway, model, "", placement), this::send, this::stream);
+        CozeSetup guide = CozeSetup.guide(token.reveal());
+        return new CapabilityProbe(body -> route == Route.PLUGIN
+                ? guide.plugin().render(Json.MAPPER.convertValue(Json.parse(body).orElseThrow(), new TypeReference<Map<String, Object>>() { }), gateway)
+                : guide.node().withBody(WorkflowHttpNode.BodyType.JSON, body).render(Map.of(), gateway), this::send, this::stream);
+    }
+
+    private Attempt attempt(Route route, String model, Supplier<OutgoingRequest> render, int transportRetries) {
+        OutgoingRequest request;
+        try {
+            request = render.get();
+        } catch (CozeRefusedToSend refused) {
+            Evidence.step("Coze fails before sending anything: " + refused.getMessage());
+            return Attempt.refused(route.words(), model, refused.getMessage());
+        }
+        for (int retry = 0; ; retry++) {
+            try {
+                GatewayReply reply = followingRedirects(request);
+                CozeView view = shows(route, reply);
+                return Attempt.sent(route.words(), model, reply, view.failed(), view.describe());
+            } catch (GatewayUnreachable unreachable) {
+                if (retry >= transportRetries) {
+                    CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(unreachable.getMessage())
+                            : setup().node().showsTransportError(unreachable.getMessage());
+                    throw new GatewayUnreachable(unreachable.getMessage() + " What the Coze builder sees: " + view.describe(),
+                            unreachable.row().orElse(CommonError.INTERMITTENT));
+                }
+                Evidence.step("The workflow node retries after a transport error (" + (retry + 1) + " of " + transportRetries + "), as Coze does");
+            }
+        }
+    }
+
+    private CozeView shows(Route route, GatewayReply reply) {
+        CozeView view = route == Route.PLUGIN ? setup().plugin().shows(reply) : setup().node().shows(reply);
+        Evidence.step("Crazyrouter answered " + reply.describe());
+        Evidence.step("What the Coze builder sees: " + view.describe());
+        return view;
+    }
+
+    /** Both routes follow redirects as Go's HTTP client does: 307/308 resend the request, 301/302/303 turn it into a GET. */
+    private GatewayReply followingRedirects(OutgoingRequest first) {
+        OutgoingRequest request = first;
+        GatewayReply reply = send(request);
+        for (int hop = 1; hop <= MOST_REDIRECTS && REDIRECTS.contains(reply.status()) && reply.header("Location").isPresent(); hop++) {
+            URI next = gateway.rebase(request.url().resolve(reply.header("Location").orElseThrow()).toString()).orElse(request.url());
+            boolean resend = reply.status() == 307 || reply.status() == 308;
+            request = new OutgoingRequest(resend ? request.method() : "GET", next, request.headers(), resend ? request.body() : null);
+            Evidence.step("Coze follows the " + reply.status() + " redirect to " + next.getRawPath() + (resend ? "" : " as a GET without the body"));
+            reply = send(request);
+        }
+        return reply;
+    }
+
+    private static Map<String, Object> chatArguments(String model, String input, Map<String, Object> fixed) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("role", "user");
+        message.put("content", input);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("model", model);
+        arguments.put("messages", List.of(message));
+        arguments.putAll(fixed);
+        return arguments;
     }
 
     private GatewayReply send(OutgoingRequest request) {

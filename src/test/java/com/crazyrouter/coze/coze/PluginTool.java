@@ -1,8 +1,18 @@
 package com.crazyrouter.coze.coze;
 
+import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +61,60 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
     public static PluginTool guide(String token) {
         return new PluginTool(Settings.PUBLIC_BASE_URL.toString(), "/v1/chat/completions", "POST", CHAT_PARAMETERS,
                 Optional.of(new ServiceToken(Location.HEADER, "Authorization", "Bearer " + token)), List.of());
+    }
+
+    /**
+     * The request Coze sends for these arguments: the body from the parameter schema (values JSON-encoded, keys the
+     * schema does not list dropped), the service token set as typed unless a header of that name is already set.
+     * A missing required parameter, a URL Coze cannot call or a header Go refuses fail before anything is sent.
+     */
+    public OutgoingRequest render(Map<String, Object> arguments, GatewayUrl gateway) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        for (Parameter parameter : parameters) {
+            Object value = arguments.get(parameter.name());
+            if (value == null && parameter.required()) {
+                throw new CozeRefusedToSend("parameter '" + parameter.name() + "' is required");
+            }
+            if (value != null) {
+                body.set(parameter.name(), Json.MAPPER.valueToTree(value));
+            }
+        }
+        List<OutgoingRequest.Header> sent = new ArrayList<>(headers);
+        String typed = url();
+        if (serviceToken.isPresent()) {
+            ServiceToken token = serviceToken.get();
+            if (token.location() == Location.QUERY) {
+                typed += (typed.contains("?") ? "&" : "?") + URLEncoder.encode(token.key(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(token.value(), StandardCharsets.UTF_8);
+            } else if (!HeaderRules.has(sent, token.key())) {
+                sent.add(new OutgoingRequest.Header(token.key(), token.value()));
+            }
+        }
+        if (!HeaderRules.has(sent, "Content-Type")) {
+            sent.add(new OutgoingRequest.Header("Content-Type", "application/json"));
+        }
+        String calledUrl = typed;
+        URI to = gateway.rebase(calledUrl).orElseThrow(() -> new CozeRefusedToSend("http request failed, err=" + method + " \"" + calledUrl
+                + "\": unsupported protocol scheme or no host"));
+        HeaderRules.refuseControlCharacters(sent, url());
+        return new OutgoingRequest(method, to, sent, Json.write(body));
+    }
+
+    /** What the builder sees: only HTTP 200 with a JSON object is the tool's output; anything else fails the tool. */
+    public CozeView shows(GatewayReply reply) {
+        if (reply.status() != 200) {
+            return CozeView.failure("http request failed, status=" + StatusText.of(reply.status()) + "\nresp=" + reply.body());
+        }
+        if (!reply.json().map(JsonNode::isObject).orElse(false)) {
+            return CozeView.failure("response is not object, raw response=" + reply.body());
+        }
+        return CozeView.output("the tool's output is the reply's JSON object" + reply.replyText()
+                .map(text -> "; choices[0].message.content is \"" + text + "\"").orElse(", with no text at choices[0].message.content"));
+    }
+
+    /** What the builder sees when no HTTP answer came. */
+    public static CozeView showsTransportError(String what) {
+        return CozeView.failure("http request failed, err=" + what);
     }
 
     /** The URL Coze calls: server URL and tool path joined as strings, nothing cleaned up. */

@@ -1,8 +1,17 @@
 package com.crazyrouter.coze.coze;
 
+import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Coze workflow "HTTP request" node, as the builder configured it (coze-studio,
@@ -53,6 +62,57 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
         return new WorkflowHttpNode(PluginTool.guide(token).url(), "POST", BodyType.JSON, GUIDE_BODY, new NoAuth(),
                 List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token), new OutgoingRequest.Header("Content-Type", "application/json")),
                 DEFAULT_TIMEOUT, DEFAULT_RETRIES);
+    }
+
+    /**
+     * The request the node sends with these variables: templates filled as raw text, the body type's Content-Type
+     * after the hand-written headers (a hand-written one stays first, and the gateway reads the first), the auth
+     * last. A JSON body that does not parse, a URL Coze cannot call or a header Go refuses fail before sending.
+     */
+    public OutgoingRequest render(Map<String, String> variables, GatewayUrl gateway) {
+        String typed = Template.render(url.trim(), variables);
+        List<OutgoingRequest.Header> sent = new ArrayList<>(headers);
+        contentType().filter(type -> !HeaderRules.has(sent, "Content-Type")).ifPresent(type -> sent.add(new OutgoingRequest.Header("Content-Type", type)));
+        List<OutgoingRequest.Header> withAuth = sent;
+        if (auth instanceof BearerAuth bearer) {
+            withAuth = HeaderRules.set(sent, "Authorization", "Bearer " + bearer.token());
+        } else if (auth instanceof CustomAuth custom && custom.location() == PluginTool.Location.HEADER) {
+            withAuth = HeaderRules.set(sent, custom.key(), custom.value());
+        } else if (auth instanceof CustomAuth custom) {
+            typed += (typed.contains("?") ? "&" : "?") + URLEncoder.encode(custom.key(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(custom.value(), StandardCharsets.UTF_8);
+        }
+        String body = bodyType == BodyType.EMPTY ? null : Template.render(bodyTemplate, variables);
+        if (bodyType == BodyType.JSON) {
+            PreSendJson.check(body);
+        }
+        String calledUrl = typed;
+        URI to = gateway.rebase(calledUrl).orElseThrow(() -> new CozeRefusedToSend(method + " \"" + calledUrl + "\": unsupported protocol scheme or no host"));
+        HeaderRules.refuseControlCharacters(withAuth, calledUrl);
+        return new OutgoingRequest(method, to, withAuth, body);
+    }
+
+    /** What the builder sees: a status of 400 or more fails the node; below that, its outputs, with "body" a string. */
+    public CozeView shows(GatewayReply reply) {
+        if (reply.status() >= 400) {
+            return CozeView.failure("request " + method + " " + url + " failed, response status code=" + reply.status() + ", status="
+                    + StatusText.of(reply.status()) + ", headers=" + Json.write(reply.headers()) + ", body=" + reply.body());
+        }
+        return CozeView.output("the node's outputs: statusCode " + reply.status() + ", body (a string, not parsed JSON) " + Json.write(reply.body()));
+    }
+
+    /** What the builder sees when no HTTP answer came, after the node's own retries. */
+    public CozeView showsTransportError(String what) {
+        return CozeView.failure("the node failed after " + retries + " retries: " + what);
+    }
+
+    private Optional<String> contentType() {
+        return switch (bodyType) {
+            case JSON -> Optional.of("application/json");
+            case RAW_TEXT -> Optional.of("text/plain");
+            case FORM_URLENCODED -> Optional.of("application/x-www-form-urlencoded");
+            default -> Optional.empty();
+        };
     }
 
     public WorkflowHttpNode withUrl(String newUrl) {

@@ -2,15 +2,18 @@ package com.crazyrouter.coze.gateway;
 
 import java.util.Optional;
 
-/** One try by Coze to reach Crazyrouter: either it sent the request and got a reply, or Coze refused to send it. */
-public record Attempt(String route, String model, Optional<GatewayReply> reply, Optional<String> refusal) {
+/**
+ * One try by Coze to reach Crazyrouter: either it sent the request and got a reply, or it failed before sending;
+ * either way, what the Coze builder sees ({@code cozeShows}, in the route's own words).
+ */
+public record Attempt(String route, String model, Optional<GatewayReply> reply, Optional<String> refusal, boolean cozeFails, String cozeShows) {
 
-    public static Attempt sent(String route, String model, GatewayReply reply) {
-        return new Attempt(route, model, Optional.of(reply), Optional.empty());
+    public static Attempt sent(String route, String model, GatewayReply reply, boolean cozeFails, String cozeShows) {
+        return new Attempt(route, model, Optional.of(reply), Optional.empty(), cozeFails, cozeShows);
     }
 
     public static Attempt refused(String route, String model, String why) {
-        return new Attempt(route, model, Optional.empty(), Optional.of(why));
+        return new Attempt(route, model, Optional.empty(), Optional.of(why), true, "Coze shows the failure: " + why + " (nothing was sent)");
     }
 
     public String describe() {

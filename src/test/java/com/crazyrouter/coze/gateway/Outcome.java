@@ -94,6 +94,12 @@ public enum Outcome {
         Expectation expect(String model, TokenAllowlist allowlist) {
             throw new IllegalStateException("Coze's refusal is checked on the attempt, before any reply");
         }
+    },
+    FAILS_IN_COZE("Coze fails the node before sending, and nothing reaches Crazyrouter") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            throw new IllegalStateException("Coze's failure before sending is checked on the attempt, before any reply");
+        }
     };
 
     private static final String MODEL_WORDS = "model|模型";
@@ -124,14 +130,19 @@ public enum Outcome {
     record Expectation(Outcome resolved, Matcher<GatewayReply> matcher, Optional<CommonError> row) {
     }
 
+    /** Coze itself fails before anything is sent: the gateway is not involved, and its request log must show nothing. */
+    public boolean failsInCoze() {
+        return this == COZE_REFUSES || this == FAILS_IN_COZE;
+    }
+
     /** Checks what Coze did with the request, and what came back. */
     public void verify(Attempt attempt, TokenAllowlist allowlist) {
-        if (this == COZE_REFUSES) {
+        if (failsInCoze()) {
             ContractViolation.assertThat("Expected Coze to refuse to send the request", attempt, ReplyMatchers.refusedByCoze(),
-                    Optional.empty());
+                    Optional.empty(), attempt.cozeShows());
             return;
         }
-        ContractViolation.assertThat("Expected: " + phrase, attempt, ReplyMatchers.sentByCoze(), Optional.empty());
+        ContractViolation.assertThat("Expected: " + phrase, attempt, ReplyMatchers.sentByCoze(), Optional.empty(), attempt.cozeShows());
         GatewayReply reply = attempt.reply().orElseThrow();
         Expectation expected = expect(attempt.model(), allowlist);
         Optional<CommonError> row = expected.resolved() == CHAT_REPLY ? Diagnosis.of(reply) : expected.row();
@@ -139,7 +150,8 @@ public enum Outcome {
         String why = expected.resolved() == CHAT_REPLY
                 ? row.map(r -> " What happened matches " + r.advice()).orElse("")
                 : " A gateway that answers otherwise breaks the contract behind " + row.orElseThrow().advice();
-        ContractViolation.assertThat(head + why, reply, expected.matcher(), row);
+        ContractViolation.assertThat(head + why + " What the Coze builder sees: " + attempt.cozeShows(), reply, expected.matcher(), row,
+                attempt.cozeShows());
     }
 
     /** Not private: the constants' own bodies call it. */

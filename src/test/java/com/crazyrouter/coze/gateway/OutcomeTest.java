@@ -42,7 +42,7 @@ class OutcomeTest {
     @Test
     void everyPhraseResolvesToAnOutcomeWithAMatcher() {
         for (Outcome outcome : Outcome.values()) {
-            if (outcome != Outcome.COZE_REFUSES) {
+            if (!outcome.failsInCoze()) {
                 assertThat(outcome.phrase(), outcome.expect("gpt-5.4", FIRST_PASS).matcher(), instanceOf(org.hamcrest.Matcher.class));
             }
         }
@@ -51,15 +51,16 @@ class OutcomeTest {
     @Test
     void aMissingChatReplyCarriesTheRowOfWhatHappened() {
         ContractViolation failed = assertThrows(ContractViolation.class,
-                () -> Outcome.CHAT_REPLY.verify(Attempt.sent("API plugin", "gpt-5.4", reply(401, "{\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\",\"code\":\"\"}}")), FIRST_PASS));
+                () -> Outcome.CHAT_REPLY.verify(Attempt.sent("API plugin", "gpt-5.4", reply(401, "{\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\",\"code\":\"\"}}"), true, "Coze shows the failure: http request failed"), FIRST_PASS));
         assertThat(failed.row(), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
         assertThat(failed.getMessage(), containsString("Generate a new token"));
+        assertThat(failed.getMessage(), containsString("What the Coze builder sees: Coze shows the failure"));
     }
 
     @Test
     void aWrongRejectionCarriesTheRowWhoseContractItBreaks() {
         ContractViolation failed = assertThrows(ContractViolation.class,
-                () -> Outcome.TOKEN_REJECTED.verify(Attempt.sent("API plugin", "gpt-5.4", reply(500, "{\"error\":{\"message\":\"boom\",\"type\":\"x\",\"code\":\"\"}}")), FIRST_PASS));
+                () -> Outcome.TOKEN_REJECTED.verify(Attempt.sent("API plugin", "gpt-5.4", reply(500, "{\"error\":{\"message\":\"boom\",\"type\":\"x\",\"code\":\"\"}}"), true, "Coze shows the failure: http request failed"), FIRST_PASS));
         assertThat(failed.row(), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
         assertThat(failed.getMessage(), containsString("HTTP 500"));
     }

@@ -10,14 +10,34 @@ import org.hamcrest.MatcherAssert;
  */
 public class ContractViolation extends AssertionError {
     private final transient CommonError row;
+    private final String cozeShows;
 
     public ContractViolation(String message, Optional<CommonError> row) {
+        this(message, row, Optional.empty());
+    }
+
+    /** {@code cozeShows}: what the Coze builder sees when this happens, in the route's own words. */
+    public ContractViolation(String message, Optional<CommonError> row, Optional<String> cozeShows) {
         super(message);
         this.row = row.orElse(null);
+        this.cozeShows = cozeShows.orElse(null);
     }
 
     public Optional<CommonError> row() {
         return Optional.ofNullable(row);
+    }
+
+    public Optional<String> cozeShows() {
+        return Optional.ofNullable(cozeShows);
+    }
+
+    /** Hamcrest's assertThat, failing with the row that applies and what the Coze builder sees. */
+    public static <T> void assertThat(String reason, T actual, Matcher<? super T> matcher, Optional<CommonError> row, String cozeShows) {
+        try {
+            MatcherAssert.assertThat(reason, actual, matcher);
+        } catch (AssertionError failed) {
+            throw new ContractViolation(failed.getMessage(), row, Optional.of(cozeShows));
+        }
     }
 
     /** Hamcrest's assertThat, failing with the row that applies. */

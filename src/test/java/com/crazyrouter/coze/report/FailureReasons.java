@@ -1,6 +1,5 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.run.RunSlot;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -24,9 +23,10 @@ public class FailureReasons implements ConcurrentEventListener {
                 return;
             }
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-            Optional<CommonError> row = error instanceof ContractViolation violation ? violation.row() : Optional.empty();
+            Optional<ContractViolation> violation = Optional.of(error).filter(ContractViolation.class::isInstance).map(ContractViolation.class::cast);
             RunSlot.running().ifPresent(run -> run.ledger().recordFailure(location(event.getTestCase().getUri(), event.getTestCase().getLocation().getLine()),
-                    new RunLedger.Failure(run.redactor().redact(message), row)));
+                    new RunLedger.Failure(run.redactor().redact(message), violation.flatMap(ContractViolation::row),
+                            violation.flatMap(ContractViolation::cozeShows).map(run.redactor()::redact))));
         });
     }
 

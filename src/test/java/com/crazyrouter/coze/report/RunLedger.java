@@ -21,8 +21,11 @@ public final class RunLedger {
     private final Map<String, String> notes = new ConcurrentSkipListMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
-    /** Why a scenario failed: its assertion message (already redacted), and the Common Errors row the assertion named. */
-    public record Failure(String message, Optional<CommonError> row) {
+    /**
+     * Why a scenario failed: its assertion message (already redacted), the Common Errors row the assertion named, and
+     * what the Coze builder sees there (redacted too).
+     */
+    public record Failure(String message, Optional<CommonError> row, Optional<String> cozeShows) {
     }
 
     /** A section of its own in the summary, e.g. the model-list drift. */

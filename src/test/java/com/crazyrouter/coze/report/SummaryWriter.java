@@ -113,6 +113,7 @@ public final class SummaryWriter {
             failure.flatMap(RunLedger.Failure::row).or(() -> GuideLine.errorRowOf(scenario.tags())).ifPresentOrElse(
                     row -> md.append("Symptom: ").append(row.symptom()).append("  \nCause: ").append(row.cause()).append("  \nFix: ").append(row.fix()).append("\n\n"),
                     () -> md.append("What to do: read what happened below; the Allure report has every request and response.\n\n"));
+            failure.flatMap(RunLedger.Failure::cozeShows).ifPresent(shows -> md.append("What Coze shows: ").append(escape(shows)).append("\n\n"));
             failure.ifPresent(f -> md.append("What happened:\n\n").append(quote(f.message())).append("\n\n"));
         }
         return md.toString();
@@ -121,6 +122,11 @@ public final class SummaryWriter {
     private static String quote(String message) {
         String shortened = message.length() > LONGEST_QUOTE ? message.substring(0, LONGEST_QUOTE) + " …" : message;
         return shortened.strip().lines().map(line -> "> " + line.replace("|", "\\|")).collect(Collectors.joining("  \n"));
+    }
+
+    private static String escape(String text) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return (line.length() > LONGEST_QUOTE ? line.substring(0, LONGEST_QUOTE) + " …" : line).replace("|", "\\|").replace("<", "&lt;");
     }
 
     private static long count(List<Cell> cells, Cell.Verdict verdict) {

@@ -27,6 +27,7 @@ class SummaryWriterTest {
         assertThat(md, containsString("Fix: " + CommonError.UNAUTHORIZED.fix()));
         assertThat(md, not(containsString("Fix: " + CommonError.MODEL_NOT_FOUND.fix())));
         assertThat(md, containsString("> Expected a 503 but got 401"));
+        assertThat(md, containsString("What Coze shows: Coze shows the failure: http request failed, status=401"));
     }
 
     @Test
@@ -72,7 +73,7 @@ class SummaryWriterTest {
 
     private void red(String location, String name, List<String> tags, Optional<CommonError> row, String message) {
         ledger.record(new RunLedger.ScenarioResult(location, name, tags, "FAILED", "Coze API plugin (Create from API)", "gpt-5.4"));
-        ledger.recordFailure(location, new RunLedger.Failure(message, row));
+        ledger.recordFailure(location, new RunLedger.Failure(message, row, Optional.of("Coze shows the failure: http request failed, status=401")));
     }
 
     private static Map<String, String> figures() {

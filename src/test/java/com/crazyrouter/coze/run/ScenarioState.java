@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.run;
 
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.coze.CozeHttpSetup;
+import com.crazyrouter.coze.coze.CozeSetup;
 import com.crazyrouter.coze.gateway.Attempt;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.report.AllureLabels;
@@ -24,7 +24,7 @@ public class ScenarioState {
     private final List<Attempt> attempts = new ArrayList<>();
     private Collection<String> tags = List.of();
     private TokenKind tokenKind = TokenKind.DEDICATED;
-    private CozeHttpSetup setup;
+    private CozeSetup setup;
 
     /** The mark in this scenario's User-Agent, so the stub's request log can tell its requests apart. */
     public String mark() {
@@ -44,16 +44,16 @@ public class ScenarioState {
     }
 
     /** The setup the builder has so far; empty until a token is chosen. */
-    public Optional<CozeHttpSetup> setup() {
+    public Optional<CozeSetup> setup() {
         return Optional.ofNullable(setup);
     }
 
-    public void use(TokenKind kind, CozeHttpSetup guideSetup) {
+    public void use(TokenKind kind, CozeSetup guideSetup) {
         this.tokenKind = kind;
         this.setup = guideSetup;
     }
 
-    public void change(CozeHttpSetup changed) {
+    public void change(CozeSetup changed) {
         this.setup = changed;
     }
 

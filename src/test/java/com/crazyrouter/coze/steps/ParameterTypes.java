@@ -38,8 +38,7 @@ public class ParameterTypes {
         return UserInput.fromWords(words);
     }
 
-    @ParameterType("the API plugin's parameter mapping|a plugin whose request body is pasted as text"
-            + "|the workflow HTTP node's plain-text body|the workflow HTTP node, after a code node JSON-escapes it,")
+    @ParameterType("the API plugin's parameter mapping|the workflow HTTP node's plain-text body|the workflow HTTP node, after a code node JSON-escapes it,")
     public InputPlacement placement(String words) {
         return InputPlacement.fromWords(words);
     }
@@ -51,7 +50,7 @@ public class ParameterTypes {
             + "|Crazyrouter cannot read the model name|Crazyrouter rejects the input as too large \\(413\\)"
             + "|Crazyrouter asks Coze to slow down \\(429\\)"
             + "|the model answers if the token allows it, otherwise Crazyrouter refuses the model for this token \\(403\\)"
-            + "|Coze refuses to send the header")
+            + "|Coze refuses to send the header|Coze fails the node before sending, and nothing reaches Crazyrouter")
     public Outcome outcome(String phrase) {
         return Outcome.fromPhrase(phrase);
     }

@@ -1,7 +1,9 @@
 package com.crazyrouter.coze.steps;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -9,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.crazyrouter.coze.coze.CozeNode;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.Outcome;
+import com.crazyrouter.coze.gateway.RequestJournal;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.run.ScenarioState;
@@ -20,15 +23,21 @@ import java.util.Optional;
 public class ReplySteps {
     private final ScenarioState state;
     private final CozeNode node;
+    private final RequestJournal journal;
 
-    public ReplySteps(ScenarioState state, CozeNode node) {
+    public ReplySteps(ScenarioState state, CozeNode node, RequestJournal journal) {
         this.state = state;
         this.node = node;
+        this.journal = journal;
     }
 
     @Then("{outcome}")
     public void outcome(Outcome outcome) {
         outcome.verify(state.lastAttempt(), node.allowlist());
+        if (outcome.failsInCoze()) {
+            journal.requestsMarked(state.mark()).ifPresent(arrived -> assertThat(
+                    "Requests from this scenario in the stub gateway's request log: Coze failed before sending, so none may arrive", arrived, equalTo(0)));
+        }
     }
 
     @Then("the reply text is available at choices[0].message.content")

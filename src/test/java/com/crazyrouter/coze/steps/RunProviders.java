@@ -4,10 +4,12 @@ import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.gateway.RequestJournal;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.RunSlot;
 import com.crazyrouter.coze.stubs.StubGateway;
 import io.cucumber.picocontainer.CucumberPicoProvider;
+import java.util.Optional;
 import org.picocontainer.injectors.Provider;
 
 /**
@@ -50,6 +52,15 @@ public final class RunProviders {
     public static class RedactorProvider implements Provider {
         public Redactor provide() {
             return RunSlot.current().redactor();
+        }
+    }
+
+    /** The stub gateway's request log in a stub run; elsewhere a journal that says it cannot see. */
+    @CucumberPicoProvider
+    public static class RequestJournalProvider implements Provider {
+        public RequestJournal provide() {
+            return RunSlot.current().stub().<RequestJournal>map(stub -> mark -> Optional.of(stub.requestsMarked(mark).size()))
+                    .orElse(RequestJournal.NOT_OBSERVABLE);
         }
     }
 

@@ -1,0 +1,31 @@
+package com.crazyrouter.coze.coze;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The parse a workflow node's rendered JSON body goes through inside Coze before anything is sent (coze-studio,
+ * httprequester ToCallbackInput unmarshals it into a map). A quote or a bad escape in an input fails it; a raw line
+ * break or tab inside a string passes, because Coze's JSON library does not check strings by default (inferred from
+ * the library's documentation, not run) — and then reaches the gateway, whose encoding/json rejects it.
+ */
+final class PreSendJson {
+    private static final ObjectMapper LENIENT_ON_CONTROL_CHARACTERS = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
+
+    private PreSendJson() {
+    }
+
+    static void check(String body) {
+        try {
+            if (!LENIENT_ON_CONTROL_CHARACTERS.readTree(body).isObject()) {
+                throw new CozeRefusedToSend("the node's JSON body is not a JSON object, so Coze does not send it");
+            }
+        } catch (JsonProcessingException e) {
+            throw new CozeRefusedToSend("the node's JSON body is not valid JSON after {{variables}} were filled in, so Coze fails the node "
+                    + "and sends nothing: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.crazyrouter.coze.steps;
+
+import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.crazyrouter.coze.coze.NodeOutputs;
+import com.crazyrouter.coze.gateway.Attempt;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.run.ScenarioState;
+import io.cucumber.java.en.Then;
+import java.util.Optional;
+
+/** What a Coze route hands on to the next node, and where the builder reads the reply text. */
+public class CozeOutputSteps {
+    private final ScenarioState state;
+
+    public CozeOutputSteps(ScenarioState state) {
+        this.state = state;
+    }
+
+    @Then("a downstream node that reads the node's body.choices[0].message.content finds nothing")
+    public void mappingTheBodyStringFindsNothing() {
+        NodeOutputs outputs = NodeOutputs.of(state.lastReply());
+        ContractViolation.assertThat("The workflow node's output body is a string, not parsed JSON, so a mapping into it finds nothing. Outputs: "
+                + outputs.describe(), outputs.read("body.choices[0].message.content"), nullValue(), Optional.of(CommonError.MAPPING_INCONSISTENT));
+    }
+
+    @Then("after a code node parses the node's body, choices[0].message.content holds the reply")
+    public void aCodeNodeParsesTheBody() {
+        NodeOutputs outputs = NodeOutputs.of(state.lastReply());
+        ContractViolation.assertThat("A code node that parses the body string finds the reply text at choices[0].message.content. Outputs: "
+                + outputs.describe(), outputs.parsedBody("choices[0].message.content"), not(blankOrNullString()), CommonError.MAPPING_INCONSISTENT);
+    }
+
+    @Then("the plugin tool fails because the reply is not a JSON object")
+    public void pluginFailsOnAStream() {
+        Attempt attempt = state.lastAttempt();
+        ContractViolation.assertThat("Crazyrouter answered the stream (HTTP 200), and Coze's plugin accepts only a JSON object. " + attempt.cozeShows(),
+                attempt.cozeShows(), containsString("response is not object"), Optional.of(CommonError.MAPPING_INCONSISTENT), attempt.cozeShows());
+    }
+
+    @Then("the node passes on the raw event stream as its body, not a chat reply")
+    public void nodePassesOnTheStream() {
+        NodeOutputs outputs = NodeOutputs.of(state.lastReply());
+        ContractViolation.assertThat("The workflow node reads the whole answer and passes it on as a string: the event stream's data: lines. Outputs: "
+                + outputs.describe(), outputs.bodyIsEventStream(), equalTo(true), Optional.of(CommonError.MAPPING_INCONSISTENT), state.lastAttempt().cozeShows());
+    }
+}
