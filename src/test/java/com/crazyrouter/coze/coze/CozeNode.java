@@ -121,7 +121,7 @@ public class CozeNode {
         }
         for (int retry = 0; ; retry++) {
             try {
-                GatewayReply reply = followingRedirects(request);
+                GatewayReply reply = followingRedirects(route, request);
                 CozeView view = shows(route, reply);
                 return Attempt.sent(route.words(), model, reply, view.failed(), view.describe());
             } catch (GatewayUnreachable unreachable) {
@@ -143,11 +143,14 @@ public class CozeNode {
         return view;
     }
 
-    /** Both routes follow redirects as Go's HTTP client does: 307/308 resend the request, 301/302/303 turn it into a GET. */
-    private GatewayReply followingRedirects(OutgoingRequest first) {
+    /**
+     * Redirects as Go's HTTP client follows them: 301/302/303 turn the request into a GET; 307/308 send it again, which
+     * the plugin can (resty keeps the body) and the workflow node cannot (its request has no way to resend its body).
+     */
+    private GatewayReply followingRedirects(Route route, OutgoingRequest first) {
         OutgoingRequest request = first;
         GatewayReply reply = send(request);
-        for (int hop = 1; hop <= MOST_REDIRECTS && REDIRECTS.contains(reply.status()) && reply.header("Location").isPresent(); hop++) {
+        for (int hop = 1; hop <= MOST_REDIRECTS && follows(route, reply) && reply.header("Location").isPresent(); hop++) {
             URI next = gateway.rebase(request.url().resolve(reply.header("Location").orElseThrow()).toString()).orElse(request.url());
             boolean resend = reply.status() == 307 || reply.status() == 308;
             request = new OutgoingRequest(resend ? request.method() : "GET", next, request.headers(), resend ? request.body() : null);
@@ -155,6 +158,10 @@ public class CozeNode {
             reply = send(request);
         }
         return reply;
+    }
+
+    private boolean follows(Route route, GatewayReply reply) {
+        return REDIRECTS.contains(reply.status()) && (route == Route.PLUGIN || setup().node().followsRedirect(reply.status()));
     }
 
     private static Map<String, Object> chatArguments(String model, String input, Map<String, Object> fixed) {

@@ -3,18 +3,21 @@ package com.crazyrouter.coze.coze;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** What Go's net/http (under both Coze routes) does with the headers a builder typed. */
 final class HeaderRules {
     private HeaderRules() {
     }
 
-    /** Go's transport refuses a header value with a control character such as a pasted line break: nothing is sent. */
-    static void refuseControlCharacters(List<OutgoingRequest.Header> headers, String url) {
+    /**
+     * Go's transport refuses a header value with a control character such as a pasted line break: nothing is sent.
+     * {@code shownAs} puts Go's error into the route's own failure text.
+     */
+    static void refuseControlCharacters(List<OutgoingRequest.Header> headers, UnaryOperator<String> shownAs) {
         for (OutgoingRequest.Header header : headers) {
             if (header.value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-                throw new CozeRefusedToSend("Post \"" + url + "\": net/http: invalid header field value for \"" + header.name()
-                        + "\" (it contains a line break or another control character, e.g. from copy-paste)");
+                throw new CozeRefusedToSend(shownAs.apply("net/http: invalid header field value for \"" + header.name() + "\""));
             }
         }
     }

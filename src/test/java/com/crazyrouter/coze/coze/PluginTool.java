@@ -41,6 +41,11 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
 
     /** The service token as the builder typed it: key "Authorization", value "Bearer sk-…" in the guide's setup. */
     public record ServiceToken(Location location, String key, String value) {
+        /** Never the value: it is a token. */
+        @Override
+        public String toString() {
+            return "service token in " + location + " " + key;
+        }
     }
 
     /** The body parameters of a chat tool: the guide's smallest body, and what the capability probes add. */
@@ -73,7 +78,7 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
         for (Parameter parameter : parameters) {
             Object value = arguments.get(parameter.name());
             if (value == null && parameter.required()) {
-                throw new CozeRefusedToSend("parameter '" + parameter.name() + "' is required");
+                throw new CozeRefusedToSend("[setBodyDefaultValues] parameter '" + parameter.name() + "' is required");
             }
             if (value != null) {
                 body.set(parameter.name(), Json.MAPPER.valueToTree(value));
@@ -94,19 +99,19 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
             sent.add(new OutgoingRequest.Header("Content-Type", "application/json"));
         }
         String calledUrl = typed;
-        URI to = gateway.rebase(calledUrl).orElseThrow(() -> new CozeRefusedToSend("http request failed, err=" + method + " \"" + calledUrl
-                + "\": unsupported protocol scheme or no host"));
-        HeaderRules.refuseControlCharacters(sent, url());
+        URI to = gateway.rebase(calledUrl).orElseThrow(() -> new CozeRefusedToSend(failed("http request failed, err=" + goMethod() + " \""
+                + calledUrl + "\": unsupported protocol scheme")));
+        HeaderRules.refuseControlCharacters(sent, error -> failed("http request failed, err=" + goMethod() + " \"" + calledUrl + "\": " + error));
         return new OutgoingRequest(method, to, sent, Json.write(body));
     }
 
     /** What the builder sees: only HTTP 200 with a JSON object is the tool's output; anything else fails the tool. */
     public CozeView shows(GatewayReply reply) {
         if (reply.status() != 200) {
-            return CozeView.failure("http request failed, status=" + StatusText.of(reply.status()) + "\nresp=" + reply.body());
+            return CozeView.failure(failed("http request failed, status=" + StatusText.of(reply.status()) + "\nresp=" + reply.body()));
         }
         if (!reply.json().map(JsonNode::isObject).orElse(false)) {
-            return CozeView.failure("response is not object, raw response=" + reply.body());
+            return CozeView.failure(failed("response is not object, raw response=" + reply.body()));
         }
         return CozeView.output("the tool's output is the reply's JSON object" + reply.replyText()
                 .map(text -> "; choices[0].message.content is \"" + text + "\"").orElse(", with no text at choices[0].message.content"));
@@ -114,7 +119,17 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
 
     /** What the builder sees when no HTTP answer came. */
     public static CozeView showsTransportError(String what) {
-        return CozeView.failure("http request failed, err=" + what);
+        return CozeView.failure(failed("http request failed, err=" + what));
+    }
+
+    /** How a plugin node in a workflow shows a failed tool call (coze-studio: error code 109000009). */
+    private static String failed(String why) {
+        return "Workflow execution failure: code=109000009 message=execute tool failed : " + why;
+    }
+
+    /** "Post", as Go's errors name a method. */
+    private String goMethod() {
+        return method.isEmpty() ? method : method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The URL Coze calls: server URL and tool path joined as strings, nothing cleaned up. */

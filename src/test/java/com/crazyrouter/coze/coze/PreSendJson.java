@@ -21,11 +21,13 @@ final class PreSendJson {
     static void check(String body) {
         try {
             if (!LENIENT_ON_CONTROL_CHARACTERS.readTree(body).isObject()) {
-                throw new CozeRefusedToSend("the node's JSON body is not a JSON object, so Coze does not send it");
+                throw new CozeRefusedToSend(WorkflowHttpNode.FAILURE + "\"Syntax error: the body is not a JSON object\"");
             }
         } catch (JsonProcessingException e) {
-            throw new CozeRefusedToSend("the node's JSON body is not valid JSON after {{variables}} were filled in, so Coze fails the node "
-                    + "and sends nothing: " + e.getOriginalMessage());
+            // sonic's words; the index is where Jackson stopped, which need not be where sonic does
+            long index = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
+            throw new CozeRefusedToSend(WorkflowHttpNode.FAILURE + "\"Syntax error at index " + index + ": invalid char\" (the JSON body did not "
+                    + "parse after {{variables}} were filled in, so nothing was sent)");
         }
     }
 }

@@ -42,12 +42,24 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
 
     /** Coze sends "Authorization: Bearer " + token, overwriting a hand-written Authorization header. */
     public record BearerAuth(String token) implements NodeAuth {
+        @Override
+        public String toString() {
+            return "Bearer auth";
+        }
     }
 
     /** Any key and value, in a header or in the query. */
     public record CustomAuth(PluginTool.Location location, String key, String value) implements NodeAuth {
+        @Override
+        public String toString() {
+            return "custom auth in " + location + " " + key;
+        }
     }
 
+    /** How Coze starts every failure text of a workflow node. */
+    public static final String FAILURE = "Workflow execution failure: ";
+    /** Coze keeps the first 1000 bytes of a failure text. */
+    private static final int SHOWN_BYTES = 1000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_RETRIES = 3;
     /** The guide's smallest body, with the model and the user's input as variables. */
@@ -87,23 +99,29 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
             PreSendJson.check(body);
         }
         String calledUrl = typed;
-        URI to = gateway.rebase(calledUrl).orElseThrow(() -> new CozeRefusedToSend(method + " \"" + calledUrl + "\": unsupported protocol scheme or no host"));
-        HeaderRules.refuseControlCharacters(withAuth, calledUrl);
+        URI to = gateway.rebase(calledUrl).orElseThrow(() -> new CozeRefusedToSend(FAILURE + "unsupported protocol scheme \"" + calledUrl + "\""));
+        HeaderRules.refuseControlCharacters(withAuth, error -> FAILURE + error);
         return new OutgoingRequest(method, to, withAuth, body);
     }
 
     /** What the builder sees: a status of 400 or more fails the node; below that, its outputs, with "body" a string. */
     public CozeView shows(GatewayReply reply) {
         if (reply.status() >= 400) {
-            return CozeView.failure("request " + method + " " + url + " failed, response status code=" + reply.status() + ", status="
-                    + StatusText.of(reply.status()) + ", headers=" + Json.write(reply.headers()) + ", body=" + reply.body());
+            String text = FAILURE + "request " + reply.request().url() + " failed, response status code=" + reply.status() + ", status="
+                    + StatusText.of(reply.status()) + ", headers=" + Json.write(reply.headers()) + ", body=" + reply.body();
+            return CozeView.failure(text.length() > SHOWN_BYTES ? text.substring(0, SHOWN_BYTES) : text);
         }
         return CozeView.output("the node's outputs: statusCode " + reply.status() + ", body (a string, not parsed JSON) " + Json.write(reply.body()));
     }
 
     /** What the builder sees when no HTTP answer came, after the node's own retries. */
     public CozeView showsTransportError(String what) {
-        return CozeView.failure("the node failed after " + retries + " retries: " + what);
+        return CozeView.failure(FAILURE + what + " (after the node's " + retries + " retries)");
+    }
+
+    /** A 307 or 308 is not followed: the node's request carries its body without a way to send it again (Go's client). */
+    public boolean followsRedirect(int status) {
+        return status == 301 || status == 302 || status == 303;
     }
 
     private Optional<String> contentType() {

@@ -18,7 +18,8 @@ public record Attempt(String route, String model, Optional<GatewayReply> reply, 
 
     public String describe() {
         // scheme, host and path only: a query string may carry a key
-        String target = reply.map(r -> r.request().method() + " " + r.request().url().resolve(r.request().url().getRawPath())).orElse("(not sent)");
+        String target = reply.map(r -> r.request().method() + " " + r.request().url().getScheme() + "://" + r.request().url().getRawAuthority()
+                + r.request().url().getRawPath()).orElse("(not sent)");
         return "the " + route + " asking " + model + " via " + target;
     }
 }

@@ -1,24 +1,14 @@
 package com.crazyrouter.coze.gateway;
 
-import static io.restassured.RestAssured.given;
-
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.report.RedactedEvidence;
-import io.restassured.config.EncoderConfig;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RedirectConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.ContentType;
-import io.restassured.http.Header;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import org.apache.http.impl.client.DefaultHttpClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -26,60 +16,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.nio.channels.UnresolvedAddressException;
 import javax.net.ssl.SSLException;
-import org.apache.http.NoHttpResponseException;
-import org.apache.http.conn.ConnectTimeoutException;
 
 /**
- * Sends a request exactly as Coze rendered it: no default headers added, no charset appended, no redirects
- * followed (Coze's HTTP node does not follow them either), a timeout on connect and on every read. Thread-safe;
- * one per run.
+ * Sends a request exactly as Coze rendered it — path, headers and body as given, nothing added but Host and
+ * Content-Length, no redirect followed (the Coze route decides that) — over the JDK's HTTP client, with a connect
+ * timeout, a timeout until the answer starts and a bound on the whole exchange. Thread-safe; one per run.
  */
 public final class CrazyrouterClient {
-    private final RestAssuredConfig config;
     private final RedactedEvidence evidence;
     private final Redactor redactor;
     private final RequestBudget budget;
     private final Duration readTimeout;
     private final RetryPolicy retryPolicy;
     private final OptionalInt probeMaxTokens;
-    private final HttpClient streamingHttp;
-    /** When the status line of this thread's latest answer arrived (HttpClient calls back on the sending thread). */
-    private final ThreadLocal<Long> statusLineArrived = new ThreadLocal<>();
+    private final HttpClient http;
 
     public CrazyrouterClient(Settings settings, Redactor redactor, RequestBudget budget) {
-        int connectMs = Math.toIntExact(settings.connectTimeout().toMillis());
-        int readMs = Math.toIntExact(settings.readTimeout().toMillis());
-        this.config = RestAssuredConfig.config()
-                .httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.connection.timeout", connectMs)
-                        .setParam("http.socket.timeout", readMs)
-                        .setParam("http.connection-manager.timeout", (long) connectMs)
-                        .httpClientFactory(() -> {
-                            DefaultHttpClient client = new DefaultHttpClient(); // REST Assured's own default
-                            client.addResponseInterceptor((response, context) -> statusLineArrived.set(System.nanoTime()));
-                            return client;
-                        }))
-                .encoderConfig(EncoderConfig.encoderConfig()
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)
-                        // the body is already rendered; a form Content-Type must not make REST Assured re-encode it
-                        .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.BINARY))
-                .redirect(RedirectConfig.redirectConfig().followRedirects(false));
         this.evidence = new RedactedEvidence(redactor);
         this.redactor = redactor;
         this.budget = budget;
         this.readTimeout = settings.readTimeout();
         this.retryPolicy = new RetryPolicy(settings.retries(), settings.longestRetryWait());
         this.probeMaxTokens = settings.probeMaxTokens();
-        this.streamingHttp = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -106,6 +78,15 @@ public final class CrazyrouterClient {
         }
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void sleep(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
@@ -118,32 +99,43 @@ public final class CrazyrouterClient {
     private GatewayReply sendOnce(OutgoingRequest request) {
         String where = request.method() + " " + redactor.redact(request.url().toString());
         budget.spendOne(where);
-        RequestSpecification spec = given().config(config).filter(evidence).urlEncodingEnabled(false);
-        request.headers().forEach(h -> spec.header(h.name(), h.value()));
-        if (request.body() != null) {
-            spec.body(request.body().getBytes(StandardCharsets.UTF_8));
-        }
+        evidence.request(request);
         long started = System.nanoTime();
-        statusLineArrived.remove();
-        Response response;
+        AtomicLong headersArrived = new AtomicLong();
+        HttpResponse.BodyHandler<String> timedBody = info -> {
+            headersArrived.set(System.nanoTime());
+            return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+        };
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(build(request), timedBody);
+        HttpResponse<String> response;
         try {
-            response = spec.request(request.method(), request.url());
-        } catch (Exception e) {
-            if (!hasIoCause(e)) {
-                throw new IllegalStateException("The harness could not send " + where + ": " + redactor.redact(String.valueOf(e.getMessage())), e);
-            }
-            throw unreachable(where, e);
+            response = exchange.get(readTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw unreachable(where, new HttpTimeoutException("the answer did not end within " + readTimeout.multipliedBy(2).toSeconds() + " s"));
+        } catch (ExecutionException e) {
+            throw unreachable(where, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + where, e);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        Long statusLine = statusLineArrived.get();
-        Duration firstByte = statusLine == null ? elapsed : Duration.ofNanos(statusLine - started);
+        Duration firstByte = headersArrived.get() == 0 ? elapsed : Duration.ofNanos(headersArrived.get() - started);
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Header h : response.getHeaders()) {
-            headers.putIfAbsent(h.getName(), redactor.redactHeader(h.getName(), h.getValue()));
-        }
-        GatewayReply reply = new GatewayReply(request, response.getStatusCode(), headers, response.asString(), firstByte, elapsed);
+        response.headers().map().forEach((name, values) -> headers.putIfAbsent(name, redactor.redactHeader(name, values.get(0))));
+        GatewayReply reply = new GatewayReply(request, response.statusCode(), headers, redactor.redact(response.body()), firstByte, elapsed);
+        evidence.response(reply);
         reply.json().map(j -> j.path("usage").path("total_tokens")).filter(n -> n.isInt()).ifPresent(n -> budget.recordTokens(n.asInt()));
         return reply;
+    }
+
+    /** The request exactly as rendered: the JDK client keeps a path as given (REST Assured would fold a doubled slash) and adds no Accept. */
+    private HttpRequest build(OutgoingRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.url()).timeout(readTimeout)
+                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        request.headers().forEach(h -> builder.header(h.name(), h.value()));
+        return builder.build();
     }
 
     /**
@@ -154,12 +146,9 @@ public final class CrazyrouterClient {
     public StreamedReply stream(OutgoingRequest request) {
         String where = request.method() + " " + redactor.redact(request.url().toString());
         budget.spendOne(where);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.url()).timeout(readTimeout)
-                .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body() == null ? "" : request.body()));
-        request.headers().forEach(h -> builder.header(h.name(), h.value()));
         long started = System.nanoTime();
         try {
-            HttpResponse<java.io.InputStream> response = streamingHttp.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response = http.send(build(request), HttpResponse.BodyHandlers.ofInputStream());
             Duration firstByte = Duration.ofNanos(System.nanoTime() - started);
             List<String> lines = new ArrayList<>();
             Duration firstChunk = null;
@@ -171,7 +160,7 @@ public final class CrazyrouterClient {
                     }
                     lines.add(redactor.redact(line));
                     if (System.nanoTime() > deadline) {
-                        throw new SocketTimeoutException("the stream did not end within " + readTimeout.multipliedBy(2).toSeconds() + " s");
+                        throw new HttpTimeoutException("the stream did not end within " + readTimeout.multipliedBy(2).toSeconds() + " s");
                     }
                 }
             }
@@ -179,8 +168,6 @@ public final class CrazyrouterClient {
                     lines, firstByte, Optional.ofNullable(firstChunk), Duration.ofNanos(System.nanoTime() - started));
             Evidence.attach("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
             return reply;
-        } catch (HttpTimeoutException e) {
-            throw unreachable(where, new SocketTimeoutException(e.getMessage()));
         } catch (IOException e) {
             throw unreachable(where, e);
         } catch (InterruptedException e) {
@@ -189,42 +176,29 @@ public final class CrazyrouterClient {
         }
     }
 
-    private static boolean hasIoCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private GatewayUnreachable unreachable(String where, Throwable e) {
-        Throwable root = e;
-        while (!(root instanceof IOException) && root.getCause() != null) {
-            root = root.getCause();
-        }
         String what;
         // A gateway that cannot be reached at all points at a wrong URL; one that breaks off mid-answer, at load.
         CommonError row = CommonError.INTERMITTENT;
-        if (root instanceof ConnectTimeoutException || (root instanceof SocketTimeoutException && root.getMessage() != null && root.getMessage().contains("connect"))) {
+        if (causedBy(e, HttpConnectTimeoutException.class)) {
             what = "no connection within the connect timeout (crazyrouter.connectTimeout)";
-        } else if (root instanceof SocketTimeoutException) {
+        } else if (causedBy(e, HttpTimeoutException.class)) {
             what = "no answer within " + readTimeout.toSeconds() + " s (crazyrouter.readTimeout); a Coze node would time out the same way";
-        } else if (root instanceof ConnectException) {
-            what = "connection refused: nothing listens at that address";
-            row = CommonError.NOT_FOUND_URL;
-        } else if (root instanceof UnknownHostException) {
+        } else if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
             what = "unknown host: check the URL's spelling";
             row = CommonError.NOT_FOUND_URL;
-        } else if (root instanceof SSLException) {
-            what = "TLS handshake failed: " + root.getMessage();
+        } else if (causedBy(e, ConnectException.class)) {
+            what = "connection refused: nothing listens at that address";
             row = CommonError.NOT_FOUND_URL;
-        } else if (root instanceof NoHttpResponseException) {
+        } else if (causedBy(e, SSLException.class)) {
+            what = "TLS handshake failed: " + e.getMessage();
+            row = CommonError.NOT_FOUND_URL;
+        } else if (String.valueOf(e.getMessage()).contains("received no bytes")) {
             what = "the gateway closed the connection without an HTTP answer";
-        } else if (root instanceof SocketException) {
-            what = "the connection broke (" + root.getMessage() + ")";
+        } else if (e instanceof IOException) {
+            what = "the connection broke (" + e.getMessage() + ")";
         } else {
-            what = "the answer could not be read (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+            what = "the answer could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         }
         return new GatewayUnreachable("Crazyrouter gave no HTTP answer to " + where + ": " + redactor.redact(what)
                 + ". Check the URL and that the gateway is up; " + row.advice(), row);

@@ -47,7 +47,8 @@ public record GatewayUrl(URI base) {
                 + sent + ": in this run the scheme and host are the target's (" + base + "), the path and query stay as typed.");
     }
 
-    private boolean isPublicGateway() {
+    /** The run's target is crazyrouter.com itself. */
+    public boolean isPublicGateway() {
         return base.getHost() != null && base.getHost().equalsIgnoreCase(Settings.PUBLIC_BASE_URL.getHost());
     }
 

@@ -8,6 +8,11 @@ import java.util.Optional;
 public record OutgoingRequest(String method, URI url, List<Header> headers, String body) {
 
     public record Header(String name, String value) {
+        /** Never the value: it may be a token. */
+        @Override
+        public String toString() {
+            return name + ": [value not shown]";
+        }
     }
 
     /** "crazyrouter-coze-contract/1.0 (preflight)": how the harness names itself, and what each request is for. */

@@ -3,6 +3,7 @@ package com.crazyrouter.coze.live;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.stubs.ExactHeaderValues;
 import com.crazyrouter.coze.stubs.StubTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
@@ -65,7 +66,9 @@ public final class LocalGateway implements AutoCloseable {
         }
         int port = freePort();
         String jar = Path.of(URI.create(WireMockServer.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
-        Process process = new ProcessBuilder(javaBinary(), "-jar", jar, "--port", String.valueOf(port), "--bind-address", "127.0.0.1",
+        String classes = Path.of(URI.create(ExactHeaderValues.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
+        Process process = new ProcessBuilder(javaBinary(), "-cp", jar + java.io.File.pathSeparator + classes, "wiremock.Run",
+                "--extensions", ExactHeaderValues.class.getName(), "--port", String.valueOf(port), "--bind-address", "127.0.0.1",
                 "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true")
                 .redirectErrorStream(true).redirectOutput(root.resolve("wiremock.log").toFile()).start();
         LocalGateway gateway = new LocalGateway(process, port, root);

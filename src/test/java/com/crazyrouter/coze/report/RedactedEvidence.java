@@ -1,27 +1,20 @@
 package com.crazyrouter.coze.report;
 
+import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.Redactor;
 import io.qameta.allure.attachment.DefaultAttachmentProcessor;
 import io.qameta.allure.attachment.FreemarkerAttachmentRenderer;
 import io.qameta.allure.attachment.http.HttpRequestAttachment;
 import io.qameta.allure.attachment.http.HttpResponseAttachment;
-import io.restassured.builder.ResponseBuilder;
-import io.restassured.filter.FilterContext;
-import io.restassured.filter.OrderedFilter;
-import io.restassured.http.Header;
-import io.restassured.response.Response;
-import io.restassured.specification.FilterableRequestSpecification;
-import io.restassured.specification.FilterableResponseSpecification;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The REST Assured filter that puts each request and response into the Allure report, redacted, using
- * Allure's own HTTP attachment templates. It sits closest to the network, so it also hands the rest of the
- * harness a response whose body is already redacted (a gateway may echo a token in an error message).
- * Allure's AllureRestAssured is not used: it attaches the raw response body.
+ * Puts each request and response into the Allure report, redacted, with Allure's own HTTP attachment templates.
+ * The reply it is given is already redacted by the client (a gateway may echo a token in an error message).
  */
-public final class RedactedEvidence implements OrderedFilter {
+public final class RedactedEvidence {
     private final Redactor redactor;
     private final DefaultAttachmentProcessor attachments = new DefaultAttachmentProcessor();
 
@@ -29,39 +22,24 @@ public final class RedactedEvidence implements OrderedFilter {
         this.redactor = redactor;
     }
 
-    @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
-        String url = redactor.redact(request.getURI());
-        Map<String, String> requestHeaders = new LinkedHashMap<>();
-        for (Header h : request.getHeaders()) {
-            requestHeaders.put(h.getName(), redactor.redactHeader(h.getName(), h.getValue()));
+    public void request(OutgoingRequest request) {
+        if (!Evidence.recorded()) {
+            return;
         }
-        Object body = request.getBody();
-        String requestBody = body == null ? "" : redactor.redact(body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : body.toString());
-        boolean recorded = Evidence.recorded();
-        if (recorded) {
-            attachments.addAttachment(HttpRequestAttachment.Builder.create("Request " + request.getMethod() + " " + url, url)
-                    .setMethod(request.getMethod()).setHeaders(requestHeaders).setBody(requestBody).build(),
-                    new FreemarkerAttachmentRenderer("http-request.ftl"));
-        }
-
-        Response response = ctx.next(request, responseSpec);
-
-        String responseBody = redactor.redact(response.asString());
-        Map<String, String> responseHeaders = new LinkedHashMap<>();
-        for (Header h : response.getHeaders()) {
-            responseHeaders.put(h.getName(), redactor.redactHeader(h.getName(), h.getValue()));
-        }
-        if (recorded) {
-            attachments.addAttachment(HttpResponseAttachment.Builder.create("Response " + response.getStatusCode())
-                    .setUrl(url).setResponseCode(response.getStatusCode()).setHeaders(responseHeaders).setBody(responseBody).build(),
-                    new FreemarkerAttachmentRenderer("http-response.ftl"));
-        }
-        return new ResponseBuilder().clone(response).setBody(responseBody).build();
+        String url = redactor.redact(request.url().toString());
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach(h -> headers.put(h.name(), redactor.redactHeader(h.name(), h.value())));
+        attachments.addAttachment(HttpRequestAttachment.Builder.create("Request " + request.method() + " " + url, url)
+                .setMethod(request.method()).setHeaders(headers).setBody(request.body() == null ? "" : redactor.redact(request.body())).build(),
+                new FreemarkerAttachmentRenderer("http-request.ftl"));
     }
 
-    @Override
-    public int getOrder() {
-        return Integer.MAX_VALUE;
+    public void response(GatewayReply reply) {
+        if (!Evidence.recorded()) {
+            return;
+        }
+        attachments.addAttachment(HttpResponseAttachment.Builder.create("Response " + reply.status())
+                .setUrl(redactor.redact(reply.request().url().toString())).setResponseCode(reply.status()).setHeaders(reply.headers())
+                .setBody(reply.body()).build(), new FreemarkerAttachmentRenderer("http-response.ftl"));
     }
 }

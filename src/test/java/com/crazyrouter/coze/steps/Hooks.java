@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.report.FailureReasons;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.report.RunSummary;
@@ -19,11 +20,13 @@ public class Hooks {
     private final ScenarioState state;
     private final Settings settings;
     private final RunLedger ledger;
+    private final GatewayUrl gateway;
 
-    public Hooks(ScenarioState state, Settings settings, RunLedger ledger) {
+    public Hooks(ScenarioState state, Settings settings, RunLedger ledger, GatewayUrl gateway) {
         this.state = state;
         this.settings = settings;
         this.ledger = ledger;
+        this.gateway = gateway;
     }
 
     @BeforeAll
@@ -45,6 +48,12 @@ public class Hooks {
     public void stubOnly() {
         Assumptions.assumeTrue(settings.target().isStub(),
                 "Skipped: this scenario needs the embedded stub gateway (it sets the gateway's state or reads its request log); it runs in `mvn verify`.");
+    }
+
+    @Before(value = "@live-only", order = 1)
+    public void liveOnly() {
+        Assumptions.assumeTrue(gateway.isPublicGateway(), "Skipped: only " + Settings.PUBLIC_BASE_URL + " itself can show this (the run's target is "
+                + gateway + ", where a URL's scheme and host are the target's); it runs in `mvn verify -Plive` against production.");
     }
 
     @After

@@ -65,6 +65,7 @@ public final class StubGateway implements AutoCloseable {
             }
         });
         WireMockServer server = new WireMockServer(options()
+                .httpServerFactory(new ExactHeaderValues())
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 // __files come from the stub set's root; its mappings hold token placeholders, so they are added filled, below
