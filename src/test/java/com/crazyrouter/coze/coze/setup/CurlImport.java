@@ -298,7 +298,8 @@ final class CurlImport {
 
     /**
      * The command split into words as a POSIX shell would (go-shellwords, which Coze uses, does the same for these
-     * cases): quotes, backslash escapes, and a backslash at the end of a line continues the command.
+     * cases): quotes, backslash escapes, and a backslash at the end of a line continues the command. A # that starts a
+     * word starts a comment, as in a shell.
      */
     static List<Word> split(Where file, String text) {
         List<Word> words = new ArrayList<>();
@@ -326,6 +327,12 @@ final class CurlImport {
                 if (word != null) {
                     words.add(new Word(word.toString(), lineOf[start], columnOf[start]));
                     word = null;
+                }
+                continue;
+            }
+            if (word == null && c == '#') {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    i++;
                 }
                 continue;
             }

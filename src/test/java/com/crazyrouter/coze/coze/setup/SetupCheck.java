@@ -344,7 +344,9 @@ public final class SetupCheck {
         Optional<PluginTool.Parameter> model = parameter(tool, "model");
         Optional<PluginTool.Parameter> messages = parameter(tool, "messages");
         if (!dropped.isEmpty() && model.isEmpty()) {
-            problems.add("Coze's plugin importer drops the cURL's body: " + String.join(" ", dropped),
+            String options = dropped.stream().map(n -> n.substring(0, n.indexOf(':'))).distinct().collect(Collectors.joining(", "));
+            problems.add("The cURL gives its body with " + options + ", which Coze's plugin importer drops: the tool has no body parameters "
+                    + "(no model, no messages)" + (tool.method().equals("GET") ? ", and without -X POST it is a GET" : "") + ".",
                     "The tool would send no body (model and messages are not even parameters): Crazyrouter cannot read a model, so no chat reply.",
                     "In the cURL, write the body with -d (or --data) and -H 'Content-Type: application/json', and -X POST, then import it again; "
                             + "or add the parameters model and messages by hand. " + fix);
@@ -483,7 +485,8 @@ public final class SetupCheck {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static Line notCheckable(ChecklistLine line, String reason, String toConfirm) {
-        return new Line(line, Verdict.NOT_CHECKABLE, "Not checkable from the file: " + reason, "", "To confirm: " + toConfirm);
+        return new Line(line, Verdict.NOT_CHECKABLE, "Not checkable from the file: " + reason, "",
+                "To confirm: " + Character.toLowerCase(toConfirm.charAt(0)) + toConfirm.substring(1));
     }
 
     private static Optional<String> header(List<OutgoingRequest.Header> headers, String name) {

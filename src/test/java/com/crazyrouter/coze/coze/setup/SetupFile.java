@@ -27,7 +27,8 @@ public final class SetupFile {
     public static final String ACCEPTED_FORMS = "(a) a plugin's OpenAPI 3 document, JSON or YAML, starting with openapi: 3.0.1; "
             + "(b) a cURL command as pasted into Coze's plugin importer, starting with curl; "
             + "(c) a workflow HTTP request node, YAML under the top-level key " + WorkflowNodeReader.ROOT + ":. examples/ has one of each.";
-    private static final Pattern CURL = Pattern.compile("(?is)^curl(\\s.*)?$");
+    /** A cURL command, after any full-line # comments (which explain an example; Coze's importer never sees them). */
+    private static final Pattern CURL = Pattern.compile("(?is)^(#[^\\n]*\\n\\s*)*curl(\\s.*)?$");
 
     private SetupFile() {
     }

@@ -6,7 +6,6 @@ import com.crazyrouter.coze.coze.WorkflowHttpNode.BodyType;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +34,8 @@ import java.util.stream.Collectors;
 final class WorkflowNodeReader {
     static final String ROOT = "workflow-http-node";
     private static final Set<String> KEYS = Set.of("url", "method", "body", "auth", "headers", "timeout", "retries");
+    /** As the file writes them, the commonest first. */
+    private static final List<String> BODY_TYPES = List.of("json", "raw_text", "empty", "form_urlencoded", "form_data", "binary");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
     private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m)?$");
     private static final Duration LONGEST_TIMEOUT = Duration.ofSeconds(180);
@@ -60,8 +61,7 @@ final class WorkflowNodeReader {
                 throw body.fail("must be a block with type and template, e.g. {type: json, template: '{\"model\":\"gpt-5.4\",…}'}.");
             }
             body.onlyKeys(Set.of("type", "template"));
-            List<String> types = Arrays.stream(BodyType.values()).map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
-            bodyType = BodyType.valueOf(oneOf(body.get("type"), types, "the body type").toUpperCase(Locale.ROOT));
+            bodyType = BodyType.valueOf(oneOf(body.get("type"), BODY_TYPES, "the body type").toUpperCase(Locale.ROOT));
             template = body.get("template").text().orElse("");
             if ((bodyType == BodyType.JSON || bodyType == BodyType.RAW_TEXT) && template.isBlank()) {
                 throw body.get("template").fail("is missing: a " + bodyType.name().toLowerCase(Locale.ROOT)
