@@ -29,6 +29,7 @@ public final class SetupCheck {
     private static final String GUIDE_PATH = "/v1/chat/completions";
     private static final String GUIDE_MODEL = "gpt-5.4";
     private static final Pattern URL = Pattern.compile("(?i)^(https?)://([^/?#\\s]*)([^?#\\s]*)(\\?[^#\\s]*)?(#\\S*)?$");
+    private static final Pattern WORDS = Pattern.compile("(\\s*)(\\S+)");
     private static final String NOTHING_SENT = "not checked against Crazyrouter: this check sends nothing";
     private static final String GUIDE_401 = "Guide, Common Errors \"401 unauthorized\": " + CommonError.UNAUTHORIZED.fix() + ".";
     private static final String GUIDE_404 = CommonError.NOT_FOUND_URL.fix();
@@ -458,7 +459,8 @@ public final class SetupCheck {
                     + "This is the guide's own recommended body; it works with the fixed string, and breaks on real input.",
                     node.bodyType() == BodyType.JSON
                             ? "Input with a \" makes the body invalid JSON, and the node fails inside Coze before sending (nothing reaches "
-                                    + "Crazyrouter); a line break, tab or backslash reaches Crazyrouter, which answers 400 (invalid JSON request body)."
+                                    + "Crazyrouter); a line break, tab or backslash reaches Crazyrouter, which answers 400 (invalid JSON request body). "
+                                    + "(From Coze's code: Coze parses a JSON body before sending; that a line break passes that parse is inferred.)"
                             : "Input with a \", a line break, a tab or a backslash makes the body invalid JSON: Crazyrouter answers 400 (invalid JSON request body).",
                     "Escape the input first, for example in a code node (JSON.stringify(input).slice(1, -1)), and put that output in the body, e.g. "
                             + "{{escaped_input}}; or use the API plugin's parameter mapping. (Guide, Common Errors \"" + CommonError.MAPPING_INCONSISTENT.symptom()
@@ -518,7 +520,7 @@ public final class SetupCheck {
             return value.strip();
         }
         StringBuilder out = new StringBuilder();
-        Matcher words = Pattern.compile("(\\s*)(\\S+)").matcher(value.replace("\n", "\\n").replace("\r", "\\r"));
+        Matcher words = WORDS.matcher(value.replace("\n", "\\n").replace("\r", "\\r"));
         while (words.find()) {
             String word = words.group(2);
             out.append(words.group(1));

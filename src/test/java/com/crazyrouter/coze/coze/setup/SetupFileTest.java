@@ -262,6 +262,13 @@ class SetupFileTest {
     }
 
     @Test
+    void aServerUrlIsQuotedInFullButALongOpaqueValueIsNot() throws IOException {
+        ConfigurationException e = refused("ftp.yaml", "openapi: 3.0.1\nservers: [{url: 'ftp://crazyrouter.com/v1/chat/completions'}]\npaths: {/x: {post: {}}}\n");
+        assertThat(e.getMessage(), containsString("'ftp://crazyrouter.com/v1/chat/completions' needs http:// or https://"));
+        assertThat(Where.shown("3fa85f64c2b14e7f9a1d0c3b5e7f9a1d"), equalTo("'[…]'"));
+    }
+
+    @Test
     void anOpenApiDocumentWithoutServersIsRefused() throws IOException {
         ConfigurationException e = refused("no-servers.yaml", """
                 openapi: 3.0.1
