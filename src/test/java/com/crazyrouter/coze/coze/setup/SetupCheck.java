@@ -1,6 +1,5 @@
 package com.crazyrouter.coze.coze.setup;
 
-import com.crazyrouter.coze.coze.CozeHttpSetup;
 import com.crazyrouter.coze.coze.PluginTool;
 import com.crazyrouter.coze.coze.Route;
 import com.crazyrouter.coze.coze.WorkflowHttpNode;
@@ -25,7 +24,7 @@ import java.util.stream.Collectors;
  * NOT_CHECKABLE with the reason (lines 1, 2, 7 and 9 happen in Crazyrouter or Coze, not in a file).
  */
 public final class SetupCheck {
-    private static final String GUIDE_URL = CozeHttpSetup.GUIDE_URL;
+    private static final String GUIDE_URL = PluginTool.guide("").url();
     private static final String GUIDE_PATH = "/v1/chat/completions";
     private static final String GUIDE_MODEL = "gpt-5.4";
     private static final Pattern URL = Pattern.compile("(?i)^(https?)://([^/?#\\s]*)([^?#\\s]*)(\\?[^#\\s]*)?(#\\S*)?$");
