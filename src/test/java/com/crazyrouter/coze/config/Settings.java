@@ -1,5 +1,7 @@
 package com.crazyrouter.coze.config;
 
+import com.crazyrouter.coze.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.coze.setup.SetupFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -43,6 +45,7 @@ public record Settings(
         Duration longestRetryWait,
         OptionalInt probeMaxTokens,
         boolean acceptBaseline,
+        Optional<BuilderSetup> cozeSetup,
         Map<TokenKind, Secret> tokens) {
 
     public static final String TARGET = "crazyrouter.target";
@@ -64,6 +67,9 @@ public record Settings(
     public static final String LONGEST_RETRY_WAIT = "crazyrouter.longestRetryWait";
     public static final String PROBE_MAX_TOKENS = "crazyrouter.probeMaxTokens";
     public static final String ACCEPT_BASELINE = "models.acceptBaseline";
+    public static final String COZE_SETUP = "coze.setup";
+    /** The placeholder a setup file writes instead of the token. */
+    public static final String SETUP_TOKEN_PLACEHOLDER = "CRAZYROUTER_API_KEY";
     /** Cucumber's own tag selection; the harness reads it too, to plan and to explain an empty selection. */
     public static final String TAG_SELECTION = "cucumber.filter.tags";
 
@@ -72,6 +78,11 @@ public record Settings(
     /** What the guide's placeholder token looks like; it is never a real token. */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(bearer\\s+)?(sk-)?(x+|\\.\\.\\.|…|<.*>|your[-_ ]?(api[-_ ]?)?(key|token).*)$");
     private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m)?$");
+
+    /** Whether the run was given a builder's own setup (-Dcoze.setup), for planning which scenarios run. */
+    public static boolean ownSetupGiven() {
+        return !System.getProperty(COZE_SETUP, "").isBlank();
+    }
 
     /** -Dcucumber.filter.tags, trimmed; empty when the run selects every scenario. */
     public static String tagSelection() {
@@ -128,8 +139,11 @@ public record Settings(
         overlay.filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
             throw new ConfigurationException(STUB_OVERLAY + "='" + dir + "' is not a folder of extra stub mappings.");
         });
+        // the file's {{CRAZYROUTER_API_KEY}} is the run's dedicated token: the stub's fake one offline, the environment's live
+        Optional<BuilderSetup> cozeSetup = text(properties.get(COZE_SETUP)).map(Path::of).map(file -> SetupFile.read(file,
+                Map.of(SETUP_TOKEN_PLACEHOLDER, tokens.get(TokenKind.DEDICATED).reveal())));
         return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, connect, read, allowlist, models, table, samples, maxRequests, maxTokensPerRun,
-                retries, longestWait, probeLimit, acceptBaseline, Map.copyOf(tokens));
+                retries, longestWait, probeLimit, acceptBaseline, cozeSetup, Map.copyOf(tokens));
     }
 
     public Optional<Secret> token(TokenKind kind) {

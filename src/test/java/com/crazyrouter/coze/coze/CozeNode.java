@@ -4,6 +4,7 @@ import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.gateway.Attempt;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayReply;
@@ -57,6 +58,11 @@ public class CozeNode {
         state.use(kind, CozeSetup.guide(tokens.require(kind).reveal()));
     }
 
+    /** The builder's own setup (from -Dcoze.setup) on its route, with the run's dedicated token in it; the guide's on the other. */
+    public void useOwnSetup(BuilderSetup own) {
+        state.use(TokenKind.DEDICATED, CozeSetup.guide(tokens.require(TokenKind.DEDICATED).reveal()).with(own));
+    }
+
     /** What the builder has set up: the guide's setup with the dedicated token until a step changes it. */
     public CozeSetup setup() {
         if (state.setup().isEmpty()) {
@@ -81,8 +87,8 @@ public class CozeNode {
         label();
         Attempt attempt = route == Route.PLUGIN
                 ? attempt(route, model, () -> setup().plugin().render(chatArguments(model, input, setup().pluginArguments()), gateway), 0)
-                : attempt(route, model, () -> setup().node().render(Map.of("model", model, "input", placement.variable(input)), gateway),
-                        setup().node().retries());
+                : attempt(route, model, () -> setup().node().render(Map.of("model", model, "input", placement.variable(input),
+                        "escaped_input", InputPlacement.WORKFLOW_ESCAPED.variable(input)), gateway), setup().node().retries());
         state.add(attempt);
         return attempt;
     }

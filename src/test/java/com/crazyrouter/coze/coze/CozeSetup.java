@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.coze;
 
+import com.crazyrouter.coze.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,6 +22,21 @@ public record CozeSetup(PluginTool plugin, Map<String, Object> pluginArguments, 
 
     public static CozeSetup guide(String token) {
         return new CozeSetup(PluginTool.guide(token), Map.of(), WorkflowHttpNode.guide(token));
+    }
+
+    /**
+     * The builder's own setup on its route (from -Dcoze.setup), the guide's on the other. A plugin that names no auth
+     * at all (a cURL import carries none) gets the guide's service token, as the builder sets it after importing; one
+     * whose Authorization became a tool input keeps it that way, as Coze does.
+     */
+    public CozeSetup with(BuilderSetup own) {
+        if (own instanceof BuilderSetup.PluginSetup plugin) {
+            PluginTool tool = plugin.tool();
+            boolean namesAuthorization = tool.serviceToken().isPresent() || HeaderRules.has(tool.headers(), "Authorization")
+                    || tool.parameters().stream().anyMatch(p -> p.name().equalsIgnoreCase("Authorization"));
+            return new CozeSetup(namesAuthorization ? tool : tool.withServiceToken(this.plugin.serviceToken()), pluginArguments, node);
+        }
+        return new CozeSetup(plugin, pluginArguments, ((BuilderSetup.WorkflowSetup) own).node());
     }
 
     /** The body asks for "stream": true: a value fixed for the plugin's stream parameter, and written into the node's body. */

@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.report;
 
+import com.crazyrouter.coze.coze.setup.SetupCheck;
 import com.crazyrouter.coze.models.Cell;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
@@ -41,6 +42,16 @@ public final class Evidence {
         if (status != null) {
             step(cell.words(), status);
         }
+    }
+
+    /** A line of a setup check as a step: passed, failed, or skipped when the file cannot show it. */
+    public static void step(SetupCheck.Line line) {
+        Status status = switch (line.verdict()) {
+            case PASSED -> Status.PASSED;
+            case FAILED -> Status.FAILED;
+            default -> Status.SKIPPED;
+        };
+        step(line.line().title() + ": " + line.verdict().words() + " — " + line.finding(), status);
     }
 
     public static void attach(String name, String mediaType, String content) {

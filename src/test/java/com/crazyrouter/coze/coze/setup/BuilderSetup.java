@@ -5,6 +5,7 @@ import com.crazyrouter.coze.coze.Route;
 import com.crazyrouter.coze.coze.WorkflowHttpNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A builder's own Coze setup, read from a file by {@link SetupFile#read}: an API plugin tool (from an OpenAPI 3
@@ -39,8 +40,21 @@ public sealed interface BuilderSetup permits BuilderSetup.PluginSetup, BuilderSe
         }
     }
 
-    /** A workflow HTTP request node as the file configures it. */
-    record WorkflowSetup(Path file, WorkflowHttpNode node) implements BuilderSetup {
+    /**
+     * A workflow HTTP request node as the file configures it.
+     *
+     * @param outputs what the next nodes read from this node's outputs: a name → the path they map, e.g.
+     *        reply → body.choices[0].message.content
+     */
+    record WorkflowSetup(Path file, WorkflowHttpNode node, Map<String, String> outputs) implements BuilderSetup {
+        public WorkflowSetup {
+            outputs = Map.copyOf(outputs);
+        }
+
+        public WorkflowSetup(Path file, WorkflowHttpNode node) {
+            this(file, node, Map.of());
+        }
+
         @Override
         public Route route() {
             return Route.WORKFLOW;

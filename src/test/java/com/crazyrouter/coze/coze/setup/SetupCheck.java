@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -82,7 +83,7 @@ public final class SetupCheck {
             lines.add(workflowContentType(node));
             lines.add(workflowBody(node, body));
             lines.add(standaloneDebugging());
-            lines.add(workflowInput(node, body));
+            lines.add(workflowInput(node, body, workflow.outputs()));
         }
         lines.add(notCheckable(ChecklistLine.IN_CRAZYROUTER_LOGS, "Crazyrouter's logs are on crazyrouter.com.",
                 "After a debug run, find the request (model gpt-5.4, this token) in Crazyrouter's logs."));
@@ -139,8 +140,7 @@ public final class SetupCheck {
                         : "The URL is " + url) + ": " + (path.contains("/chat/completions") || path.isEmpty() || path.equals("/")
                                 ? "its path is " + quoted(path) + ", not " + GUIDE_PATH + "." : "it is missing " + GUIDE_PATH + ".");
             }
-            problems.add(finding, "Coze sends the request to " + url + ", which is not the guide's URL. Crazyrouter answers a wrong path with a 404 or "
-                    + "its web page (which comes back with status 200), not a chat reply (" + NOTHING_SENT + ").", fixUrl);
+            problems.add(finding, "Coze sends the request to " + url + ", which is not the guide's URL. " + wrongPathAnswer(path, plugin.isPresent()), fixUrl);
         }
         if (m.group(4) != null && m.group(4).length() > 1) {
             problems.note("The URL adds a query (" + m.group(4) + "), which the guide's URL does not have.");
@@ -152,6 +152,20 @@ public final class SetupCheck {
         String passed = plugin.map(t -> "Server " + t.serverUrl() + " + tool path " + t.path() + " = " + url
                 + ": exactly the guide's URL (Coze joins the two as text), method POST.").orElse("The URL is exactly the guide's, " + url + ", method POST.");
         return problems.line(line, passed, "Coze sends POST " + url + ".");
+    }
+
+    /** What new-api (gin v1.9.1, read in code: docs/GATEWAY.md, "Paths Coze can produce") answers a path that is not the guide's. */
+    private static String wrongPathAnswer(String path, boolean plugin) {
+        if (path.replaceAll("/+$", "").equals(GUIDE_PATH) && path.endsWith("/")) {
+            return "Crazyrouter answers it with a 307 redirect to " + GUIDE_PATH + (plugin
+                    ? ", which the plugin follows with the same request, so it works — through a redirect, and only while Crazyrouter keeps it."
+                    : ", which the workflow node does not follow: the node succeeds with statusCode 307 and an empty body, and the next node gets no reply.");
+        }
+        if (path.startsWith("//")) {
+            return "Crazyrouter answers a path that starts with // with its web page (status 200, HTML), not a chat reply.";
+        }
+        return "Crazyrouter answers a wrong path under /v1 with a 404 (Invalid URL) and any other path with its web page (status 200, HTML), "
+                + "not a chat reply.";
     }
 
     // ---- checklist 4: Authorization ------------------------------------------------------------------------------
@@ -443,7 +457,7 @@ public final class SetupCheck {
                 + "Coze's parameter mapping.", "Coze JSON-encodes each value: quotes, line breaks, tabs and backslashes in the input arrive intact.", "");
     }
 
-    private static Line workflowInput(WorkflowHttpNode node, BodyTemplate body) {
+    private static Line workflowInput(WorkflowHttpNode node, BodyTemplate body, Map<String, String> outputs) {
         ChecklistLine line = ChecklistLine.ATTACHED_TO_BOT;
         if (body.variables().isEmpty()) {
             return notCheckable(line, "the body is a fixed string: no input from the bot or workflow reaches it yet.",
@@ -471,6 +485,16 @@ public final class SetupCheck {
         if (!whole.isEmpty()) {
             problems.note(String.join(", ", whole) + " stand" + (whole.size() == 1 ? "s" : "") + " as a whole JSON value: each must hold valid JSON "
                     + "(a number, or text a code node has JSON-encoded), which a file cannot show.");
+        }
+        List<String> intoTheBody = outputs.entrySet().stream().filter(o -> o.getValue().matches("body\\s*[.\\[].*"))
+                .map(o -> o.getKey() + " → " + o.getValue()).toList();
+        if (!intoTheBody.isEmpty()) {
+            problems.add("The next nodes map " + String.join(", ", intoTheBody) + ", reading into the node's body as if it were parsed JSON.",
+                    "The node's body output is a string, not parsed JSON (from Coze's code: the HTTP node outputs body, statusCode and headers as "
+                            + "they came), so that mapping finds nothing and the next node gets no reply text.",
+                    "Map the whole body into a code node that parses it (JSON.parse(body).choices[0].message.content), or use the API plugin, whose "
+                            + "output is the reply's JSON object. (Guide, Common Errors \"" + CommonError.MAPPING_INCONSISTENT.symptom() + "\": "
+                            + CommonError.MAPPING_INCONSISTENT.fix() + ".)");
         }
         String finding = escaped.isEmpty() ? "No input is pasted raw inside quotes."
                 : "The input reaches the body as " + String.join(", ", escaped) + ", which by this project's convention a code node has JSON-escaped "

@@ -14,6 +14,7 @@ import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -262,6 +263,15 @@ class SetupCheckTest {
                 containsString("      Coze will: "), containsString("      fix: ")));
         assertThat(report.anyFailed(), equalTo(true));
         assertThat(SetupCheck.Report.of(SetupFileTest.example("workflow-node.good.yaml")).anyFailed(), equalTo(false));
+    }
+
+    @Test
+    void aMappingIntoTheNodesBodyStringFailsAndMappingTheWholeBodyPasses() {
+        SetupCheck.Line mappedAsJson = line(new BuilderSetup.WorkflowSetup(FILE, NODE, Map.of("reply", "body.choices[0].message.content")), 8);
+        assertThat(mappedAsJson.verdict(), equalTo(SetupCheck.Verdict.FAILED));
+        assertThat(text(mappedAsJson), containsString("body output is a string"));
+        assertThat(text(mappedAsJson), containsString("code node"));
+        assertThat(line(new BuilderSetup.WorkflowSetup(FILE, NODE, Map.of("response", "body")), 8).verdict(), equalTo(SetupCheck.Verdict.PASSED));
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class SetupFile {
             return OpenApiReader.read(root, secrets);
         }
         if (root.isObject() && root.get(WorkflowNodeReader.ROOT).present()) {
-            return new BuilderSetup.WorkflowSetup(file, WorkflowNodeReader.read(root, secrets));
+            return new BuilderSetup.WorkflowSetup(file, WorkflowNodeReader.read(root, secrets), WorkflowNodeReader.outputs(root));
         }
         String found = root.isObject() ? "its top-level keys are " + String.join(", ", root.members().keySet()) + ". " : "";
         throw where.fail("is not a setup file this check knows: " + found + "It accepts three forms: " + ACCEPTED_FORMS);

@@ -29,11 +29,12 @@ import java.util.stream.Collectors;
  *   headers: {Content-Type: application/json}   # or a list of {name, value}
  *   timeout: 120s                      # 0–180 s: 90, 90s, 1500ms, 2m; default 120 s
  *   retries: 3                         # 0–10; default 3
+ *   outputs: {reply: body}             # what the next nodes map from this node's outputs (body, statusCode, headers)
  * </pre>
  */
 final class WorkflowNodeReader {
     static final String ROOT = "workflow-http-node";
-    private static final Set<String> KEYS = Set.of("url", "method", "body", "auth", "headers", "timeout", "retries");
+    private static final Set<String> KEYS = Set.of("url", "method", "body", "auth", "headers", "timeout", "retries", "outputs");
     /** As the file writes them, the commonest first. */
     private static final List<String> BODY_TYPES = List.of("json", "raw_text", "empty", "form_urlencoded", "form_data", "binary");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD");
@@ -73,6 +74,20 @@ final class WorkflowNodeReader {
         }
         return new WorkflowHttpNode(url.strip(), method, bodyType, template, auth(node.get("auth"), secrets), headers(node.get("headers"), secrets),
                 timeout(node.get("timeout")), retries(node.get("retries")));
+    }
+
+    /** What the next nodes read from the node's outputs: name → path, e.g. reply → body.choices[0].message.content. */
+    static Map<String, String> outputs(Node document) {
+        Node outputs = document.get(ROOT).get("outputs");
+        Map<String, String> mapped = new java.util.LinkedHashMap<>();
+        if (!outputs.present()) {
+            return mapped;
+        }
+        if (!outputs.isObject()) {
+            throw outputs.fail("must be a block of name: path lines, e.g. {reply: body}.");
+        }
+        outputs.members().forEach((name, path) -> mapped.put(name, path.requiredText("the output path a next node maps, e.g. body").strip()));
+        return mapped;
     }
 
     private static WorkflowHttpNode.NodeAuth auth(Node auth, Map<String, String> secrets) {

@@ -1,0 +1,36 @@
+Feature: Your own Coze setup, checked against the guide
+  Run with -Dcoze.setup=FILE to check a builder's own setup: a plugin's OpenAPI document as Coze stores it, a cURL
+  command as pasted into Coze's plugin importer, or a short YAML for a workflow HTTP node (examples/ has a good and a
+  broken example of each). The harness reads the file and checks it line by line against the Validation Checklist
+  without sending anything; then the scenarios below send through that setup, the way Coze would: the fixed string
+  first, then what bot users type. The token is never in the file: it says {{CRAZYROUTER_API_KEY}}, and the run
+  fills in its own dedicated token. A plugin file that names no auth at all (a cURL import carries none) is sent with
+  the guide's service token, as the builder sets it after importing. Without -Dcoze.setup these scenarios are left
+  out of the run.
+
+  @setup
+  Scenario: The builder's own setup, line by line against the Validation Checklist
+    Given the builder's own Coze setup
+    Then every Validation Checklist line that a setup file can show passes
+
+  @setup @checklist-7
+  Scenario: The builder's own setup sends the fixed string, and the next node gets the reply
+    Given the builder's own Coze setup
+    When the builder's setup sends "Reply only OK"
+    Then Crazyrouter answers with a chat reply
+    And the next node gets the reply text
+
+  @setup @checklist-8
+  Scenario Outline: The builder's own setup, attached to a bot, with <input>
+    Given the builder's own Coze setup
+    When a bot user types <input> into the builder's setup
+    Then Crazyrouter answers with a chat reply
+    And the next node gets the reply text
+
+    Examples:
+      | input                           |
+      | plain text                      |
+      | text with double quotes         |
+      | text with a line break          |
+      | a Windows path with backslashes |
+      | Chinese text                    |

@@ -1,0 +1,74 @@
+package com.crazyrouter.coze.steps;
+
+import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
+
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.coze.CozeNode;
+import com.crazyrouter.coze.coze.InputPlacement;
+import com.crazyrouter.coze.coze.UserInput;
+import com.crazyrouter.coze.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.coze.setup.NextNode;
+import com.crazyrouter.coze.coze.setup.SetupCheck;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.run.ScenarioState;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.List;
+import java.util.Optional;
+
+/** A builder's own setup (-Dcoze.setup): checked against the Validation Checklist from the file, then sent through. */
+public class OwnSetupSteps {
+    private static final String GUIDE_MODEL = "gpt-5.4";
+    private final ScenarioState state;
+    private final CozeNode node;
+    private final Settings settings;
+    private final RunLedger ledger;
+    private BuilderSetup own;
+
+    public OwnSetupSteps(ScenarioState state, CozeNode node, Settings settings, RunLedger ledger) {
+        this.state = state;
+        this.node = node;
+        this.settings = settings;
+        this.ledger = ledger;
+    }
+
+    @Given("the builder's own Coze setup")
+    public void ownSetup() {
+        own = settings.cozeSetup().orElseThrow(() -> new IllegalStateException("@setup scenarios run only with -D" + Settings.COZE_SETUP + "=FILE"));
+        node.useOwnSetup(own);
+        state.addressed(own.route().title(), GUIDE_MODEL);
+    }
+
+    @Then("every Validation Checklist line that a setup file can show passes")
+    public void everyCheckableLinePasses() {
+        SetupCheck.Report report = SetupCheck.Report.of(own);
+        report.lines().forEach(Evidence::step);
+        Evidence.attach("Setup check", "text/markdown", report.markdown());
+        ledger.note("Your Coze setup", report.markdown());
+        List<SetupCheck.Line> failed = report.lines().stream().filter(l -> l.verdict() == SetupCheck.Verdict.FAILED).toList();
+        ContractViolation.assertThat(report.plainText(), failed, empty(), Optional.empty(), failed.isEmpty() ? "" : failed.get(0).cozeWill());
+    }
+
+    @When("the builder's setup sends {string}")
+    public void ownSetupSends(String text) {
+        node.send(InputPlacement.defaultFor(own.route()), GUIDE_MODEL, text);
+    }
+
+    @When("a bot user types {input} into the builder's setup")
+    public void botUserTypes(UserInput input) {
+        node.send(InputPlacement.defaultFor(own.route()), GUIDE_MODEL, input.text());
+    }
+
+    @Then("the next node gets the reply text")
+    public void nextNodeGetsTheReply() {
+        NextNode next = NextNode.of(own, state.lastReply());
+        ContractViolation.assertThat("What the next node reads from the " + own.route().words() + " (" + next.describe() + ")", next.replyText(),
+                not(blankOrNullString()), Optional.of(CommonError.MAPPING_INCONSISTENT), state.lastAttempt().cozeShows());
+    }
+}
