@@ -90,6 +90,10 @@ public final class SummaryWriter {
             }
             md.append('\n');
         }
+        if (!keys.isEmpty()) {
+            md.append("\nStreaming is a gateway capability: neither Coze route can use it (the plugin fails with \"response is not object\", the "
+                    + "workflow node hands on the raw event stream as its body).\n");
+        }
         List<Cell> failedCells = ledger.cells().stream().filter(c -> c.verdict() == Cell.Verdict.FAIL).toList();
         if (!failedCells.isEmpty()) {
             md.append("\nWhat each failed check saw:\n");
