@@ -24,7 +24,7 @@ import java.util.Set;
  * it can be tested on its own.
  */
 final class RecordedMappingCleaner {
-    private static final Set<String> KEPT_RESPONSE_HEADERS = Set.of("content-type", "retry-after", "x-oneapi-request-id");
+    private static final Set<String> KEPT_RESPONSE_HEADERS = Set.of("content-type", "retry-after", "location", "x-oneapi-request-id");
 
     private final Map<TokenKind, Secret> liveTokens;
     private final Redactor redactor;

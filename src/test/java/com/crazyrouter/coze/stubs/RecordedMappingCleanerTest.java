@@ -116,6 +116,14 @@ class RecordedMappingCleanerTest {
     }
 
     @Test
+    void aRedirectKeepsItsLocationSoAReplayCanBeFollowed() {
+        // new-api answers a trailing slash with gin's 307 (docs/GATEWAY.md); the plugin follows it on replay too
+        JsonNode headers = cleaner.clean(recorded("POST", "/v1/chat/completions/", "Bearer " + DEDICATED, CHAT, 307, "",
+                headers("Location", "/v1/chat/completions"))).path("response").path("headers");
+        assertThat(headers.path("Location").asText(), equalTo("/v1/chat/completions"));
+    }
+
+    @Test
     void theSameRequestRecordedTwiceIsOneFileWithTheLatestAnswer() {
         StubMapping first = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION, Map.of());
         StubMapping again = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION.replace("\"OK\"", "\"OK again\""), Map.of());
