@@ -128,6 +128,10 @@ public class CozeNode {
         for (int retry = 0; ; retry++) {
             try {
                 GatewayReply reply = followingRedirects(route, request);
+                if (reply.retries() > 0) {
+                    Evidence.step("Crazyrouter answered only after " + reply.retries() + " retr" + (reply.retries() == 1 ? "y" : "ies")
+                            + " by this harness: Coze would have failed here (" + CommonError.INTERMITTENT.title() + "), it never retries on a status");
+                }
                 CozeView view = shows(route, reply);
                 return Attempt.sent(route.words(), model, reply, view.failed(), view.describe());
             } catch (GatewayUnreachable unreachable) {

@@ -12,7 +12,7 @@ public enum UserInput {
     CHINESE("Chinese text", "请只回复 OK"),
     EMOJI("emoji", "Reply only OK 👍🚀"),
     FEW_KB("3 KB of text", repeat("Our store ships within two business days; returns are free for thirty days. ", 3 * 1024)),
-    OVERSIZED("an oversized input (over 1 MB)", repeat("This paragraph is pasted again and again by a runaway workflow loop. ", 1100 * 1024));
+    OVERSIZED("an input longer than the model's context (over 1 MB)", repeat("This paragraph is pasted again and again by a runaway workflow loop. ", 1100 * 1024));
 
     private final String words;
     private final String text;

@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.GuideLine;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -68,6 +71,20 @@ class FaultCatalogueIT {
                 }
                 run.failures().stream().filter(f -> !(f.cause() instanceof AssertionError))
                         .forEach(f -> problems.add(outcome.name() + ": '" + f.scenario() + "' failed for the wrong reason, not a contract assertion: " + f.cause()));
+                expectedRow(faults.get(i)).filter(row -> run.failures().stream().map(InProcessRun.Failure::cause)
+                        .filter(ContractViolation.class::isInstance).map(c -> ((ContractViolation) c).row())
+                        .noneMatch(r -> r.map(GuideLine::tag).orElse("").equals(row)))
+                        .ifPresent(row -> problems.add(outcome.name() + ": no failure names the guide row " + row + " (expected-row.txt), so the summary "
+                                + "would quote another fix"));
+            }
+            // the 429 scenario shows what Coze sees with no retry at all, so it is left out of a run that retries
+            InProcessRun retriedRun = InProcessRun.of(faultSettings(CATALOGUE.resolve("bad-gateway-once"), Map.of(Settings.RETRIES, "1")),
+                    OUTPUT.resolve("bad-gateway-once.retried").resolve("rerun.txt"), "not @error-6");
+            Outcome retried = new Outcome("bad-gateway-once.retried", retriedRun, 0);
+            String summary = Files.readString(OUTPUT.resolve("bad-gateway-once.retried").resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
+            if (!retried.run().failures().isEmpty() || !summary.contains("Passed only after retries")) {
+                problems.add("bad-gateway-once with " + Settings.RETRIES + "=1 should pass, marked as passed only after a retry; failures: "
+                        + retried.run().failures().stream().map(InProcessRun.Failure::scenario).toList());
             }
             table.append(String.format("detected %d of %d faults in %.1f s (%d at a time)%n", detected, faults.size(), (System.nanoTime() - started) / 1e9,
                     PARALLEL_FAULTS));
@@ -88,10 +105,15 @@ class FaultCatalogueIT {
     }
 
     private static Settings faultSettings(Path fault) throws IOException {
+        return faultSettings(fault, Map.of());
+    }
+
+    private static Settings faultSettings(Path fault, Map<String, String> more) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(Settings.STUB_OVERLAY, fault.resolve("mappings").toString());
         settings.putAll(extraSettings(fault));
-        return common(OUTPUT.resolve(fault.getFileName().toString()), settings);
+        settings.putAll(more);
+        return common(OUTPUT.resolve(fault.getFileName().toString() + (more.isEmpty() ? "" : ".retried")), settings);
     }
 
     private static Settings common(Path output) {
@@ -111,6 +133,12 @@ class FaultCatalogueIT {
         try (Stream<Path> dirs = Files.list(CATALOGUE)) {
             return dirs.filter(Files::isDirectory).sorted().toList();
         }
+    }
+
+    /** The guide row (e.g. @error-6) at least one failure must name, where the fault's folder says (expected-row.txt). */
+    private static Optional<String> expectedRow(Path fault) throws IOException {
+        Path file = fault.resolve("expected-row.txt");
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
     }
 
     private static String description(Path fault) throws IOException {

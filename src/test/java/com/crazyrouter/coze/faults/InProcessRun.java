@@ -30,7 +30,16 @@ public record InProcessRun(int scenarios, List<Failure> failures) {
 
     /** {@code rerunFile}: where Cucumber lists the failed scenarios (file:line), the only output such a run writes. */
     public static InProcessRun of(Settings settings, Path rerunFile) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        return of(settings, rerunFile, "");
+    }
+
+    /** {@code tags}: a Cucumber tag expression the scenarios must match; empty for all. */
+    public static InProcessRun of(Settings settings, Path rerunFile, String tags) {
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+        if (!tags.isBlank()) {
+            builder.configurationParameter("cucumber.filter.tags", tags);
+        }
+        LauncherDiscoveryRequest request = builder
                 .selectors(selectDirectory(Path.of("features").toAbsolutePath().toFile()))
                 .filters(includeEngines("cucumber"))
                 .configurationParameter("cucumber.plugin", "rerun:" + rerunFile)

@@ -66,7 +66,7 @@ public final class CrazyrouterClient {
         for (int retry = 1; ; retry++) {
             Optional<Duration> wait = retryPolicy.waitBefore(retry, reply);
             if (wait.isEmpty()) {
-                return reply;
+                return reply.afterRetries(retry - 1);
             }
             String note = "Retry " + retry + " of " + retryPolicy.maxRetries() + " after HTTP " + reply.status() + ": waited " + wait.get().toMillis() + " ms"
                     + (reply.retryAfter().isPresent() ? " as Retry-After asked" : "");

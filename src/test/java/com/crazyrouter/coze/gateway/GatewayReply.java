@@ -9,11 +9,21 @@ import java.util.Optional;
 
 /**
  * What came back for one request (body already redacted), with the request it answers.
- * {@code firstByte}: until the status line arrived; {@code elapsed}: until the whole body had.
+ * {@code firstByte}: until the status line arrived; {@code elapsed}: until the whole body had; {@code retries}: how
+ * many times the harness had to send it again before this answer (a Coze workflow node never would, on a status).
  */
-public record GatewayReply(OutgoingRequest request, int status, Map<String, String> headers, String body, Duration firstByte, Duration elapsed) {
+public record GatewayReply(OutgoingRequest request, int status, Map<String, String> headers, String body, Duration firstByte, Duration elapsed,
+        int retries) {
     public GatewayReply {
         headers = Map.copyOf(headers);
+    }
+
+    public GatewayReply(OutgoingRequest request, int status, Map<String, String> headers, String body, Duration firstByte, Duration elapsed) {
+        this(request, status, headers, body, firstByte, elapsed, 0);
+    }
+
+    public GatewayReply afterRetries(int count) {
+        return new GatewayReply(request, status, headers, body, firstByte, elapsed, count);
     }
 
     public Timing timing() {

@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.gateway;
 
-import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.ContractViolation;
 import java.util.Optional;
 
@@ -9,7 +9,7 @@ import java.util.Optional;
  * violation, because a gateway that never answers breaks the contract just as a wrong answer does.
  */
 public class GatewayUnreachable extends ContractViolation {
-    public GatewayUnreachable(String message, CommonError row) {
+    public GatewayUnreachable(String message, GuideLine row) {
         super(message, Optional.of(row));
     }
 }

@@ -1,6 +1,8 @@
 package com.crazyrouter.coze.gateway;
 
+import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.ContractViolation;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,26 +30,25 @@ public enum Outcome {
     TOKEN_REJECTED("Crazyrouter rejects the token (401 unauthorized)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.UNAUTHORIZED, "the token is invalid", e -> true, 401);
+            return rejection(CommonError.UNAUTHORIZED, "the token is invalid", NEW_API_ERROR, "", e -> e.mentions("token|令牌"), 401);
         }
     },
     URL_REJECTED("Crazyrouter rejects the URL (404)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.NOT_FOUND_URL, "the URL is invalid", e -> true, 404);
+            return rejection(CommonError.NOT_FOUND_URL, "the URL is invalid", "invalid_request_error", "", e -> e.mentions("url"), 404);
         }
     },
     MODEL_REFUSED("Crazyrouter refuses the model for this token (403)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.MODEL_NOT_ALLOWED, "the token has no access to the model", e -> e.mentions(MODEL_WORDS), 403);
+            return rejection(CommonError.MODEL_NOT_ALLOWED, "the token has no access to the model", NEW_API_ERROR, "", e -> e.mentions(MODEL_WORDS), 403);
         }
     },
     MODEL_NOT_FOUND("Crazyrouter reports the model as not found") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.MODEL_NOT_FOUND, "the model is not found",
-                    e -> "model_not_found".equals(e.code()) || e.mentions(NOT_FOUND_WORDS), 503, 404, 400);
+            return rejection(CommonError.MODEL_NOT_FOUND, "the model has no channel", NEW_API_ERROR, "model_not_found", e -> e.mentions(MODEL_WORDS), 503);
         }
     },
     UNKNOWN_MODEL_REFUSED("Crazyrouter refuses the misspelled model") {
@@ -60,7 +61,7 @@ public enum Outcome {
     INVALID_JSON("Crazyrouter rejects the body as invalid JSON (400)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.MAPPING_INCONSISTENT, "the JSON body is invalid", e -> e.mentions("json"), 400);
+            return rejection(CommonError.MAPPING_INCONSISTENT, "the JSON body is invalid", NEW_API_ERROR, "", e -> e.mentions("json"), 400);
         }
     },
     MODEL_UNREADABLE("Crazyrouter cannot read the model name") {
@@ -68,19 +69,21 @@ public enum Outcome {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
             return allowlist.restricted() ? MODEL_REFUSED.expect(model, allowlist)
-                    : rejection(CommonError.MAPPING_INCONSISTENT, "no model name was given", e -> e.mentions(MODEL_WORDS), 400);
+                    : rejection(ChecklistLine.JSON_CONTENT_TYPE, "no model name was given", NEW_API_ERROR, "", e -> e.mentions(MODEL_WORDS), 400);
         }
     },
-    TOO_LARGE("Crazyrouter rejects the input as too large (413)") {
+    CONTEXT_TOO_LONG("Crazyrouter passes on the model's answer that the input is too long (400)") {
+        /** The upstream's own error, passed through by new-api's relay: OpenAI's type and code. */
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.INTERMITTENT, "the request is too large", e -> true, 413);
+            return rejection(CommonError.INTERMITTENT, "the input is longer than the model's context", "invalid_request_error", "context_length_exceeded",
+                    e -> e.mentions("context|token"), 400);
         }
     },
     SLOW_DOWN("Crazyrouter asks Coze to slow down (429)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.INTERMITTENT, "there are too many requests", e -> true, 429);
+            return rejection(CommonError.INTERMITTENT, "there are too many requests", NEW_API_ERROR, "", e -> true, 429);
         }
     },
     ALLOWED_OR_REFUSED("the model answers if the token allows it, otherwise Crazyrouter refuses the model for this token (403)") {
@@ -103,7 +106,7 @@ public enum Outcome {
     };
 
     private static final String MODEL_WORDS = "model|模型";
-    private static final String NOT_FOUND_WORDS = "not found|does not exist|no available channel|unknown model|无可用渠道|不存在";
+    private static final String NEW_API_ERROR = "new_api_error";
 
     private final String phrase;
 
@@ -126,8 +129,8 @@ public enum Outcome {
      */
     abstract Expectation expect(String model, TokenAllowlist allowlist);
 
-    /** The matcher, and the row a failure quotes when it is not about a chat reply, that this outcome resolves to. */
-    record Expectation(Outcome resolved, Matcher<GatewayReply> matcher, Optional<CommonError> row) {
+    /** The matcher, and the guide line a failure quotes when it is not about a chat reply, that this outcome resolves to. */
+    record Expectation(Outcome resolved, Matcher<GatewayReply> matcher, Optional<GuideLine> row) {
     }
 
     /** Coze itself fails before anything is sent: the gateway is not involved, and its request log must show nothing. */
@@ -145,7 +148,9 @@ public enum Outcome {
         ContractViolation.assertThat("Expected: " + phrase, attempt, ReplyMatchers.sentByCoze(), Optional.empty(), attempt.cozeShows());
         GatewayReply reply = attempt.reply().orElseThrow();
         Expectation expected = expect(attempt.model(), allowlist);
-        Optional<CommonError> row = expected.resolved() == CHAT_REPLY ? Diagnosis.of(reply) : expected.row();
+        // what happened decides the row for a missing chat reply; for a missing rejection, the row whose contract broke,
+        // unless the gateway was too busy to tell
+        Optional<GuideLine> row = expected.resolved() == CHAT_REPLY ? Diagnosis.of(reply) : Diagnosis.intermittent(reply).or(expected::row);
         String head = "Expected: " + expected.resolved().phrase + " — " + attempt.describe() + ".";
         String why = expected.resolved() == CHAT_REPLY
                 ? row.map(r -> " What happened matches " + r.advice()).orElse("")
@@ -155,7 +160,7 @@ public enum Outcome {
     }
 
     /** Not private: the constants' own bodies call it. */
-    Expectation rejection(CommonError row, String what, Predicate<GatewayError> evidence, int... statuses) {
-        return new Expectation(this, ReplyMatchers.rejection(what, evidence, statuses), Optional.of(row));
+    Expectation rejection(GuideLine row, String what, String type, String code, Predicate<GatewayError> evidence, int status) {
+        return new Expectation(this, ReplyMatchers.rejection(what, type, code, evidence, status), Optional.of(row));
     }
 }

@@ -48,18 +48,21 @@ public final class ReplyMatchers {
         };
     }
 
-    /** A rejection: one of the statuses, the error envelope, and evidence in it that it is this rejection. */
-    public static Matcher<GatewayReply> rejection(String what, Predicate<GatewayError> evidence, int... statuses) {
-        String allowed = Arrays.stream(statuses).mapToObj(String::valueOf).collect(Collectors.joining(" or "));
+    /**
+     * A rejection as new-api sends it: the status, the error envelope with this type and code (code "" where new-api
+     * sends none), and a word in the message that says it is this rejection (messages change between releases).
+     */
+    public static Matcher<GatewayReply> rejection(String what, String type, String code, Predicate<GatewayError> evidence, int status) {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             public void describeTo(Description d) {
-                d.appendText("HTTP " + allowed + " with the error JSON {\"error\":{\"message\",\"type\",...}} saying " + what);
+                d.appendText("HTTP " + status + " with the error JSON {\"error\":{\"message\",\"type\":\"" + type + "\",\"code\":\"" + code
+                        + "\"}} saying " + what);
             }
 
             @Override
             protected boolean matchesSafely(GatewayReply reply, Description mismatch) {
-                if (Arrays.stream(statuses).noneMatch(s -> s == reply.status())) {
+                if (reply.status() != status) {
                     mismatch.appendText("Crazyrouter answered " + reply.describe());
                     return false;
                 }
@@ -67,6 +70,11 @@ public final class ReplyMatchers {
                     return false;
                 }
                 GatewayError error = reply.error().orElseThrow();
+                if (!type.equals(error.type()) || !code.equals(error.code())) {
+                    mismatch.appendText("the error's type/code is \"" + error.type() + "\"/\"" + error.code() + "\", not \"" + type + "\"/\"" + code
+                            + "\": " + reply.describe());
+                    return false;
+                }
                 if (!evidence.test(error)) {
                     mismatch.appendText("the error does not say " + what + ": " + reply.describe());
                     return false;

@@ -30,6 +30,11 @@ public enum ChecklistLine implements GuideLine {
     }
 
     @Override
+    public String advice() {
+        return "Guide, " + title() + ": do what the line says.";
+    }
+
+    @Override
     public String title() {
         return "Validation Checklist " + number + ": " + words;
     }

@@ -5,25 +5,26 @@ import org.hamcrest.Matcher;
 import org.hamcrest.MatcherAssert;
 
 /**
- * A broken contract, with the Common Errors row whose fix applies to what actually happened, decided where the
- * assertion is made — so the summary quotes the right fix without reading it back out of the message.
+ * A broken contract, with the guide line whose fix applies to what actually happened (a Common Errors row, a
+ * checklist line, a token practice), decided where the assertion is made — so the summary quotes the right fix
+ * without reading it back out of the message.
  */
 public class ContractViolation extends AssertionError {
-    private final transient CommonError row;
+    private final transient GuideLine row;
     private final String cozeShows;
 
-    public ContractViolation(String message, Optional<CommonError> row) {
+    public ContractViolation(String message, Optional<? extends GuideLine> row) {
         this(message, row, Optional.empty());
     }
 
     /** {@code cozeShows}: what the Coze builder sees when this happens, in the route's own words. */
-    public ContractViolation(String message, Optional<CommonError> row, Optional<String> cozeShows) {
+    public ContractViolation(String message, Optional<? extends GuideLine> row, Optional<String> cozeShows) {
         super(message);
         this.row = row.orElse(null);
         this.cozeShows = cozeShows.orElse(null);
     }
 
-    public Optional<CommonError> row() {
+    public Optional<GuideLine> row() {
         return Optional.ofNullable(row);
     }
 
@@ -32,7 +33,7 @@ public class ContractViolation extends AssertionError {
     }
 
     /** Hamcrest's assertThat, failing with the row that applies and what the Coze builder sees. */
-    public static <T> void assertThat(String reason, T actual, Matcher<? super T> matcher, Optional<CommonError> row, String cozeShows) {
+    public static <T> void assertThat(String reason, T actual, Matcher<? super T> matcher, Optional<? extends GuideLine> row, String cozeShows) {
         try {
             MatcherAssert.assertThat(reason, actual, matcher);
         } catch (AssertionError failed) {
@@ -41,7 +42,7 @@ public class ContractViolation extends AssertionError {
     }
 
     /** Hamcrest's assertThat, failing with the row that applies. */
-    public static <T> void assertThat(String reason, T actual, Matcher<? super T> matcher, Optional<CommonError> row) {
+    public static <T> void assertThat(String reason, T actual, Matcher<? super T> matcher, Optional<? extends GuideLine> row) {
         try {
             MatcherAssert.assertThat(reason, actual, matcher);
         } catch (AssertionError failed) {
@@ -49,7 +50,7 @@ public class ContractViolation extends AssertionError {
         }
     }
 
-    public static <T> void assertThat(String reason, T actual, Matcher<? super T> matcher, CommonError row) {
+    public static <T> void assertThat(String reason, T actual, Matcher<? super T> matcher, GuideLine row) {
         assertThat(reason, actual, matcher, Optional.of(row));
     }
 }

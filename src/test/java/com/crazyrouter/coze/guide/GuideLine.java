@@ -37,6 +37,9 @@ public sealed interface GuideLine permits ChecklistLine, CommonError, TokenPract
                 .filter(group -> tags.contains(group.tag())).findFirst();
     }
 
+    /** The line's fix in the guide's words, for a failure that names this line: "Guide, Common Errors @error-1 …". */
+    String advice();
+
     /** The Common Errors row a scenario encodes, if it encodes one. */
     static Optional<CommonError> errorRowOf(Collection<String> tags) {
         return of(tags).filter(CommonError.class::isInstance).map(CommonError.class::cast);

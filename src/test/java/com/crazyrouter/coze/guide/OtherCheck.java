@@ -22,6 +22,11 @@ public enum OtherCheck implements GuideLine {
     }
 
     @Override
+    public String advice() {
+        return title() + ".";
+    }
+
+    @Override
     public String title() {
         return title;
     }

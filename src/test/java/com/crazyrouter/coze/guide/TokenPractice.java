@@ -26,6 +26,11 @@ public enum TokenPractice implements GuideLine {
     }
 
     @Override
+    public String advice() {
+        return "Guide, Token Best Practices: " + words() + ".";
+    }
+
+    @Override
     public String title() {
         return "Token Best Practices";
     }

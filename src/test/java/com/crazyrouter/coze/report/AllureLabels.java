@@ -27,6 +27,17 @@ public final class AllureLabels {
                 + (test.getDescription() == null || test.getDescription().isBlank() ? "" : "\n\n" + test.getDescription())));
     }
 
+    /** Shown as Allure's "flaky" mark, with why in the description. */
+    public static void markRetried(String note) {
+        if (!Evidence.recorded()) {
+            return;
+        }
+        Allure.getLifecycle().updateTestCase(test -> {
+            test.setStatusDetails((test.getStatusDetails() == null ? new io.qameta.allure.model.StatusDetails() : test.getStatusDetails()).setFlaky(true));
+            test.setDescription("**" + note + "**" + (test.getDescription() == null ? "" : "\n\n" + test.getDescription()));
+        });
+    }
+
     public static void apply(String route, String model, String guideLine, String target) {
         if (!Evidence.recorded()) {
             return;

@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Cell;
 import java.util.Collection;
 import java.util.List;
@@ -19,13 +19,14 @@ public final class RunLedger {
     private final Collection<Cell> cells = new ConcurrentLinkedQueue<>();
     private final Collection<ScenarioResult> scenarios = new ConcurrentLinkedQueue<>();
     private final Map<String, String> notes = new ConcurrentSkipListMap<>();
+    private final Map<String, String> retried = new ConcurrentSkipListMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
     /**
-     * Why a scenario failed: its assertion message (already redacted), the Common Errors row the assertion named, and
+     * Why a scenario failed: its assertion message (already redacted), the guide line the assertion named, and
      * what the Coze builder sees there (redacted too).
      */
-    public record Failure(String message, Optional<CommonError> row, Optional<String> cozeShows) {
+    public record Failure(String message, Optional<GuideLine> row, Optional<String> cozeShows) {
     }
 
     /** A section of its own in the summary, e.g. the model-list drift. */
@@ -35,6 +36,15 @@ public final class RunLedger {
 
     public Map<String, String> notes() {
         return Map.copyOf(notes);
+    }
+
+    /** A scenario that passed only after retries: its name and what that means for Coze. */
+    public void recordRetried(String scenario, String note) {
+        retried.put(scenario, note);
+    }
+
+    public Map<String, String> retried() {
+        return Map.copyOf(retried);
     }
 
     public void record(Cell cell) {

@@ -44,6 +44,7 @@ public final class RunSummary {
         figures.put("Gateway", run.redactor().redact(run.gatewayUrl().toString()));
         figures.put("Requests sent", run.budget().requests() + " (cap " + run.budget().requestCap() + ")");
         figures.put("Retries", String.valueOf(run.budget().retries()));
+        figures.put("Scenarios that passed only after retries", String.valueOf(run.ledger().retried().size()));
         figures.put("Tokens used", run.budget().tokens() + " (cap " + run.budget().tokenCap() + ")");
         return figures;
     }

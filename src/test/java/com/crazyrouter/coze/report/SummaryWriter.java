@@ -1,6 +1,8 @@
 package com.crazyrouter.coze.report;
 
+import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.TokenPractice;
 import com.crazyrouter.coze.gateway.Timing;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
@@ -103,6 +105,13 @@ public final class SummaryWriter {
 
         ledger.notes().forEach((title, text) -> md.append("\n\n## ").append(title).append("\n\n").append(text));
 
+        if (!ledger.retried().isEmpty()) {
+            md.append("\n\n## Passed only after retries\n\nThe harness sent these again after a 429 or 5xx; a Coze workflow node never retries on a "
+                    + "status, so in Coze they would have failed (" + CommonError.INTERMITTENT.title() + "). Run with -Dcrazyrouter.retries=0 to make "
+                    + "them red.\n\n");
+            ledger.retried().forEach((name, note) -> md.append("- **").append(name).append("**: ").append(note).append('\n'));
+        }
+
         md.append("\n\n## Red scenarios\n\n");
         List<RunLedger.ScenarioResult> red = scenarios.stream().filter(s -> s.status().equals("FAILED")).toList();
         if (red.isEmpty()) {
@@ -114,13 +123,22 @@ public final class SummaryWriter {
                     .append("Guide: ").append(GuideLine.of(scenario.tags()).map(GuideLine::title).orElse("(no guide line)")).append("  \n");
             Optional<RunLedger.Failure> failure = ledger.failure(scenario.location());
             // What actually happened (the row the failed assertion named) decides the fix; else the row the scenario encodes.
-            failure.flatMap(RunLedger.Failure::row).or(() -> GuideLine.errorRowOf(scenario.tags())).ifPresentOrElse(
-                    row -> md.append("Symptom: ").append(row.symptom()).append("  \nCause: ").append(row.cause()).append("  \nFix: ").append(row.fix()).append("\n\n"),
+            failure.flatMap(RunLedger.Failure::row).or(() -> GuideLine.errorRowOf(scenario.tags()).map(GuideLine.class::cast)).ifPresentOrElse(
+                    row -> md.append(fixOf(row)).append("\n\n"),
                     () -> md.append("What to do: read what happened below; the Allure report has every request and response.\n\n"));
             failure.flatMap(RunLedger.Failure::cozeShows).ifPresent(shows -> md.append("What Coze shows: ").append(escape(shows)).append("\n\n"));
             failure.ifPresent(f -> md.append("What happened:\n\n").append(quote(f.message())).append("\n\n"));
         }
         return md.toString();
+    }
+
+    /** A Common Errors row in its three columns; any other guide line as the line that applies. */
+    private static String fixOf(GuideLine line) {
+        if (line instanceof CommonError row) {
+            return "Symptom: " + row.symptom() + "  \nCause: " + row.cause() + "  \nFix: " + row.fix();
+        }
+        return "What applies: " + line.title() + "  \nFix: " + (line instanceof TokenPractice practice ? practice.words() : line.title()
+                .replaceFirst("^Validation Checklist \\d+: ", "") + ", as the guide's checklist says");
     }
 
     private static String quote(String message) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.gateway.Timing;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
 import java.time.Duration;
@@ -71,9 +72,9 @@ class SummaryWriterTest {
         assertThat(html, containsString("&lt;script&gt;"));
     }
 
-    private void red(String location, String name, List<String> tags, Optional<CommonError> row, String message) {
+    private void red(String location, String name, List<String> tags, Optional<? extends GuideLine> row, String message) {
         ledger.record(new RunLedger.ScenarioResult(location, name, tags, "FAILED", "Coze API plugin (Create from API)", "gpt-5.4"));
-        ledger.recordFailure(location, new RunLedger.Failure(message, row, Optional.of("Coze shows the failure: http request failed, status=401")));
+        ledger.recordFailure(location, new RunLedger.Failure(message, row.map(GuideLine.class::cast), Optional.of("Coze shows the failure: http request failed, status=401")));
     }
 
     private static Map<String, String> figures() {

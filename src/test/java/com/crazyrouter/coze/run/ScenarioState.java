@@ -23,6 +23,7 @@ public class ScenarioState {
     private final Set<String> models = new LinkedHashSet<>();
     private final List<Attempt> attempts = new ArrayList<>();
     private Collection<String> tags = List.of();
+    private int retries;
     private TokenKind tokenKind = TokenKind.DEDICATED;
     private CozeSetup setup;
 
@@ -64,6 +65,12 @@ public class ScenarioState {
 
     public void add(Attempt attempt) {
         attempts.add(attempt);
+        retries += attempt.reply().map(GatewayReply::retries).orElse(0);
+    }
+
+    /** How many times this scenario's requests had to be sent again before they were answered. */
+    public int retries() {
+        return retries;
     }
 
     public Attempt lastAttempt() {

@@ -2,6 +2,8 @@ package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.report.AllureLabels;
 import com.crazyrouter.coze.report.FailureReasons;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.report.RunSummary;
@@ -54,6 +56,18 @@ public class Hooks {
     public void liveOnly() {
         Assumptions.assumeTrue(gateway.isPublicGateway(), "Skipped: only " + Settings.PUBLIC_BASE_URL + " itself can show this (the run's target is "
                 + gateway + ", where a URL's scheme and host are the target's); it runs in `mvn verify -Plive` against production.");
+    }
+
+    /** A retry is never silent: a scenario that passed only after one is marked, in the console, the report and the summary. */
+    @After(order = 10)
+    public void markRetried(Scenario scenario) {
+        if (state.retries() > 0 && !scenario.isFailed()) {
+            String note = "passed after " + state.retries() + " retr" + (state.retries() == 1 ? "y" : "ies") + " — Coze would have failed here ("
+                    + CommonError.INTERMITTENT.title() + ")";
+            System.out.println("[retried] " + scenario.getName() + ": " + note);
+            AllureLabels.markRetried(note);
+            ledger.recordRetried(scenario.getName(), note);
+        }
     }
 
     @After

@@ -33,7 +33,7 @@ public class ParameterTypes {
     }
 
     @ParameterType("plain text|text with double quotes|text with a line break|text with a tab|a Windows path with backslashes"
-            + "|Chinese text|emoji|3 KB of text|an oversized input \\(over 1 MB\\)")
+            + "|Chinese text|emoji|3 KB of text|an input longer than the model's context \\(over 1 MB\\)")
     public UserInput input(String words) {
         return UserInput.fromWords(words);
     }
@@ -47,7 +47,7 @@ public class ParameterTypes {
             + "|Crazyrouter rejects the token \\(401 unauthorized\\)|Crazyrouter rejects the URL \\(404\\)"
             + "|Crazyrouter refuses the model for this token \\(403\\)|Crazyrouter reports the model as not found"
             + "|Crazyrouter refuses the misspelled model|Crazyrouter rejects the body as invalid JSON \\(400\\)"
-            + "|Crazyrouter cannot read the model name|Crazyrouter rejects the input as too large \\(413\\)"
+            + "|Crazyrouter cannot read the model name|Crazyrouter passes on the model's answer that the input is too long \\(400\\)"
             + "|Crazyrouter asks Coze to slow down \\(429\\)"
             + "|the model answers if the token allows it, otherwise Crazyrouter refuses the model for this token \\(403\\)"
             + "|Coze refuses to send the header|Coze fails the node before sending, and nothing reaches Crazyrouter")

@@ -3,6 +3,7 @@ package com.crazyrouter.coze.steps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.Redactor;
@@ -12,7 +13,6 @@ import com.crazyrouter.coze.stubs.StubGateway;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
-import java.time.Duration;
 import java.util.List;
 
 /** Steps that need the embedded stub gateway: scenarios using them are tagged @stub-only. */
@@ -29,7 +29,14 @@ public class StubGatewaySteps {
 
     @Given("Crazyrouter is briefly overloaded")
     public void brieflyOverloaded() {
-        stub.overloadOnce(state.mark(), Duration.ofSeconds(1));
+        stub.overloadOnce(state.mark());
+    }
+
+    @Then("the workflow node fails, and Coze does not send the request again")
+    public void nodeFailsWithoutRetrying() {
+        assertThat("What the Coze builder sees", state.lastAttempt().cozeShows(), startsWith("Coze shows the failure"));
+        assertThat("Requests this scenario's node put on the wire: Coze retries only when no answer came, never on a status",
+                stub.requestsMarked(state.mark()), hasSize(1));
     }
 
     @Then("Crazyrouter's request log holds exactly that request, with the URL, headers and body Coze set")

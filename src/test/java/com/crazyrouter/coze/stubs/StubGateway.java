@@ -29,7 +29,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +97,10 @@ public final class StubGateway implements AutoCloseable {
     }
 
     /**
-     * For this scenario's requests only: the next chat request gets 429 with Retry-After, the one after it goes
-     * through to the ordinary mappings. The body is the stub set's own rate-limit error file.
+     * For this scenario's requests only: the next chat request gets 429, the one after it goes through to the
+     * ordinary mappings. Like new-api's rate limiter, the 429 says nothing about how long to wait (no Retry-After).
      */
-    public void overloadOnce(String mark, Duration retryAfter) {
+    public void overloadOnce(String mark) {
         server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                 .atPriority(1)
                 .withHeader(SCENARIO_HEADER, containing(mark))
@@ -110,7 +109,6 @@ public final class StubGateway implements AutoCloseable {
                 .willSetStateTo("recovered")
                 .willReturn(aResponse().withStatus(429)
                         .withHeader("Content-Type", "application/json; charset=utf-8")
-                        .withHeader("Retry-After", String.valueOf(retryAfter.toSeconds()))
                         .withBodyFile("errors/rate-limited.json")
                         .withTransformers("response-template")));
     }
