@@ -78,7 +78,7 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
         for (Parameter parameter : parameters) {
             Object value = arguments.get(parameter.name());
             if (value == null && parameter.required()) {
-                throw new CozeRefusedToSend("[setBodyDefaultValues] parameter '" + parameter.name() + "' is required");
+                throw new CozeRefusedToSend(WorkflowHttpNode.FAILURE + "[setBodyDefaultValues] parameter '" + parameter.name() + "' is required");
             }
             if (value != null) {
                 body.set(parameter.name(), Json.MAPPER.valueToTree(value));
@@ -110,7 +110,8 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
         if (reply.status() != 200) {
             return CozeView.failure(failed("http request failed, status=" + StatusText.of(reply.status()) + "\nresp=" + reply.body()));
         }
-        if (!reply.json().map(JsonNode::isObject).orElse(false)) {
+        // an empty body becomes {} in Coze (docs/COZE.md), which is an object
+        if (!(reply.body() == null || reply.body().isEmpty()) && !reply.json().map(JsonNode::isObject).orElse(false)) {
             return CozeView.failure(failed("response is not object, raw response=" + reply.body()));
         }
         return CozeView.output("the tool's output is the reply's JSON object" + reply.replyText()

@@ -2,6 +2,8 @@ package com.crazyrouter.coze.coze;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -12,15 +14,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * the library's documentation, not run) — and then reaches the gateway, whose encoding/json rejects it.
  */
 final class PreSendJson {
+    /** Like sonic: raw control characters inside strings pass, anything after the value does not. */
     private static final ObjectMapper LENIENT_ON_CONTROL_CHARACTERS = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private PreSendJson() {
     }
 
     static void check(String body) {
         try {
-            if (!LENIENT_ON_CONTROL_CHARACTERS.readTree(body).isObject()) {
+            if (!LENIENT_ON_CONTROL_CHARACTERS.readValue(body, JsonNode.class).isObject()) {
                 throw new CozeRefusedToSend(WorkflowHttpNode.FAILURE + "\"Syntax error: the body is not a JSON object\"");
             }
         } catch (JsonProcessingException e) {

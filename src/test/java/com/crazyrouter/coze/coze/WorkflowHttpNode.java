@@ -109,9 +109,22 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
         if (reply.status() >= 400) {
             String text = FAILURE + "request " + reply.request().url() + " failed, response status code=" + reply.status() + ", status="
                     + StatusText.of(reply.status()) + ", headers=" + Json.write(reply.headers()) + ", body=" + reply.body();
-            return CozeView.failure(text.length() > SHOWN_BYTES ? text.substring(0, SHOWN_BYTES) : text);
+            return CozeView.failure(firstBytes(text, SHOWN_BYTES));
         }
         return CozeView.output("the node's outputs: statusCode " + reply.status() + ", body (a string, not parsed JSON) " + Json.write(reply.body()));
+    }
+
+    /** The text cut as Go slices a string: at a byte count, never in the middle of a character here. */
+    private static String firstBytes(String text, int bytes) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= bytes) {
+            return text;
+        }
+        int end = bytes;
+        while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
     }
 
     /** What the builder sees when no HTTP answer came, after the node's own retries. */

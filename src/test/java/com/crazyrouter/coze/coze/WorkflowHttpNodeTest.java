@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -218,8 +217,6 @@ class WorkflowHttpNodeTest {
 
     // event_handle.go: errorInfo = wfe.Msg()[:min(1000, len(wfe.Msg()))] slices a Go string, i.e. bytes (COZE.md 4.2)
     @Test
-    @Disabled("bug: WorkflowHttpNode.shows cuts the failure text at 1000 Java chars; Coze (and the class's own comment) keeps the first 1000 "
-            + "bytes, so a Chinese error body (new-api's 403 IP-whitelist message is Chinese-only) is shown up to 3x longer than Coze shows it")
     void aLongFailureTextIsCutAt1000BytesNotCharacters() {
         String body = "{\"error\":{\"message\":\"" + "您的 IP 不在令牌允许访问的列表中".repeat(60) + "\"}}";
         CozeView view = GUIDE.shows(reply(render(GUIDE, "Hello"), 403, "application/json", body));
