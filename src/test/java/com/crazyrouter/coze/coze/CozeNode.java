@@ -11,7 +11,6 @@ import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.GatewayUnreachable;
 import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
-import com.crazyrouter.coze.gateway.StreamedReply;
 import com.crazyrouter.coze.gateway.TokenAllowlist;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
@@ -109,12 +108,23 @@ public class CozeNode {
         return send(new OutgoingRequest("GET", gateway.resolve(pathAndQuery), headers, null));
     }
 
-    /** Probes a model's capabilities through a route, with the guide's setup around each probe's body. */
+    /**
+     * Probes a model's capabilities through a route, with the guide's setup around each probe's body. Probes are the
+     * harness's own requests, so they alone get the live run's output limit (crazyrouter.probeMaxTokens).
+     */
     public CapabilityProbe probe(Secret token, String model, Route route) {
         CozeSetup guide = CozeSetup.guide(token.reveal());
         return new CapabilityProbe(body -> route == Route.PLUGIN
                 ? guide.plugin().render(Json.MAPPER.convertValue(Json.parse(body).orElseThrow(), new TypeReference<Map<String, Object>>() { }), gateway)
-                : guide.node().withBody(WorkflowHttpNode.BodyType.JSON, body).render(Map.of(), gateway), this::send, this::stream);
+                : guide.node().withBody(WorkflowHttpNode.BodyType.JSON, body).render(Map.of(), gateway),
+                request -> {
+                    label();
+                    return client.sendProbe(marked(request));
+                },
+                request -> {
+                    label();
+                    return client.streamProbe(marked(request));
+                });
     }
 
     private Attempt attempt(Route route, String model, Supplier<OutgoingRequest> render, int transportRetries) {
@@ -188,11 +198,6 @@ public class CozeNode {
     private GatewayReply send(OutgoingRequest request) {
         label();
         return client.send(marked(request));
-    }
-
-    private StreamedReply stream(OutgoingRequest request) {
-        label();
-        return client.stream(marked(request));
     }
 
     private OutgoingRequest marked(OutgoingRequest request) {

@@ -56,13 +56,24 @@ public final class CrazyrouterClient {
     }
 
     /**
-     * Sends the request; a 429 or a transient 502/503/504 is retried at most {@code crazyrouter.retries} times,
-     * after the wait the gateway asks for (Retry-After) or a short back-off, each retry shown in the report.
-     * Any other answer, and a 503 that names an unknown model, is returned as it is.
+     * Sends the request byte for byte as rendered; a 429 or a transient 502/503/504 is retried at most
+     * {@code crazyrouter.retries} times, after the wait the gateway asks for (Retry-After) or a short back-off, each
+     * retry shown in the report. Any other answer, and a 503 that names an unknown model, is returned as it is.
      */
     public GatewayReply send(OutgoingRequest request) {
-        OutgoingRequest probe = ProbeLimits.capTokens(request, probeMaxTokens);
-        GatewayReply reply = sendOnce(probe);
+        return sendRetrying(request);
+    }
+
+    /**
+     * A capability probe of the harness's own making (not a scenario's request): sent like {@link #send}, but a chat
+     * body that sets no output limit gets {@code crazyrouter.probeMaxTokens} (live runs), to keep probing cheap.
+     */
+    public GatewayReply sendProbe(OutgoingRequest request) {
+        return sendRetrying(ProbeLimits.capTokens(request, probeMaxTokens));
+    }
+
+    private GatewayReply sendRetrying(OutgoingRequest request) {
+        GatewayReply reply = sendOnce(request);
         for (int retry = 1; ; retry++) {
             Optional<Duration> wait = retryPolicy.waitBefore(retry, reply);
             if (wait.isEmpty()) {
@@ -71,10 +82,10 @@ public final class CrazyrouterClient {
             String note = "Retry " + retry + " of " + retryPolicy.maxRetries() + " after HTTP " + reply.status() + ": waited " + wait.get().toMillis() + " ms"
                     + (reply.retryAfter().isPresent() ? " as Retry-After asked" : "");
             Evidence.step(note);
-            System.out.println("[retry] " + redactor.redact(probe.method() + " " + probe.url()) + ": " + note);
+            System.out.println("[retry] " + redactor.redact(request.method() + " " + request.url()) + ": " + note);
             budget.recordRetry();
             sleep(wait.get());
-            reply = sendOnce(probe);
+            reply = sendOnce(request);
         }
     }
 
@@ -144,6 +155,15 @@ public final class CrazyrouterClient {
      * HttpClient, under the same timeouts, request cap and redaction.
      */
     public StreamedReply stream(OutgoingRequest request) {
+        return streamOnce(request);
+    }
+
+    /** A streaming capability probe: as {@link #stream}, with the output limit of {@link #sendProbe}. */
+    public StreamedReply streamProbe(OutgoingRequest request) {
+        return streamOnce(ProbeLimits.capTokens(request, probeMaxTokens));
+    }
+
+    private StreamedReply streamOnce(OutgoingRequest request) {
         String where = request.method() + " " + redactor.redact(request.url().toString());
         budget.spendOne(where);
         long started = System.nanoTime();

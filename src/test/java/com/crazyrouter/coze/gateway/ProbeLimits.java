@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.OptionalInt;
 
-/** Keeps live probes cheap: a chat request that sets no output limit gets a small max_tokens. */
+/**
+ * Keeps live capability probes cheap: a probe's chat body that sets no output limit gets a small max_tokens. Only
+ * the harness's own probes ({@link CrazyrouterClient#sendProbe}, {@link CrazyrouterClient#streamProbe}) go through
+ * here; a scenario's request is sent exactly as rendered.
+ */
 final class ProbeLimits {
     private ProbeLimits() {
     }
