@@ -3,6 +3,7 @@ package com.crazyrouter.coze.coze;
 import static com.crazyrouter.coze.coze.PluginToolTest.TOKEN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.Secret;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,18 @@ class TypedAuthorizationTest {
     @Test
     void theFirstHalfOfTheTokenIsATruncatedPaste() {
         assertThat(TypedAuthorization.fill("Bearer {first half of token}", SECRET), equalTo("Bearer " + TOKEN.substring(0, TOKEN.length() / 2)));
+    }
+
+    @Test
+    void aTokenCopiedWithoutItsLastCharacterOrTwoLosesJustThose() {
+        assertThat(TypedAuthorization.fill("Bearer {token without its last character}", SECRET), equalTo("Bearer " + TOKEN.substring(0, TOKEN.length() - 1)));
+        assertThat(TypedAuthorization.fill("Bearer {token without its last 2 characters}", SECRET), equalTo("Bearer " + TOKEN.substring(0, TOKEN.length() - 2)));
+    }
+
+    @Test
+    void aCutThatLeavesNothingOrCutsNothingIsAMistakeInTheScenario() {
+        assertThrows(IllegalArgumentException.class, () -> TypedAuthorization.fill("Bearer {token without its last " + TOKEN.length() + " characters}", SECRET));
+        assertThrows(IllegalArgumentException.class, () -> TypedAuthorization.fill("Bearer {token without its last 0 characters}", SECRET));
     }
 
     @Test

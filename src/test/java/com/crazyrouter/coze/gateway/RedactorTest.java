@@ -26,6 +26,20 @@ class RedactorTest {
     }
 
     @Test
+    void aTokenMissingOnlyItsLastCharacterOrTwoIsMaskedInMessages() {
+        for (int missing = 1; missing <= 2; missing++) {
+            String cut = TOKEN.substring(0, TOKEN.length() - missing);
+            String message = "Expected HTTP 401 for Authorization: Bearer " + cut + ", gateway said: Invalid token " + cut + " (request id: 1)";
+
+            String redacted = redactor.redact(message);
+
+            assertThat(redacted, not(containsString(cut.substring(3))));
+            assertThat(redacted, not(containsString("testRedactorCanary")));
+            assertThat(redactor.redactHeader("Authorization", "Bearer " + cut), equalTo("Bearer sk-[REDACTED]"));
+        }
+    }
+
+    @Test
     void anAuthorizationHeaderKeepsItsShapeButNoValue() {
         assertThat(redactor.redactHeader("Authorization", "bearer " + TOKEN), equalTo("bearer sk-[REDACTED]"));
         assertThat(redactor.redactHeader("authorization", "\"Bearer " + TOKEN + "\""), equalTo("\"Bearer sk-[REDACTED]\""));

@@ -6,12 +6,15 @@ import com.crazyrouter.coze.gateway.TokenAllowlist;
 import com.crazyrouter.coze.coze.TypedAuthorization;
 import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.en.Given;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /** Which token the Coze builder pasted, and how they filled the Authorization header. */
 public class TokenSteps {
     private static final String WRONG_TOKEN = "sk-testCozeWrongToken000000000000000000000000000";
+    private static final Map<String, String> COPIED_WITHOUT = Map.of("its last character", "{token without its last character}",
+            "its last 2 characters", "{token without its last 2 characters}", "its second half", "{first half of token}");
     private final CozeNode node;
     private final Tokens tokens;
 
@@ -43,9 +46,10 @@ public class TokenSteps {
         node.change(setup -> setup.withAuthorization(Optional.of("Bearer " + token)));
     }
 
-    @Given("the Coze token was copied incompletely")
-    public void truncatedToken() {
-        authorizationFilledAs("Bearer {first half of token}");
+    /** A paste that left the end of the token behind; {@link TypedAuthorization} cuts it. */
+    @Given("^the Coze token was copied without (its last character|its last 2 characters|its second half)$")
+    public void truncatedToken(String missing) {
+        authorizationFilledAs("Bearer " + COPIED_WITHOUT.get(missing));
     }
 
     /** The header as typed: {@link TypedAuthorization} says what its placeholders stand for. */
