@@ -7,6 +7,7 @@ import com.crazyrouter.coze.gateway.StreamedReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,6 +17,8 @@ import java.util.function.Function;
  */
 public final class CapabilityProbe {
     static final String SYSTEM_WORD = "PONG";
+    /** What "Reply only OK" asks for; a reply holds it in any case ("OK", "ok", "Ok."), as the plain reply check reads it. */
+    private static final String ASKED_FOR = "OK";
     private static final String PLAIN = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
     private static final String SYSTEM = "{\"model\":\"%s\",\"messages\":[{\"role\":\"system\",\"content\":\"Whatever the user says, reply only with the word "
             + SYSTEM_WORD + ".\"},{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
@@ -95,6 +98,8 @@ public final class CapabilityProbe {
         }
         if (content.isEmpty()) {
             problems.add("the content deltas join to nothing");
+        } else if (!content.toString().toUpperCase(Locale.ROOT).contains(ASKED_FOR)) {
+            problems.add("the content deltas join to \"" + content + "\", not to the " + ASKED_FOR + " the model was asked for");
         }
         if (!reply.endsWithDone()) {
             problems.add("the stream does not end with data: [DONE]");

@@ -131,6 +131,28 @@ class CapabilityProbeTest {
     }
 
     @Test
+    void deltasThatJoinToSomethingElseThanTheAskedForOkFailStreaming() {
+        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"Hel\"").replace("\"content\":\"K\"", "\"content\":\"lo\""))
+                .toList();
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(streaming.evidence(), containsString("the content deltas join to \"Hello\", not to the OK the model was asked for"));
+    }
+
+    @Test
+    void deltasThatJoinToOkInAnyCaseAndWithPunctuationPassStreaming() {
+        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"o\"").replace("\"content\":\"K\"", "\"content\":\"k.\""))
+                .toList();
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.PASS));
+        assertThat(streaming.evidence(), equalTo("5 chunks joined to \"ok.\", ended with [DONE], usage in the last chunk"));
+    }
+
+    @Test
     void aStreamAnsweredAsPlainJsonFailsStreamingWithStatusAndContentType() {
         gateway.streamStatus = 400;
         gateway.streamContentType = "application/json";
