@@ -8,7 +8,10 @@ Feature: Recommended models and what each can do
     JSON mode: yes if the model claims JSON mode (response_format), no if it does not
   Each row first sends "Reply only OK" with the Coze token. Then it probes what the model can do (a plain reply
   that names the model, a system message, max_tokens, usage, streaming, JSON mode) with a token that allows the
-  model, and records each as pass, fail or not supported in the model matrix (reports/summary.md).
+  model, and records each as pass, fail or not supported in the model matrix (reports/summary.md). When no token at
+  hand allows the model (a live run with the Coze token only, for a model outside its allowlist), nothing is probed:
+  the row is skipped and its matrix cells read "not checked", never pass. Set CRAZYROUTER_UNRESTRICTED_API_KEY to
+  check it.
   -Dmodels=a,b runs only some rows.
 
   @models

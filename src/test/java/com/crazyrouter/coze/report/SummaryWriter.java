@@ -32,6 +32,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class SummaryWriter {
     private static final int LONGEST_QUOTE = 1200;
+    static final String NOT_CHECKED = "not checked";
     private SummaryWriter() {
     }
 
@@ -86,9 +87,11 @@ public final class SummaryWriter {
         for (String key : keys) {
             List<Cell> cells = groups.get(key);
             md.append("| ").append(cells.get(0).model()).append(" | ").append(cells.get(0).route()).append(" |");
+            // A probe that could not run (no token at hand allows the model) checked nothing: no cell of it is a pass.
+            boolean probed = cells.stream().noneMatch(c -> c.verdict() == Cell.Verdict.NOT_PROBED);
             for (Capability capability : Capability.values()) {
-                md.append(' ').append(cells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE)
-                        .map(c -> c.verdict().words()).findFirst().orElse("—")).append(" |");
+                md.append(' ').append(probed ? cells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE)
+                        .map(c -> c.verdict().words()).findFirst().orElse("—") : NOT_CHECKED).append(" |");
             }
             md.append('\n');
         }

@@ -65,6 +65,18 @@ class SummaryWriterTest {
     }
 
     @Test
+    void aModelThatCouldNotBeProbedIsNotCheckedInEveryCellNotPassed() {
+        Timing timing = new Timing(Duration.ofMillis(20), Duration.ofMillis(30), Optional.empty());
+        ledger.record(Cell.of("gpt-5.4", "Coze API plugin (Create from API)", Capability.PLAIN_REPLY, true, "replied OK", timing, 12));
+        ledger.record(Cell.notProbed("gemini-3-pro-preview", "Coze API plugin (Create from API)", "no token at hand allows gemini-3-pro-preview"));
+        String md = SummaryWriter.markdown(ledger, figures());
+        String notChecked = (" " + SummaryWriter.NOT_CHECKED + " |").repeat(Capability.values().length);
+        assertThat(md, containsString("| gemini-3-pro-preview | Coze API plugin (Create from API) |" + notChecked + "\n"));
+        assertThat(md, containsString("| gpt-5.4 | Coze API plugin (Create from API) | pass |"));
+        assertThat(md, not(containsString("not probed")));
+    }
+
+    @Test
     void theHtmlPageEscapesWhatAGatewaySent() {
         red("f.feature:5", "Smoke", List.of("@smoke"), Optional.empty(), "body: <script>alert(1)</script>");
         String html = SummaryWriter.html(SummaryWriter.markdown(ledger, figures()));
