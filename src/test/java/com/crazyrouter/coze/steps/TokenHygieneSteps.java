@@ -16,15 +16,19 @@ import com.crazyrouter.coze.guide.TokenPractice;
 import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.run.Tokens;
 import com.fasterxml.jackson.core.JsonParser.NumberType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /** What the API shows of the guide's Token Best Practices: spending limit, expiry, and the token's own log. */
 public class TokenHygieneSteps {
     private static final Duration LOG_WINDOW = Duration.ofMinutes(5);
+    /** new-api's token-scoped figures (TokenAuthReadOnly): always the token's own, whatever the operator shows elsewhere. */
+    private static final String TOKEN_OWN_FIGURES = "/api/usage/token/";
     private final CozeNode node;
     private final Tokens tokens;
     private TokenLimits limits;
@@ -46,8 +50,39 @@ public class TokenHygieneSteps {
 
     @Then("the token has a spending limit")
     public void hasSpendingLimit() {
+        Optional<String> balance = accountBalanceShown(limits, node.fetch(TOKEN_OWN_FIGURES));
+        Assumptions.assumeTrue(balance.isEmpty(), () -> "not checked: this gateway shows the account's balance, not the token's limit ("
+                + balance.orElse("") + "). A person checks the limit in the token settings.");
         assertThat("The guide: " + TokenPractice.SPENDING_LIMIT.words() + ". Set one in Crazyrouter's token settings. hard_limit_usd",
                 limits.hardLimitUsd(), allOf(greaterThan(0d), lessThan(TokenLimits.UNLIMITED_USD)));
+    }
+
+    /**
+     * Whether the subscription's figures are the account's balance rather than the token's limit. new-api shows the token's
+     * own figures there only while the operator shows token statistics (DisplayTokenStatEnabled, controller/billing.go
+     * GetSubscription); otherwise hard_limit_usd is the account's balance and access_until is always 0, in the same shape.
+     * The token's own figures (GET /api/usage/token/, read with the token) give it away where the two disagree: a token
+     * without a limit shown a finite one, or a token that expires shown as never expiring. Without those figures, or where
+     * they agree, this cannot tell (empty).
+     */
+    static Optional<String> accountBalanceShown(TokenLimits limits, GatewayReply tokenUsage) {
+        Optional<JsonNode> own = tokenUsage.json().filter(j -> tokenUsage.status() == 200).map(j -> j.path("data"))
+                .filter(data -> data.path("object").asText().equals("token_usage"));
+        if (own.isEmpty()) {
+            Evidence.step("Cannot tell whether these figures are the token's or the account's balance: " + TOKEN_OWN_FIGURES + " answered "
+                    + tokenUsage.describe());
+            return Optional.empty();
+        }
+        long expires = own.get().path("expires_at").asLong(0);
+        if (own.get().path("unlimited_quota").asBoolean(false) && limits.hardLimitUsd() != TokenLimits.UNLIMITED_USD) {
+            return Optional.of("hard_limit_usd " + limits.subscription().path("hard_limit_usd").asText() + ", while the token's own figures ("
+                    + TOKEN_OWN_FIGURES + ") say unlimited_quota true: the token itself has no limit");
+        }
+        if (expires > 0 && limits.accessUntil().asLong(0) == 0) {
+            return Optional.of("access_until 0 (never expires), while the token's own figures (" + TOKEN_OWN_FIGURES + ") say it expires at "
+                    + Instant.ofEpochSecond(expires));
+        }
+        return Optional.empty();
     }
 
     @Then("Crazyrouter shows when the token expires, or that it never does")
