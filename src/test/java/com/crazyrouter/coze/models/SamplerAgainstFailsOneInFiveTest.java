@@ -53,7 +53,7 @@ class SamplerAgainstFailsOneInFiveTest {
             }
             assertThat(budget.requests(), is(80));
             String failure = report.failure().orElseThrow();
-            assertThat(failure, containsString("| gpt-5.4 | API plugin | one after another | 20 | 200: 16, 502: 4 | 4 (20 %) |"));
+            assertThat(failure, containsString("gpt-5.4 / API plugin / one after another: 200: 16, 502: 4 → 20 % failed"));
             assertThat(failure, containsString("Fix: Shrink the input and return to a minimal test."));
             assertThat(report.cozeShows().orElseThrow(), containsString("502"));
         }

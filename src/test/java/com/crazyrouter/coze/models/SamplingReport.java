@@ -38,7 +38,7 @@ public record SamplingReport(List<Sampler.Row> rows, Map<String, String> notSamp
                 + (failed() > 0 ? "\n\n" + CommonError.INTERMITTENT.advice() : "") + "\n";
     }
 
-    static String table(List<Sampler.Row> rows) {
+    private static String table(List<Sampler.Row> rows) {
         return HEADER + rows.stream().map(SamplingReport::line).collect(Collectors.joining());
     }
 
@@ -49,7 +49,10 @@ public record SamplingReport(List<Sampler.Row> rows, Map<String, String> notSamp
                 + " | " + SampleStats.ms(s.firstByte(95)) + " | " + SampleStats.ms(s.total(50)) + " | " + SampleStats.ms(s.total(95)) + " |\n";
     }
 
-    /** Why the minimal test is not reliable, quoting the batches that failed and the guide's row 6; empty when none failed. */
+    /**
+     * Why the minimal test is not reliable: the guide's row 6 and its fix first, then one line per batch that failed
+     * (the whole table is in the summary's section and the report's attachment); empty when none failed.
+     */
     public Optional<String> failure() {
         List<Sampler.Row> failing = rows.stream().filter(r -> r.stats().failed() > 0).toList();
         if (failing.isEmpty()) {
@@ -58,10 +61,12 @@ public record SamplingReport(List<Sampler.Row> rows, Map<String, String> notSamp
         boolean always = failing.stream().allMatch(r -> r.stats().failed() == r.stats().requests());
         return Optional.of("Expected: every run of the minimal test gets a chat reply — Coze never retries on a status, so each failed sample "
                 + "is a failed node run for a builder.\n     but: " + failed() + " of " + requests() + " samples failed ("
-                + SampleStats.percent(failed(), requests()) + "):\n" + table(failing)
-                + (always ? "Every sample of these batches failed: that is not intermittent but constant; the row for that status applies "
-                        + "(e.g. 401, 403, 404).\n" : "")
-                + "What happened matches " + CommonError.INTERMITTENT.advice());
+                + SampleStats.percent(failed(), requests()) + "). What happened matches " + CommonError.INTERMITTENT.advice()
+                + (always ? " Every sample of the failed batches failed, though: that is constant, not intermittent, and the row for that "
+                        + "status applies (e.g. 401, 403, 404)." : "")
+                + "\nBatches with failures (model / route / mode: answers by status → share failed):\n"
+                + failing.stream().map(r -> r.model() + " / " + r.route().words() + " / " + r.mode() + ": " + r.stats().outcomeWords())
+                        .collect(Collectors.joining("\n")));
     }
 
     /** What the builder saw on the first failed sample. */
