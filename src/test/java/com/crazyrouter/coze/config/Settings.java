@@ -39,6 +39,7 @@ public record Settings(
         List<String> modelsUnderTest,
         ModelTable modelTable,
         int samples,
+        int samplesConcurrency,
         int maxRequests,
         int maxTokensPerRun,
         int retries,
@@ -61,6 +62,11 @@ public record Settings(
     public static final String MODELS = "models";
     public static final String MODEL_TABLE = "crazyrouter.modelTable";
     public static final String SAMPLES = "samples";
+    public static final String SAMPLES_CONCURRENCY = "samples.concurrency";
+    /** At most this many samples per model, route and mode: the sampling scenario sends 4 × samples requests per model. */
+    public static final int MOST_SAMPLES = 200;
+    /** At most this many minimal requests at a time in the sampling scenario's concurrent mode. */
+    public static final int MOST_CONCURRENCY = 32;
     public static final String MAX_REQUESTS = "crazyrouter.maxRequests";
     public static final String MAX_TOKENS_PER_RUN = "crazyrouter.maxTokensPerRun";
     public static final String RETRIES = "crazyrouter.retries";
@@ -82,6 +88,18 @@ public record Settings(
     /** Whether the run was given a builder's own setup (-Dcoze.setup), for planning which scenarios run. */
     public static boolean ownSetupGiven() {
         return !System.getProperty(COZE_SETUP, "").isBlank();
+    }
+
+    /**
+     * Whether the run asks for the sampling scenario (-Dsamples above 1), for planning which scenarios run. A value
+     * that is not a number plans no sampling; the run itself then stops on it, naming the setting.
+     */
+    public static boolean samplingAsked() {
+        try {
+            return Integer.parseInt(System.getProperty(SAMPLES, "1").trim()) > 1;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     /** -Dcucumber.filter.tags, trimmed; empty when the run selects every scenario. */
@@ -123,6 +141,13 @@ public record Settings(
                     + " (" + String.join(", ", table.models()) + "). Add a row for it there first.");
         });
         int samples = positive(SAMPLES, properties.getOrDefault(SAMPLES, "1"));
+        if (samples > MOST_SAMPLES) {
+            throw new ConfigurationException(SAMPLES + "='" + properties.get(SAMPLES).trim() + "' is more than " + MOST_SAMPLES + ": the sampling "
+                    + "scenario sends samples × 2 routes × 2 modes minimal requests for each model under test (" + samples * 4 * models.size()
+                    + " here), all counted against " + MAX_REQUESTS + ". Give -D" + SAMPLES + "=2 … " + MOST_SAMPLES + " ; 20 is enough to see a 5 % failure rate.");
+        }
+        int concurrency = between(SAMPLES_CONCURRENCY, properties.getOrDefault(SAMPLES_CONCURRENCY, "4"), 1, MOST_CONCURRENCY,
+                "how many minimal requests the sampling scenario sends at a time");
         int maxRequests = positive(MAX_REQUESTS, properties.getOrDefault(MAX_REQUESTS, "300"));
         int maxTokensPerRun = positive(MAX_TOKENS_PER_RUN, properties.getOrDefault(MAX_TOKENS_PER_RUN, "50000"));
         // The stub answers deterministically, so retrying there would only hide a broken stub.
@@ -142,8 +167,18 @@ public record Settings(
         // the file's {{CRAZYROUTER_API_KEY}} is the run's dedicated token: the stub's fake one offline, the environment's live
         Optional<BuilderSetup> cozeSetup = text(properties.get(COZE_SETUP)).map(Path::of).map(file -> SetupFile.read(file,
                 Map.of(SETUP_TOKEN_PLACEHOLDER, tokens.get(TokenKind.DEDICATED).reveal())));
-        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, connect, read, allowlist, models, table, samples, maxRequests, maxTokensPerRun,
+        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, connect, read, allowlist, models, table, samples, concurrency, maxRequests, maxTokensPerRun,
                 retries, longestWait, probeLimit, acceptBaseline, cozeSetup, Map.copyOf(tokens));
+    }
+
+    /**
+     * These settings with no retry of a 429 or 502/503/504: the sampling scenario measures what a Coze node gets, and
+     * Coze never retries on a status, so a retry by the harness would hide the very failure being counted.
+     */
+    public Settings withoutRetries() {
+        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, connectTimeout, readTimeout, expectedAllowlist,
+                modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, 0, longestRetryWait, probeMaxTokens,
+                acceptBaseline, cozeSetup, tokens);
     }
 
     public Optional<Secret> token(TokenKind kind) {
@@ -272,6 +307,18 @@ public record Settings(
             // reported below
         }
         throw new ConfigurationException(name + "='" + raw + "' must be a positive whole number.");
+    }
+
+    private static int between(String name, String raw, int least, int most, String what) {
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= least && value <= most) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(name + "='" + raw + "' must be a whole number from " + least + " to " + most + " (" + what + ").");
     }
 
     private static int zeroOrMore(String name, String raw, int most) {

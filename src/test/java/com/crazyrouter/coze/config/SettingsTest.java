@@ -70,6 +70,31 @@ class SettingsTest {
     }
 
     @Test
+    void samplingIsBounded() {
+        assertThat(failure(with(Settings.SAMPLES, "201"), Map.of()), containsString("samples='201' is more than 200"));
+        assertThat(failure(with(Settings.SAMPLES, "0"), Map.of()), containsString("positive whole number"));
+        for (String wrong : List.of("0", "33", "many")) {
+            assertThat(wrong, failure(with(Settings.SAMPLES_CONCURRENCY, wrong), Map.of()),
+                    containsString("samples.concurrency='" + wrong + "' must be a whole number from 1 to 32"));
+        }
+        Settings settings = Settings.load(with(Settings.SAMPLES, "200"), Map.of());
+        assertThat(settings.samples(), is(200));
+        assertThat(settings.samplesConcurrency(), is(4));
+    }
+
+    @Test
+    void samplingSettingsHaveNoRetries() {
+        Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.SAMPLES, "20", Settings.SAMPLES_CONCURRENCY, "8"), TOKEN);
+        assertThat(settings.retries(), is(2));
+        Settings sampling = settings.withoutRetries();
+        assertThat(sampling.retries(), is(0));
+        assertThat(sampling.samples(), is(20));
+        assertThat(sampling.samplesConcurrency(), is(8));
+        assertThat(sampling.maxRequests(), is(settings.maxRequests()));
+        assertThat(sampling.probeMaxTokens(), equalTo(settings.probeMaxTokens()));
+    }
+
+    @Test
     void aStubFolderWithoutMappingsIsNamed() {
         assertThat(failure(with(Settings.STUBS, "no/such/folder"), Map.of()), containsString("no/such/folder"));
     }

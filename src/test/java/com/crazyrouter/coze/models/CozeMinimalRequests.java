@@ -1,0 +1,66 @@
+package com.crazyrouter.coze.models;
+
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.coze.CozeNode;
+import com.crazyrouter.coze.coze.InputPlacement;
+import com.crazyrouter.coze.coze.Route;
+import com.crazyrouter.coze.gateway.CrazyrouterClient;
+import com.crazyrouter.coze.gateway.GatewayUnreachable;
+import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.gateway.RequestBudget;
+import com.crazyrouter.coze.run.ScenarioState;
+import com.crazyrouter.coze.run.Tokens;
+import java.util.Optional;
+
+/**
+ * The minimal test as Coze runs it: the guide's setup, "Reply only OK", through a fresh {@link CozeNode} for every
+ * run (each node run stands alone, so samples sent side by side share nothing), with the dedicated token where its
+ * allowlist has the model, otherwise a token without an allowlist, as the model matrix does. Sent by a client of its
+ * own that spends from the run's request cap but does not retry a status: Coze never does, so neither may the count.
+ */
+public class CozeMinimalRequests implements Sampler.MinimalRequest {
+    private final Settings settings;
+    private final Tokens tokens;
+    private final GatewayUrl gateway;
+    private final RequestBudget budget;
+    private final CrazyrouterClient client;
+
+    public CozeMinimalRequests(Settings settings, Tokens tokens, GatewayUrl gateway, Redactor redactor, RequestBudget budget) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.gateway = gateway;
+        this.budget = budget;
+        this.client = new CrazyrouterClient(settings.withoutRetries(), redactor, budget);
+    }
+
+    @Override
+    public SampleStats.Sample send(String model, Route route) {
+        CozeNode node = new CozeNode(new ScenarioState(), tokens, client, gateway, settings);
+        node.useToken(tokenFor(model).orElseThrow(() -> new IllegalStateException(model + " is not sampled: " + whyNot(model).orElse(""))));
+        try {
+            return SampleStats.Sample.of(node.send(InputPlacement.defaultFor(route), model, Sampler.MINIMAL_INPUT));
+        } catch (GatewayUnreachable unreachable) {
+            return SampleStats.Sample.noAnswer(unreachable.getMessage());
+        }
+    }
+
+    /** Why a model cannot be sampled in this run, if it cannot: no token at hand allows it. */
+    public Optional<String> whyNot(String model) {
+        return tokenFor(model).isPresent() ? Optional.empty()
+                : Optional.of("no token at hand allows " + model + " (set " + TokenKind.UNRESTRICTED.environmentVariable() + ")");
+    }
+
+    /** How many more requests the run may send under its cap (crazyrouter.maxRequests). */
+    public int requestsLeft() {
+        return Math.max(0, budget.requestCap() - budget.requests());
+    }
+
+    private Optional<TokenKind> tokenFor(String model) {
+        if (tokens.allowlistOf(TokenKind.DEDICATED).allows(model) && tokens.find(TokenKind.DEDICATED).isPresent()) {
+            return Optional.of(TokenKind.DEDICATED);
+        }
+        return tokens.find(TokenKind.UNRESTRICTED).map(token -> TokenKind.UNRESTRICTED);
+    }
+}
