@@ -22,6 +22,7 @@ public class EmptySelectionNotice implements TestExecutionListener {
             return Optional.empty();
         }
         return Optional.of("No scenario matches -Dcucumber.filter.tags='" + selection.trim() + "'. Tags in use: @smoke, @checklist-1 … "
-                + "@checklist-9, @error-1 … @error-7, @models, @drift, @token, @stub-only (see the README, \"Run part of it\").");
+                + "@checklist-9, @error-1 … @error-7, @models, @drift, @token, @stub-only, @live-only; @setup needs -Dcoze.setup=FILE and "
+                + "@samples needs -Dsamples=N (N > 1) (see the README, \"Run part of it\").");
     }
 }
