@@ -109,6 +109,11 @@ public class CozeNode {
         return send(new OutgoingRequest("GET", gateway.resolve(pathAndQuery), headers, null));
     }
 
+    /** A GET on the gateway with this token in the Authorization header as "Bearer …", never in the URL, e.g. the token's own log. */
+    public GatewayReply fetch(String path, Secret token) {
+        return send(new OutgoingRequest("GET", gateway.resolve(path), List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal())), null));
+    }
+
     /** Probes a model's capabilities through a route, with the guide's setup around each probe's body. */
     public CapabilityProbe probe(Secret token, String model, Route route) {
         CozeSetup guide = CozeSetup.guide(token.reveal());
