@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class RecordedMappingCleaner {
     private static final Set<String> KEPT_RESPONSE_HEADERS = Set.of("content-type", "retry-after", "location", "x-oneapi-request-id");
     /** When a chat reply was created and when a token log entry was logged: the moment of answering, so "now" on every replay. */
-    private static final Pattern WHEN_ANSWERED = Pattern.compile("\"(created|created_at)\":\\s*\\d+");
+    private static final Pattern WHEN_ANSWERED = Pattern.compile("\"(created|created_at)\"\\s*:\\s*\\d+");
     static final String NOW = "{{now format='unix'}}";
 
     private final Map<TokenKind, Secret> liveTokens;
@@ -122,9 +122,9 @@ final class RecordedMappingCleaner {
     }
 
     private static String normalise(String body) {
-        return body.replaceAll("\"id\":\\s*\"chatcmpl-[^\"]*\"", "\"id\":\"chatcmpl-recorded\"")
-                .replaceAll("\"created\":\\s*\\d+", "\"created\":1767225600")
-                .replaceAll("\"request_id\":\\s*\"[^\"]*\"", "\"request_id\":\"recorded\"")
+        return body.replaceAll("\"id\"\\s*:\\s*\"chatcmpl-[^\"]*\"", "\"id\":\"chatcmpl-recorded\"")
+                .replaceAll("\"created\"\\s*:\\s*\\d+", "\"created\":1767225600")
+                .replaceAll("\"request_id\"\\s*:\\s*\"[^\"]*\"", "\"request_id\":\"recorded\"")
                 .replaceAll("\\(request id: [^)]*\\)", "(request id: recorded)");
     }
 

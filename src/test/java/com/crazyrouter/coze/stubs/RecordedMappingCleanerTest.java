@@ -125,6 +125,9 @@ class RecordedMappingCleanerTest {
         assertThat(body, allOf(containsString("\"created_at\":{{now format='unix'}}"), containsString("\"request_id\":\"recorded\""),
                 not(containsString(String.valueOf(anHourAgo))), not(containsString("20261127025301abcdefgh"))));
         assertThat(cleaned.path("response").path("transformers").toString(), equalTo("[\"response-template\"]"));
+        String pretty = tokenLog(anHourAgo).replace("\"created_at\":", "\"created_at\" : ").replace("\"request_id\":", "\"request_id\" : ");
+        assertThat("a pretty-printed log too", cleaner.clean(recorded("GET", "/api/log/token", "Bearer " + DEDICATED, null, 200, pretty, Map.of()))
+                .path("response").path("body").asText(), equalTo(body));
     }
 
     /** The clock, simulated: a log recorded an hour ago replays with its entries logged just now, so checklist 9 stays green. */

@@ -1,11 +1,8 @@
 package com.crazyrouter.coze.stubs;
 
-import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.Secret;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.ExtensionFactory;
@@ -16,8 +13,11 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +27,8 @@ import java.util.Optional;
  * most {@value #MOST_ENTRIES}, in new-api's shape {@code {"success":true,"message":"","data":[…]}}. A mapping asks for
  * it with {@code "transformers": ["token-log"]}; the mapping decides which keys it knows (an unknown key goes to another
  * mapping, as new-api answers it). Registered by {@link StubGateway}; a WireMock standalone finds it on its classpath
- * through {@link Factory}'s service file.
+ * through {@link Factory}'s service file. It uses WireMock's own classes only (JSON included): a standalone WireMock
+ * carries its libraries shaded, and the harness's are not on its classpath.
  */
 public final class TokenLogAnswer implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "token-log";
@@ -67,41 +68,61 @@ public final class TokenLogAnswer implements ResponseDefinitionTransformerV2 {
                 .filter(event -> isAnsweredChat(event) && key.equals(key(event.getRequest().getHeader("Authorization"))))
                 .sorted(Comparator.comparing((ServeEvent event) -> event.getRequest().getLoggedDate()).reversed())
                 .limit(MOST_ENTRIES).toList();
-        ObjectNode log = Json.MAPPER.createObjectNode().put("success", true).put("message", "");
-        ArrayNode data = log.putArray("data");
+        List<Map<String, Object>> data = new ArrayList<>();
         for (ServeEvent event : served) {
             data.add(entry(data.size() + 1, event));
         }
+        Map<String, Object> log = new LinkedHashMap<>();
+        log.put("success", true);
+        log.put("message", "");
+        log.put("data", data);
         return ResponseDefinitionBuilder.like(logRequest.getResponseDefinition()).but()
                 .withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=utf-8")
-                .withBody(log.toString())
+                .withBody(compact(log))
                 .build();
     }
 
     /** One entry as new-api's model.Log shows it to a token holder (formatUserLogs numbers them 1, 2, … newest first). */
-    private static ObjectNode entry(int id, ServeEvent event) {
+    private static Map<String, Object> entry(int id, ServeEvent event) {
         LoggedRequest request = event.getRequest();
-        JsonNode body = Json.parse(request.getBodyAsString()).orElse(Json.MAPPER.createObjectNode());
-        JsonNode usage = Json.parse(Optional.ofNullable(event.getResponse().getBodyAsString()).orElse("")).map(r -> r.path("usage"))
-                .orElse(Json.MAPPER.createObjectNode());
-        ObjectNode entry = Json.MAPPER.createObjectNode();
-        entry.put("id", id)
-                .put("created_at", request.getLoggedDate().toInstant().getEpochSecond())
-                .put("type", 2)
-                .put("content", "模型倍率 1.25，补全倍率 8.00，分组倍率 1.00")
-                .put("token_name", "coze")
-                .put("model_name", body.path("model").asText(""))
-                .put("quota", 12)
-                .put("prompt_tokens", usage.path("prompt_tokens").asInt(0))
-                .put("completion_tokens", usage.path("completion_tokens").asInt(0))
-                .put("use_time", 1)
-                .put("is_stream", body.path("stream").asBoolean(false))
-                .put("token_id", 7)
-                .put("group", "default");
+        Map<?, ?> body = object(request.getBodyAsString());
+        Map<?, ?> usage = object(event.getResponse().getBodyAsString()).get("usage") instanceof Map<?, ?> u ? u : Map.of();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("created_at", request.getLoggedDate().toInstant().getEpochSecond());
+        entry.put("type", 2);
+        entry.put("content", "模型倍率 1.25，补全倍率 8.00，分组倍率 1.00");
+        entry.put("token_name", "coze");
+        entry.put("model_name", body.get("model") instanceof String model ? model : "");
+        entry.put("quota", 12);
+        entry.put("prompt_tokens", usage.get("prompt_tokens") instanceof Number n ? n.intValue() : 0);
+        entry.put("completion_tokens", usage.get("completion_tokens") instanceof Number n ? n.intValue() : 0);
+        entry.put("use_time", 1);
+        entry.put("is_stream", Boolean.TRUE.equals(body.get("stream")));
+        entry.put("token_id", 7);
+        entry.put("group", "default");
         requestId(event.getResponse()).ifPresent(requestId -> entry.put("request_id", requestId));
         entry.put("other", "{}");
         return entry;
+    }
+
+    /** JSON as new-api (Go's encoding/json) writes it: on one line. */
+    private static String compact(Object value) {
+        try {
+            return Json.getObjectMapper().writeValueAsString(value);
+        } catch (Exception cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
+    }
+
+    /** A JSON object as a map; anything else (not JSON, an array, nothing) as an empty one. */
+    private static Map<?, ?> object(String json) {
+        try {
+            return json == null || json.isBlank() ? Map.of() : Json.read(json, Map.class);
+        } catch (RuntimeException notAnObject) {
+            return Map.of();
+        }
     }
 
     private static boolean isAnsweredChat(ServeEvent event) {
