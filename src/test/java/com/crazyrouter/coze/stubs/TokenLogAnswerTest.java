@@ -74,6 +74,7 @@ class TokenLogAnswerTest {
         chat("Bearer " + DEDICATED, "gpt-5.4");
 
         JsonNode unknown = log("Bearer sk-testSomeoneElse00000000000000000000");
+        // the one key in a URL in this harness, on purpose: the stub's fake, to show the stub does not read it there
         HttpResponse<String> inUrl = http.send(HttpRequest.newBuilder(gateway.baseUrl().resolve("/api/log/token?key=" + DEDICATED)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
