@@ -108,6 +108,11 @@ public class CozeNode {
         return send(new OutgoingRequest("GET", gateway.resolve(pathAndQuery), headers, null));
     }
 
+    /** A GET on the gateway with this token in the Authorization header as "Bearer …", never in the URL, e.g. the token's own log. */
+    public GatewayReply fetch(String path, Secret token) {
+        return send(new OutgoingRequest("GET", gateway.resolve(path), List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal())), null));
+    }
+
     /**
      * Probes a model's capabilities through a route, with the guide's setup around each probe's body. Probes are the
      * harness's own requests, so they alone get the live run's output limit (crazyrouter.probeMaxTokens).

@@ -1,22 +1,38 @@
 package com.crazyrouter.coze.live;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
+import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.gateway.TokenLog;
+import com.crazyrouter.coze.stubs.StubGateway;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * The live and record profiles, end to end, against a gateway on loopback that stands in for production: each
  * test starts the contract run as its own process, the way `mvn verify -Plive` does, with the token in its
  * environment, and checks what a user would see. The tokens are canaries: after the runs, no file under
- * reports/ or target/ and no line of output may contain them.
+ * reports/ or target/, no line of output and no request line (method and URL) the gateway received may contain them.
  */
 class LiveProfileIT {
     private static final Secret CANARY = new Secret("sk-canaryLiveDedicatedToken7Q2mX9vLp4Rz8Kw1Nc5Hd3Bf");
@@ -45,6 +61,7 @@ class LiveProfileIT {
     private static final String ECHOING_403 = "{\"error\":{\"message\":\"This token has no access to model {{jsonPath request.body '$.model'}}"
             + " (Authorization was {{request.headers.Authorization}})\",\"type\":\"new_api_error\",\"code\":\"\"}}\n";
 
+    private static final String TOKEN_LOG_SCENARIO = "The request Coze sent appears in the token's Crazyrouter log";
     private static LocalGateway production;
 
     @BeforeAll
@@ -107,7 +124,9 @@ class LiveProfileIT {
         assertThat(run.output(), containsString("Preflight: GET"));
         assertThat("a retry after the 503 is visible", run.output(), containsString("[retry]"));
         assertThat(run.output(), containsString("Requests sent"));
+        assertThat("checklist 9 found its request in the token's log", scenarioStatus(run, TOKEN_LOG_SCENARIO), equalTo("passed"));
         assertNoCanaryIn(run);
+        assertNoCanaryInAnyRequestLine(production);
     }
 
     @Test
@@ -126,12 +145,90 @@ class LiveProfileIT {
             assertThat("recording twice adds no duplicates", fileNames(recorded), equalTo(firstFiles));
             assertNoCanaryIn(first);
             assertNoCanaryIn(second);
+            assertNoCanaryInAnyRequestLine(steady);
+            String recordedLog = recordedLogBody(recorded);
+            assertThat("the recorded token log says when its entries were logged as a template", recordedLog,
+                    allOf(containsString("\"created_at\":{{now format='unix'}}"), not(matchesPattern("(?s).*\"created_at\":\\s*\\d.*"))));
 
             ChildRun replay = ChildRun.run(WORK.resolve("replay"), Map.of("crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString(),
                     "crazyrouter.stubs.overlay", recorded.toString()), Map.of());
             assertThat(replay.output(), replay.exitCode(), is(0));
+            assertThat("checklist 9 on replay", scenarioStatus(replay, TOKEN_LOG_SCENARIO), equalTo("passed"));
+            // nothing rewritten: however long after the recording, the replayed log's entries were logged just now
+            // (RecordedMappingCleanerTest replays a log recorded an hour ago)
+            long newest = replayedLogNewestEntry(recorded);
+            assertThat("seconds between the replayed entry's created_at and now", Instant.now().getEpochSecond() - newest,
+                    allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
             System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + lastLines(replay.output(), 1));
         }
+    }
+
+    /**
+     * The canary in no request line the gateway received: the method and URL of every request in the standalone
+     * WireMock's journal. The token goes in the Authorization header only (the token log included); a failure names
+     * the request lines with the canary masked, so the message leaks nothing either.
+     */
+    private static void assertNoCanaryInAnyRequestLine(LocalGateway gateway) throws IOException, InterruptedException {
+        HttpResponse<String> journal = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/__admin/requests"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        List<String> lines = new ArrayList<>();
+        Json.MAPPER.readTree(journal.body()).path("requests").forEach(served -> lines.add(served.path("request").path("method").asText() + " "
+                + served.path("request").path("url").asText()));
+        List<String> needles = canaryNeedles();
+        List<String> leaks = lines.stream().filter(line -> needles.stream().anyMatch(line::contains)).map(line -> {
+            String masked = line;
+            for (String needle : needles) {
+                masked = masked.replace(needle, "[CANARY]");
+            }
+            return masked;
+        }).toList();
+        long logReads = lines.stream().filter(line -> line.startsWith("GET " + TokenLog.PATH)).count();
+        System.out.println("Request-line check: " + lines.size() + " requests the gateway received (" + logReads + " reads of the token log): "
+                + leaks.size() + " with a token in the URL");
+        assertThat("token log reads the gateway received", logReads, greaterThan(0L));
+        assertThat("request lines (method and URL) that carry a token", leaks, is(empty()));
+    }
+
+    /** The status of one scenario in a child run's Allure results ("passed", "skipped", …), or "not run". */
+    private static String scenarioStatus(ChildRun run, String scenario) throws IOException {
+        try (Stream<Path> results = Files.list(run.workDir().resolve("reports").resolve("allure-results"))) {
+            for (Path result : results.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                JsonNode json = Json.MAPPER.readTree(result.toFile());
+                if (json.path("name").asText().equals(scenario)) {
+                    return json.path("status").asText();
+                }
+            }
+        }
+        return "not run";
+    }
+
+    private static String recordedLogBody(Path recorded) throws IOException {
+        try (Stream<Path> files = Files.list(recorded)) {
+            Path log = files.filter(f -> f.getFileName().toString().startsWith("get-api-log-token-200-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no recorded token log (get-api-log-token-200-*.json) in " + recorded));
+            return Json.MAPPER.readTree(log.toFile()).path("response").path("body").asText();
+        }
+    }
+
+    /** Replays the recorded stubs as the stub run does and reads the token log: the newest entry's created_at. */
+    private static long replayedLogNewestEntry(Path recorded) throws IOException, InterruptedException {
+        try (StubGateway replay = StubGateway.start(Path.of("stubs"), Optional.of(recorded))) {
+            String fake = Settings.stubTokens(Path.of("stubs")).get(TokenKind.DEDICATED).reveal();
+            HttpResponse<String> log = HttpClient.newHttpClient().send(HttpRequest.newBuilder(replay.baseUrl().resolve(TokenLog.PATH))
+                    .header("Authorization", "Bearer " + fake).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode newest = Json.MAPPER.readTree(log.body()).path("data").path(0);
+            assertThat("the replayed token log: " + log.body().length() + " characters", newest.has("created_at"), is(true));
+            return newest.path("created_at").asLong();
+        }
+    }
+
+    private static List<String> canaryNeedles() {
+        List<String> needles = new ArrayList<>();
+        for (Secret canary : List.of(CANARY, CANARY_UNRESTRICTED)) {
+            needles.add(canary.key());
+            needles.add(canary.key().substring(0, canary.key().length() / 2));
+        }
+        return needles;
     }
 
     private static Map<String, String> live(LocalGateway gateway) {
@@ -140,11 +237,7 @@ class LiveProfileIT {
     }
 
     private static void assertNoCanaryIn(ChildRun run) throws IOException {
-        List<String> needles = new ArrayList<>();
-        for (Secret canary : List.of(CANARY, CANARY_UNRESTRICTED)) {
-            needles.add(canary.key());
-            needles.add(canary.key().substring(0, canary.key().length() / 2));
-        }
+        List<String> needles = canaryNeedles();
         List<String> hits = new ArrayList<>();
         int searched = 0;
         for (Path root : List.of(Path.of("target"), Path.of("reports"), run.workDir())) {

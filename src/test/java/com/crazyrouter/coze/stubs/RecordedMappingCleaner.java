@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What {@link Recorder} does to the mappings its proxy recorded before they become files: no proxy, no disk, so
@@ -25,6 +26,9 @@ import java.util.Set;
  */
 final class RecordedMappingCleaner {
     private static final Set<String> KEPT_RESPONSE_HEADERS = Set.of("content-type", "retry-after", "location", "x-oneapi-request-id");
+    /** When a chat reply was created and when a token log entry was logged: the moment of answering, so "now" on every replay. */
+    private static final Pattern WHEN_ANSWERED = Pattern.compile("\"(created|created_at)\"\\s*:\\s*\\d+");
+    static final String NOW = "{{now format='unix'}}";
 
     private final Map<TokenKind, Secret> liveTokens;
     private final Redactor redactor;
@@ -61,8 +65,15 @@ final class RecordedMappingCleaner {
             }
         }
         ObjectNode response = (ObjectNode) node.path("response");
+        boolean templated = false;
         if (response.has("body")) {
-            response.put("body", normalise(redactor.redact(response.get("body").asText())));
+            String body = normalise(redactor.redact(response.get("body").asText()));
+            if (answeredAt(path(request)) && WHEN_ANSWERED.matcher(body).find()) {
+                // the body becomes a template: what was a literal "{{" must stay one
+                body = WHEN_ANSWERED.matcher(body.replace("{{", "\\{{")).replaceAll("\"$1\":" + NOW);
+                templated = true;
+            }
+            response.put("body", body);
         }
         if (response.has("headers")) {
             ObjectNode kept = Json.MAPPER.createObjectNode();
@@ -74,6 +85,9 @@ final class RecordedMappingCleaner {
                 }
             }
             response.set("headers", kept);
+        }
+        if (templated) {
+            response.putArray("transformers").add("response-template");
         }
         node.put("name", "recorded: " + request.path("method").asText() + " " + path(request)
                 + " -> " + response.path("status").asInt());
@@ -108,9 +122,20 @@ final class RecordedMappingCleaner {
     }
 
     private static String normalise(String body) {
-        return body.replaceAll("\"id\":\\s*\"chatcmpl-[^\"]*\"", "\"id\":\"chatcmpl-recorded\"")
-                .replaceAll("\"created\":\\s*\\d+", "\"created\":1767225600")
+        return body.replaceAll("\"id\"\\s*:\\s*\"chatcmpl-[^\"]*\"", "\"id\":\"chatcmpl-recorded\"")
+                .replaceAll("\"created\"\\s*:\\s*\\d+", "\"created\":1767225600")
+                .replaceAll("\"request_id\"\\s*:\\s*\"[^\"]*\"", "\"request_id\":\"recorded\"")
                 .replaceAll("\\(request id: [^)]*\\)", "(request id: recorded)");
+    }
+
+    /**
+     * Answers whose timestamps say when they were answered: a chat completion's (and a chunk's) {@code created}, a token
+     * log entry's {@code created_at}. A replay an hour or a month later must show them as just answered, or a check that
+     * a reply or a log entry is recent fails on an old recording; elsewhere (a model's {@code created} in /v1/models)
+     * the fixed date stays.
+     */
+    private static boolean answeredAt(String path) {
+        return path.startsWith("/v1/chat/completions") || path.startsWith("/api/log/");
     }
 
     private static String fileName(ObjectNode mapping) {

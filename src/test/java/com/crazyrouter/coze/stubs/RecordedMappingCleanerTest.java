@@ -7,21 +7,35 @@ import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,16 +51,19 @@ class RecordedMappingCleanerTest {
             + "(request id: 20261127025301abcdefgh)\",\"type\":\"new_api_error\",\"code\":\"model_not_found\"}}";
     private static final String BUSY = "{\"error\":{\"message\":\"upstream busy (request id: 20261127025301abcdefgh)\",\"type\":\"new_api_error\",\"code\":\"\"}}";
 
+    private static final Path STUBS = Path.of("stubs");
+
     private final RecordedMappingCleaner cleaner = new RecordedMappingCleaner(LIVE, new Redactor(LIVE.values()));
 
     @Test
     void liveTokensBecomeThePlaceholderOfTheirKindInHeaderUrlAndBody() {
-        StubMapping recorded = recorded("GET", "/api/log/token?key=" + DEDICATED.substring(3), "Bearer " + UNRESTRICTED,
+        // the harness never puts a token in a URL; a builder's own setup might (a plugin sending it as a query parameter)
+        StubMapping recorded = recorded("GET", "/v1/models?api_key=" + DEDICATED.substring(3), "Bearer " + UNRESTRICTED,
                 "{\"token\":\"" + DEDICATED + "\"}", 200, "{\"echo\":\"" + UNRESTRICTED + "\"}", Map.of());
 
         ObjectNode cleaned = cleaner.clean(recorded);
 
-        assertThat(cleaned.path("request").path("url").asText(), equalTo("/api/log/token?key=${token.dedicated.withoutSk}"));
+        assertThat(cleaned.path("request").path("url").asText(), equalTo("/v1/models?api_key=${token.dedicated.withoutSk}"));
         assertThat(cleaned.path("request").path("headers").path("Authorization").path("equalTo").asText(), equalTo("Bearer ${token.unrestricted}"));
         assertThat(cleaned.path("request").path("bodyPatterns").toString(), containsString("${token.dedicated}"));
         assertThat(cleaned.path("response").path("body").asText(), equalTo("{\"echo\":\"${token.unrestricted}\"}"));
@@ -94,9 +111,72 @@ class RecordedMappingCleanerTest {
         JsonNode error = cleaner.clean(recorded("POST", "/v1/chat/completions", "Bearer " + UNRESTRICTED, CHAT, 503, MODEL_NOT_FOUND, Map.of()))
                 .path("response").path("body");
 
-        assertThat(completion.asText(), allOf(containsString("\"id\":\"chatcmpl-recorded\""), containsString("\"created\":1767225600"),
+        assertThat(completion.asText(), allOf(containsString("\"id\":\"chatcmpl-recorded\""), containsString("\"created\":{{now format='unix'}}"),
                 not(containsString("Bx9LiveId")), not(containsString("1767312345"))));
         assertThat(error.asText(), allOf(containsString("(request id: recorded)"), not(containsString("abcdefgh"))));
+    }
+
+    @Test
+    void aTokenLogsEntriesAreLoggedNowOnEveryReplayAndTheirRequestIdsAreFixed() {
+        long anHourAgo = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+        ObjectNode cleaned = cleaner.clean(recorded("GET", "/api/log/token", "Bearer " + DEDICATED, null, 200, tokenLog(anHourAgo), Map.of()));
+
+        String body = cleaned.path("response").path("body").asText();
+        assertThat(body, allOf(containsString("\"created_at\":{{now format='unix'}}"), containsString("\"request_id\":\"recorded\""),
+                not(containsString(String.valueOf(anHourAgo))), not(containsString("20261127025301abcdefgh"))));
+        assertThat(cleaned.path("response").path("transformers").toString(), equalTo("[\"response-template\"]"));
+        String pretty = tokenLog(anHourAgo).replace("\"created_at\":", "\"created_at\" : ").replace("\"request_id\":", "\"request_id\" : ");
+        assertThat("a pretty-printed log too", cleaner.clean(recorded("GET", "/api/log/token", "Bearer " + DEDICATED, null, 200, pretty, Map.of()))
+                .path("response").path("body").asText(), equalTo(body));
+    }
+
+    /** The clock, simulated: a log recorded an hour ago replays with its entries logged just now, so checklist 9 stays green. */
+    @Test
+    void aLogRecordedAnHourAgoReplaysAsLoggedNow(@TempDir Path overlay) throws Exception {
+        long anHourAgo = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+        StubMapping recorded = recorded("GET", "/api/log/token", "Bearer " + DEDICATED, null, 200, tokenLog(anHourAgo), Map.of("Content-Type", "application/json"));
+        for (Map.Entry<String, String> file : cleaner.files(List.of(recorded)).entrySet()) {
+            Files.writeString(overlay.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+
+        try (StubGateway replay = StubGateway.start(STUBS, Optional.of(overlay))) {
+            String fake = Settings.stubTokens(STUBS).get(TokenKind.DEDICATED).reveal();
+            HttpResponse<String> log = HttpClient.newHttpClient().send(HttpRequest.newBuilder(replay.baseUrl().resolve("/api/log/token"))
+                    .header("Authorization", "Bearer " + fake).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode entry = Json.parse(log.body()).orElseThrow().path("data").path(0);
+            long now = Instant.now().getEpochSecond();
+            assertThat("created_at of the replayed entry, seconds before now", now - entry.path("created_at").asLong(), allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
+            assertThat(entry.path("request_id").asText(), equalTo("recorded"));
+            assertThat(entry.path("model_name").asText(), equalTo("gpt-5.4"));
+        }
+    }
+
+    @Test
+    void aLiteralDoubleBraceInATemplatedReplyStaysLiteral(@TempDir Path overlay) throws Exception {
+        String braces = COMPLETION.replace("\"OK\"", "\"use {{input}} here\"");
+        for (Map.Entry<String, String> file : cleaner.files(List.of(recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, braces,
+                Map.of("Content-Type", "application/json")))).entrySet()) {
+            Files.writeString(overlay.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+
+        try (StubGateway replay = StubGateway.start(STUBS, Optional.of(overlay))) {
+            String fake = Settings.stubTokens(STUBS).get(TokenKind.DEDICATED).reveal();
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(replay.baseUrl().resolve("/v1/chat/completions"))
+                    .header("Authorization", "Bearer " + fake).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode completion = Json.parse(reply.body()).orElseThrow();
+            assertThat(completion.path("choices").path(0).path("message").path("content").asText(), equalTo("use {{input}} here"));
+            assertThat(Instant.now().getEpochSecond() - completion.path("created").asLong(), allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
+        }
+    }
+
+    @Test
+    void aModelsCreationDateIsNotWhenItWasAnswered() {
+        String models = "{\"success\":true,\"object\":\"list\",\"data\":[{\"id\":\"gpt-5.4\",\"object\":\"model\",\"created\":1626777600,\"owned_by\":\"openai\"}]}";
+        ObjectNode cleaned = cleaner.clean(recorded("GET", "/v1/models", "Bearer " + DEDICATED, null, 200, models, Map.of()));
+
+        assertThat(cleaned.path("response").path("body").asText(), containsString("\"created\":1767225600"));
+        assertThat(cleaned.path("response").has("transformers"), is(false));
     }
 
     @Test
@@ -181,11 +261,12 @@ class RecordedMappingCleanerTest {
                   },
                   "response" : {
                     "status" : 200,
-                    "body" : "{\\"id\\":\\"chatcmpl-recorded\\",\\"object\\":\\"chat.completion\\",\\"created\\":1767225600,\\"model\\":\\"gpt-5.4\\",\\"choices\\":[{\\"index\\":0,\\"message\\":{\\"role\\":\\"assistant\\",\\"content\\":\\"OK\\"},\\"finish_reason\\":\\"stop\\"}]}",
+                    "body" : "{\\"id\\":\\"chatcmpl-recorded\\",\\"object\\":\\"chat.completion\\",\\"created\\":{{now format='unix'}},\\"model\\":\\"gpt-5.4\\",\\"choices\\":[{\\"index\\":0,\\"message\\":{\\"role\\":\\"assistant\\",\\"content\\":\\"OK\\"},\\"finish_reason\\":\\"stop\\"}]}",
                     "headers" : {
                       "Content-Type" : "application/json",
                       "X-Oneapi-Request-Id" : "recorded"
-                    }
+                    },
+                    "transformers" : [ "response-template" ]
                   },
                   "name" : "recorded: POST /v1/chat/completions -> 200",
                   "priority" : 1
@@ -195,6 +276,11 @@ class RecordedMappingCleanerTest {
 
         // Jackson's pretty printer ends lines the platform's way; the file's last newline is the recorder's own.
         assertThat(files, equalTo(Map.of("post-v1-chat-completions-200-ee0e5ae1fe87.json", expected.replace("\n", System.lineSeparator()) + "\n")));
+    }
+
+    private static String tokenLog(long createdAt) {
+        return "{\"success\":true,\"message\":\"\",\"data\":[{\"id\":1,\"created_at\":" + createdAt + ",\"type\":2,\"content\":\"\",\"token_name\":\"coze\","
+                + "\"model_name\":\"gpt-5.4\",\"quota\":12,\"prompt_tokens\":11,\"completion_tokens\":1,\"request_id\":\"20261127025301abcdefgh\",\"other\":\"{}\"}]}";
     }
 
     private static StubMapping recorded(String method, String url, String authorization, String body, int status, String responseBody,

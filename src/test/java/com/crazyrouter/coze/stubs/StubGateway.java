@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * serving a stub set (mappings/ and __files/), plus an optional overlay of extra mappings that win over it.
  * The mappings, the stub set's and the overlay's, name tokens by placeholder ({@link StubTokens}): every mapping file
  * is filled with the stub set's fake tokens and checked before the server starts, so a broken file is named instead
- * of half-loaded, and then added to WireMock from here. WireMock reads only the body files from disk.
+ * of half-loaded, and then added to WireMock from here. WireMock reads only the body files from disk. The token log
+ * ({@code GET /api/log/token}) lists what this server really answered ({@link TokenLogAnswer}).
  */
 public final class StubGateway implements AutoCloseable {
     /** The header the harness marks each scenario's requests with, so parallel scenarios can find their own. */
@@ -71,6 +72,8 @@ public final class StubGateway implements AutoCloseable {
                 .usingFilesUnderDirectory(root.toString())
                 .mappingSource(new NoMappingsFromDisk())
                 .templatingEnabled(true)
+                // the token log answers from this server's own request journal (mappings/logs)
+                .extensions(new TokenLogAnswer.Factory())
                 .maxRequestJournalEntries(5000)
                 .containerThreads(24)
                 .notifier(new ConsoleNotifier(false)));
