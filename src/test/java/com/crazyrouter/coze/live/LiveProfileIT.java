@@ -133,6 +133,7 @@ class LiveProfileIT {
     void recordingTwiceGivesTheSameStubsAndReplayingThemPasses() throws Exception {
         try (LocalGateway steady = LocalGateway.start(Path.of("stubs"), LIVE_TOKENS, Map.of())) {
             Path recorded = WORK.resolve("recorded").toAbsolutePath();
+            deleteTree(recorded); // a recording left by an earlier run would pass for this one's
             Map<String, String> properties = Map.of("crazyrouter.target", "record", "crazyrouter.baseUrl", steady.baseUrl().toString(),
                     "crazyrouter.recordInto", recorded.toString(), "crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString());
             Map<String, String> environment = Map.of("CRAZYROUTER_API_KEY", CANARY.reveal(), "CRAZYROUTER_UNRESTRICTED_API_KEY", CANARY_UNRESTRICTED.reveal());
@@ -253,6 +254,16 @@ class LiveProfileIT {
         System.out.println("Redaction check: " + searched + " files under target/, reports/ and " + run.workDir() + " searched, plus the output: "
                 + hits.size() + " with a token");
         assertThat("files or output that contain a token", hits, is(empty()));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private static List<String> fileNames(Path dir) throws IOException {
