@@ -1,9 +1,11 @@
 package com.crazyrouter.coze.live;
 
 import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.stubs.ExactHeaderValues;
+import com.crazyrouter.coze.stubs.StubModels;
 import com.crazyrouter.coze.stubs.StubTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
@@ -46,13 +48,14 @@ public final class LocalGateway implements AutoCloseable {
         Map<TokenKind, Secret> filling = new EnumMap<>(Settings.stubTokens(stubs));
         filling.putAll(tokens);
         Path mappings = stubs.resolve("mappings");
+        ModelTable models = ModelTable.load(ModelTable.DEFAULT);
         try (Stream<Path> files = Files.walk(stubs)) {
             for (Path source : files.toList()) {
                 Path target = root.resolve(stubs.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else if (source.startsWith(mappings) && source.toString().endsWith(".json")) {
-                    String text = StubTokens.fill(source, Files.readString(source, StandardCharsets.UTF_8), filling);
+                    String text = StubTokens.fill(source, StubModels.fill(source, Files.readString(source, StandardCharsets.UTF_8), models), filling);
                     Files.writeString(target, text, StandardCharsets.UTF_8);
                 } else {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);

@@ -38,7 +38,7 @@ public final class Run implements AutoCloseable {
             System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
         }
         this.stub = settings.target().isStub()
-                ? Optional.of(StubGateway.start(settings.stubRoot(), settings.stubOverlay()))
+                ? Optional.of(StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable()))
                 : Optional.empty();
         this.recorder = settings.target() == Target.RECORD
                 ? Optional.of(Recorder.start(live.base(), settings.tokens(), redactor, settings.recordInto()))

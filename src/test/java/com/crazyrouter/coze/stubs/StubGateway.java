@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
@@ -55,10 +56,15 @@ public final class StubGateway implements AutoCloseable {
     }
 
     public static StubGateway start(Path root, Optional<Path> overlay) {
+        return start(root, overlay, ModelTable.load(ModelTable.DEFAULT));
+    }
+
+    /** {@code models}: the model table, which says which models the stub knows and which the Coze token may use. */
+    public static StubGateway start(Path root, Optional<Path> overlay, ModelTable models) {
         Path files = root.resolve("__files");
         Map<TokenKind, Secret> tokens = Settings.stubTokens(root);
-        List<Checked> base = checkedMappings(root.resolve("mappings"), files, tokens);
-        List<Checked> extra = overlay.map(dir -> checkedMappings(dir, files, tokens)).orElse(List.of());
+        List<Checked> base = checkedMappings(root.resolve("mappings"), files, tokens, models);
+        List<Checked> extra = overlay.map(dir -> checkedMappings(dir, files, tokens, models)).orElse(List.of());
         extra.forEach(checked -> {
             if (checked.mapping().getPriority() == null) {
                 checked.mapping().setPriority(1);
@@ -125,14 +131,14 @@ public final class StubGateway implements AutoCloseable {
      * Parses every mapping file the way WireMock would, with its token placeholders filled ({@link StubTokens}), and
      * checks that the body files it names exist.
      */
-    static List<Checked> checkedMappings(Path mappings, Path files, Map<TokenKind, Secret> tokens) {
+    static List<Checked> checkedMappings(Path mappings, Path files, Map<TokenKind, Secret> tokens, ModelTable models) {
         if (!Files.isDirectory(mappings)) {
             throw new ConfigurationException("No stub mappings folder at " + mappings + ".");
         }
         List<Checked> all = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(mappings)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                all.addAll(checkedFile(file, files, tokens));
+                all.addAll(checkedFile(file, files, tokens, models));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + mappings, e);
@@ -140,10 +146,10 @@ public final class StubGateway implements AutoCloseable {
         return all;
     }
 
-    private static List<Checked> checkedFile(Path file, Path files, Map<TokenKind, Secret> tokens) throws IOException {
+    private static List<Checked> checkedFile(Path file, Path files, Map<TokenKind, Secret> tokens, ModelTable models) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         readJson(file, text); // the file as written, so line and column are the file's own
-        JsonNode root = readJson(file, StubTokens.fill(file, text, tokens));
+        JsonNode root = readJson(file, StubTokens.fill(file, StubModels.fill(file, text, models), tokens));
         List<JsonNode> nodes = new ArrayList<>();
         if (root != null && root.has("mappings")) {
             root.get("mappings").forEach(nodes::add);

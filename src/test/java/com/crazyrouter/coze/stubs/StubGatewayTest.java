@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
@@ -181,5 +182,25 @@ class StubGatewayTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
         return file;
+    }
+
+    @Test
+    void aModelAddedToTheModelTableRunsOfflineWithNoStubEdits(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("recommended-models.feature");
+        String text = Files.readString(ModelTable.DEFAULT, StandardCharsets.UTF_8);
+        Files.writeString(table, text.stripTrailing() + "\n      | qwen3-max            | API plugin         | yes                        | no        |\n",
+                StandardCharsets.UTF_8);
+        String token = Settings.stubTokens(STUBS).get(TokenKind.DEDICATED).reveal();
+        try (StubGateway gateway = StubGateway.start(STUBS, Optional.empty(), ModelTable.load(table))) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> chat = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/chat/completions"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"qwen3-max\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(chat.body(), chat.statusCode(), equalTo(200));
+            HttpResponse<String> models = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/models"))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(models.body(), allOf(containsString("\"qwen3-max\""), containsString("\"gpt-5.4\""), not(containsString("gemini"))));
+        }
     }
 }
