@@ -38,7 +38,10 @@ public final class RunLedger {
         return Map.copyOf(notes);
     }
 
-    /** A scenario that passed only after retries: its name and what that means for Coze. */
+    /**
+     * A scenario that passed only after retries: its name, and a note that says what happened ("passed after 1 retry"),
+     * then " — " and what that means for Coze.
+     */
     public void recordRetried(String scenario, String note) {
         retried.put(scenario, note);
     }
@@ -70,5 +73,10 @@ public final class RunLedger {
 
     public List<ScenarioResult> scenarios() {
         return List.copyOf(scenarios);
+    }
+
+    /** The scenarios that failed, in the order they finished. */
+    public List<ScenarioResult> red() {
+        return scenarios.stream().filter(s -> s.status().equals("FAILED")).toList();
     }
 }
