@@ -55,7 +55,7 @@ public class Progress implements ConcurrentEventListener {
         Optional<RunView> run = running.get();
         run.ifPresent(lastRun::set);
         TestCase scenario = event.getTestCase();
-        Optional<String> retryNote = run.map(r -> r.ledger().retried().get(scenario.getName()));
+        Optional<String> retryNote = run.flatMap(r -> r.ledger().retriedNote(FailureReasons.location(scenario.getUri(), scenario.getLocation().getLine())));
         out.println(ConsoleLines.progress(++finished, planned.get(), ConsoleLines.verdict(event.getResult().getStatus(), retryNote),
                 scenario.getTags(), scenario.getName()));
     }

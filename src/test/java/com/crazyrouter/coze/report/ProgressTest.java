@@ -56,17 +56,19 @@ class ProgressTest {
 
     @Test
     void aRetriedScenarioSaysSoAndTheRunEndsWithTheSummaryToOpen() {
-        plugin(OptionalLong.of(3), true);
-        ledger.recordRetried("The workflow HTTP node route reaches Crazyrouter", "passed after 1 retry — Coze would have failed here (Common Errors 6)");
-        publisher.send(finished("The workflow HTTP node route reaches Crazyrouter", List.of("@checklist-2"), Status.PASSED));
+        plugin(OptionalLong.of(4), true);
+        ledger.recordRetried("file:///f.feature:7", "The workflow HTTP node route reaches Crazyrouter", "passed after 1 retry — Coze would have failed here (Common Errors 6)");
+        publisher.send(finished("The workflow HTTP node route reaches Crazyrouter", 7, List.of("@checklist-2"), Status.PASSED));
+        publisher.send(finished("The workflow HTTP node route reaches Crazyrouter", 8, List.of("@checklist-2"), Status.PASSED));
         publisher.send(finished("An expired token", List.of("@error-1"), Status.SKIPPED));
         publisher.send(finished("The smallest body", List.of("@smoke"), Status.FAILED));
         ledger.record(new RunLedger.ScenarioResult("s.feature:3", "The smallest body", List.of("@smoke"), "FAILED", "Both routes", "gpt-5.4"));
         publisher.send(Envelope.of(new io.cucumber.messages.types.TestRunFinished(null, false, new Timestamp(0L, 0L), null, null)));
         assertThat(lines(), contains(
-                "[1/3] passed after 1 retry Validation Checklist 2 — The workflow HTTP node route reaches Crazyrouter",
-                "[2/3] skipped  Common Errors 1 — An expired token",
-                "[3/3] FAILED   Smoke — The smallest body",
+                "[1/4] passed after 1 retry Validation Checklist 2 — The workflow HTTP node route reaches Crazyrouter",
+                "[2/4] passed   Validation Checklist 2 — The workflow HTTP node route reaches Crazyrouter",
+                "[3/4] skipped  Common Errors 1 — An expired token",
+                "[4/4] FAILED   Smoke — The smallest body",
                 "",
                 "Open reports/summary.html",
                 "First red scenario (of 1): Smoke — The smallest body. No guide row names a fix: read what happened in the summary."));
@@ -90,18 +92,22 @@ class ProgressTest {
     }
 
     private static TestCaseFinished finished(String name, List<String> tags, Status status) {
-        return new TestCaseFinished(Instant.EPOCH, new FakeScenario(name, tags), new Result(status, Duration.ZERO, null));
+        return finished(name, 1, tags, status);
     }
 
-    private record FakeScenario(String name, List<String> tags) implements TestCase {
+    private static TestCaseFinished finished(String name, int line, List<String> tags, Status status) {
+        return new TestCaseFinished(Instant.EPOCH, new FakeScenario(name, line, tags), new Result(status, Duration.ZERO, null));
+    }
+
+    private record FakeScenario(String name, int line, List<String> tags) implements TestCase {
         @Override
         public Integer getLine() {
-            return 1;
+            return line;
         }
 
         @Override
         public Location getLocation() {
-            return new Location(1, 1);
+            return new Location(line, 1);
         }
 
         @Override
@@ -116,7 +122,7 @@ class ProgressTest {
 
         @Override
         public String getScenarioDesignation() {
-            return "f.feature:1 # " + name;
+            return "f.feature:" + line + " # " + name;
         }
 
         @Override
@@ -136,7 +142,7 @@ class ProgressTest {
 
         @Override
         public UUID getId() {
-            return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+            return UUID.nameUUIDFromBytes((name + line).getBytes(StandardCharsets.UTF_8));
         }
     }
 
