@@ -20,6 +20,7 @@ public final class RunLedger {
     private final Collection<ScenarioResult> scenarios = new ConcurrentLinkedQueue<>();
     private final Map<String, String> notes = new ConcurrentSkipListMap<>();
     private final Map<String, String> retried = new ConcurrentSkipListMap<>();
+    private final Map<String, String> retriedAt = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
     /**
@@ -38,9 +39,18 @@ public final class RunLedger {
         return Map.copyOf(notes);
     }
 
-    /** A scenario that passed only after retries: its name and what that means for Coze. */
-    public void recordRetried(String scenario, String note) {
+    /**
+     * A scenario that passed only after retries: where it is (feature:line), its name, and a note that says what happened
+     * ("passed after 1 retry"), then " — " and what that means for Coze.
+     */
+    public void recordRetried(String location, String scenario, String note) {
         retried.put(scenario, note);
+        retriedAt.put(location, note);
+    }
+
+    /** The retry note of the scenario at {@code location} (feature:line): names repeat across outline rows, locations do not. */
+    public Optional<String> retriedNote(String location) {
+        return Optional.ofNullable(retriedAt.get(location));
     }
 
     public Map<String, String> retried() {
@@ -70,5 +80,10 @@ public final class RunLedger {
 
     public List<ScenarioResult> scenarios() {
         return List.copyOf(scenarios);
+    }
+
+    /** The scenarios that failed, in the order they finished. */
+    public List<ScenarioResult> red() {
+        return scenarios.stream().filter(s -> s.status().equals("FAILED")).toList();
     }
 }

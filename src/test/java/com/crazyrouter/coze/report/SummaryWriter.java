@@ -116,7 +116,7 @@ public final class SummaryWriter {
         }
 
         md.append("\n\n## Red scenarios\n\n");
-        List<RunLedger.ScenarioResult> red = scenarios.stream().filter(s -> s.status().equals("FAILED")).toList();
+        List<RunLedger.ScenarioResult> red = ledger.red();
         if (red.isEmpty()) {
             md.append("None: every scenario that ran passed.\n");
         }
@@ -125,8 +125,7 @@ public final class SummaryWriter {
                     .append("Route: ").append(scenario.route()).append(" · Model: ").append(scenario.model()).append("  \n")
                     .append("Guide: ").append(GuideLine.of(scenario.tags()).map(GuideLine::title).orElse("(no guide line)")).append("  \n");
             Optional<RunLedger.Failure> failure = ledger.failure(scenario.location());
-            // What actually happened (the row the failed assertion named) decides the fix; else the row the scenario encodes.
-            failure.flatMap(RunLedger.Failure::row).or(() -> GuideLine.errorRowOf(scenario.tags()).map(GuideLine.class::cast)).ifPresentOrElse(
+            rowWhoseFixApplies(ledger, scenario).ifPresentOrElse(
                     row -> md.append(fixOf(row)).append("\n\n"),
                     () -> md.append("What to do: read what happened below; the Allure report has every request and response.\n\n"));
             failure.flatMap(RunLedger.Failure::cozeShows).ifPresent(shows -> md.append("What Coze shows: ").append(escape(shows)).append("\n\n"));
@@ -135,13 +134,28 @@ public final class SummaryWriter {
         return md.toString();
     }
 
+    /** The guide row whose fix a red scenario gets: the one its failed assertion named, else the row the scenario encodes. */
+    static Optional<GuideLine> rowWhoseFixApplies(RunLedger ledger, RunLedger.ScenarioResult scenario) {
+        // What actually happened decides the fix, not what the scenario set out to check.
+        return ledger.failure(scenario.location()).flatMap(RunLedger.Failure::row)
+                .or(() -> GuideLine.errorRowOf(scenario.tags()).map(GuideLine.class::cast));
+    }
+
     /** A Common Errors row in its three columns; any other guide line as the line that applies. */
     private static String fixOf(GuideLine line) {
         if (line instanceof CommonError row) {
             return "Symptom: " + row.symptom() + "  \nCause: " + row.cause() + "  \nFix: " + row.fix();
         }
-        return "What applies: " + line.title() + "  \nFix: " + (line instanceof TokenPractice practice ? practice.words() : line.title()
-                .replaceFirst("^Validation Checklist \\d+: ", "") + ", as the guide's checklist says");
+        return "What applies: " + line.title() + "  \nFix: " + fix(line);
+    }
+
+    /** What to do, in the guide's words: a Common Errors row's fix, a token practice, or a checklist line to do as it says. */
+    static String fix(GuideLine line) {
+        if (line instanceof CommonError row) {
+            return row.fix();
+        }
+        return line instanceof TokenPractice practice ? practice.words()
+                : line.title().replaceFirst("^Validation Checklist \\d+: ", "") + ", as the guide's checklist says";
     }
 
     private static String quote(String message) {

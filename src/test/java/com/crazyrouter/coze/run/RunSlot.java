@@ -3,6 +3,7 @@ package com.crazyrouter.coze.run;
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.Settings;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -18,6 +19,8 @@ public final class RunSlot {
     private final AtomicReference<Run> jvmRun = new AtomicReference<>();
     private final ThreadLocal<Settings> threadSettings = new ThreadLocal<>();
     private final ThreadLocal<Run> threadRun = new ThreadLocal<>();
+    private final AtomicReference<Long> jvmPlan = new AtomicReference<>();
+    private final ThreadLocal<Long> threadPlan = new ThreadLocal<>();
 
     private RunSlot() {
     }
@@ -47,6 +50,24 @@ public final class RunSlot {
         return Optional.ofNullable(SLOT.threadRun.get()).or(() -> Optional.ofNullable(SLOT.jvmRun.get()));
     }
 
+    /**
+     * How many scenarios the run about to start will run, told by the JUnit plan (report/PlannedScenarios) before the
+     * run opens; scenarios finish on Cucumber's threads, which read it from here for their progress lines.
+     */
+    public static void plan(long scenarios) {
+        if (SLOT.threadSettings.get() != null) {
+            SLOT.threadPlan.set(scenarios);
+        } else {
+            SLOT.jvmPlan.set(scenarios);
+        }
+    }
+
+    /** How many scenarios the run going on will run, if a JUnit plan said so. */
+    public static OptionalLong planned() {
+        Long planned = Optional.ofNullable(SLOT.threadPlan.get()).orElseGet(SLOT.jvmPlan::get);
+        return planned == null ? OptionalLong.empty() : OptionalLong.of(planned);
+    }
+
     /** Ends the run, if one started, and hands back what it was for a closing summary. */
     public static Optional<Run> close() {
         Optional<Run> run = Optional.ofNullable(SLOT.threadRun.get());
@@ -66,6 +87,7 @@ public final class RunSlot {
             return body.get();
         } finally {
             SLOT.threadSettings.remove();
+            SLOT.threadPlan.remove();
             if (SLOT.threadRun.get() != null) {
                 close();
             }

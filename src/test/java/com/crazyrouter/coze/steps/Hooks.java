@@ -66,7 +66,7 @@ public class Hooks {
                     + CommonError.INTERMITTENT.title() + ")";
             System.out.println("[retried] " + scenario.getName() + ": " + note);
             AllureLabels.markRetried(note);
-            ledger.recordRetried(scenario.getName(), note);
+            ledger.recordRetried(FailureReasons.location(scenario.getUri(), scenario.getLine()), scenario.getName(), note);
         }
     }
 

@@ -1,0 +1,55 @@
+package com.crazyrouter.coze.report;
+
+import com.crazyrouter.coze.guide.GuideLine;
+import io.cucumber.plugin.event.Status;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What a person watching a run reads in the console: a line per finished scenario, and the lines the run ends with. */
+final class ConsoleLines {
+    private static final int VERDICT_WIDTH = 8;
+
+    private ConsoleLines() {
+    }
+
+    /** "[ 12/101] passed   Validation Checklist 4 — The Authorization header filled as Bearer {token}". */
+    static String progress(long finished, OptionalLong planned, String verdict, Collection<String> tags, String name) {
+        String total = planned.isPresent() ? String.valueOf(planned.getAsLong()) : "?";
+        String count = String.valueOf(finished);
+        return "[" + " ".repeat(Math.max(0, total.length() - count.length())) + count + "/" + total + "] "
+                + verdict + " ".repeat(Math.max(1, VERDICT_WIDTH + 1 - verdict.length())) + label(tags, name);
+    }
+
+    /** passed, FAILED, skipped, or what the run's retry note says happened ("passed after 1 retry"). */
+    static String verdict(Status status, Optional<String> retryNote) {
+        return switch (status) {
+            case PASSED -> retryNote.map(note -> note.split(" — ", 2)[0]).orElse("passed");
+            case SKIPPED -> "skipped";
+            case FAILED -> "FAILED";
+            default -> "FAILED (" + status.name().toLowerCase(Locale.ROOT) + ")";
+        };
+    }
+
+    /** The summary to open, and for a red run the first red scenario with the guide row whose fix applies, as the summary chooses it. */
+    static List<String> closing(Path reportsDir, RunLedger ledger) {
+        List<String> lines = new ArrayList<>(List.of("Open " + reportsDir.resolve("summary.html")));
+        List<RunLedger.ScenarioResult> red = ledger.red();
+        if (!red.isEmpty()) {
+            RunLedger.ScenarioResult first = red.get(0);
+            lines.add("First red scenario (of " + red.size() + "): " + label(first.tags(), first.name()) + ". "
+                    + SummaryWriter.rowWhoseFixApplies(ledger, first).map(row -> "Guide row: " + row.title() + ". Fix: " + SummaryWriter.fix(row) + ".")
+                    .orElse("No guide row names a fix: read what happened in the summary."));
+        }
+        return lines;
+    }
+
+    /** "Validation Checklist 4 — <scenario>": the guide line's short name, then the scenario's own. */
+    static String label(Collection<String> tags, String name) {
+        return GuideLine.of(tags).map(line -> line.title().split(": ", 2)[0] + " — " + name).orElse(name);
+    }
+}
