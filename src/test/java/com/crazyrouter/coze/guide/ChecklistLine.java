@@ -31,7 +31,12 @@ public enum ChecklistLine implements GuideLine {
 
     @Override
     public String advice() {
-        return "Guide, " + title() + ": do what the line says.";
+        return citation() + ": do what the line says.";
+    }
+
+    @Override
+    public String citation() {
+        return "Guide, " + title();
     }
 
     @Override

@@ -59,7 +59,13 @@ public enum CommonError implements GuideLine {
     }
 
     /** The row quoted in a failure message: symptom, cause and fix. */
+    @Override
     public String advice() {
-        return "Guide, Common Errors " + tag() + " \"" + symptom + "\": cause: " + cause + ". Fix: " + fix + ".";
+        return citation() + ": cause: " + cause + ". Fix: " + fix + ".";
+    }
+
+    @Override
+    public String citation() {
+        return "Guide, Common Errors " + tag() + " \"" + symptom + "\"";
     }
 }

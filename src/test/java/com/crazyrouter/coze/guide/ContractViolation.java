@@ -17,11 +17,21 @@ public class ContractViolation extends AssertionError {
         this(message, row, Optional.empty());
     }
 
-    /** {@code cozeShows}: what the Coze builder sees when this happens, in the route's own words. */
+    /**
+     * {@code cozeShows}: what the Coze builder sees when this happens, in the route's own words. A message that does not
+     * quote the row yet gets the row's advice on a line of its own, so every report that shows the message alone (the
+     * console, Allure and its categories) names the row too.
+     */
     public ContractViolation(String message, Optional<? extends GuideLine> row, Optional<String> cozeShows) {
-        super(message);
+        super(quotingRow(message, row));
         this.row = row.orElse(null);
         this.cozeShows = cozeShows.orElse(null);
+    }
+
+    private static String quotingRow(String message, Optional<? extends GuideLine> row) {
+        return row.filter(r -> message == null || !message.contains(r.citation()))
+                .map(r -> (message == null || message.isBlank() ? "" : message.stripTrailing() + "\n") + r.advice())
+                .orElse(message);
     }
 
     public Optional<GuideLine> row() {

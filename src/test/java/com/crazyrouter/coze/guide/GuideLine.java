@@ -40,6 +40,12 @@ public sealed interface GuideLine permits ChecklistLine, CommonError, TokenPract
     /** The line's fix in the guide's words, for a failure that names this line: "Guide, Common Errors @error-1 …". */
     String advice();
 
+    /**
+     * The words that open {@link #advice()} and name this line alone: a failure message that quotes them is about this
+     * line. The Allure report's categories file red scenarios by them (report/AllureCategories).
+     */
+    String citation();
+
     /** The Common Errors row a scenario encodes, if it encodes one. */
     static Optional<CommonError> errorRowOf(Collection<String> tags) {
         return of(tags).filter(CommonError.class::isInstance).map(CommonError.class::cast);

@@ -23,7 +23,13 @@ public enum OtherCheck implements GuideLine {
 
     @Override
     public String advice() {
-        return title() + ".";
+        return citation() + ".";
+    }
+
+    /** Not a line of the guide: no "Guide, " in front, and the report has no category of its own for it. */
+    @Override
+    public String citation() {
+        return title();
     }
 
     @Override

@@ -27,7 +27,13 @@ public enum TokenPractice implements GuideLine {
 
     @Override
     public String advice() {
-        return "Guide, Token Best Practices: " + words() + ".";
+        return citation() + ": " + words() + ".";
+    }
+
+    /** The same for every practice: the report files them together, as the guide's one table. */
+    @Override
+    public String citation() {
+        return "Guide, " + title();
     }
 
     @Override

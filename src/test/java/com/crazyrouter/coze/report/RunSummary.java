@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * What a run spent, printed at its end and shown on the Allure report's Overview (its "Environment" widget,
- * fed by environment.properties in the results folder).
+ * fed by environment.properties in the results folder); and the report's categories (categories.json, from the guide).
  */
 public final class RunSummary {
     private RunSummary() {
@@ -36,6 +36,7 @@ public final class RunSummary {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run summary into " + results, e);
         }
+        AllureCategories.write(results);
     }
 
     static Map<String, String> figures(Run run) {

@@ -1,0 +1,80 @@
+package com.crazyrouter.coze.report;
+
+import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.guide.ChecklistLine;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.TokenPractice;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The Allure report's Categories tab: every red scenario filed under the guide row its failure message quotes
+ * ("Guide, Common Errors @error-1 \"401 unauthorized\"", "Guide, Validation Checklist 3: …", see
+ * {@link GuideLine#citation()}), and a red scenario that quotes none under "Other failures". Written into the results
+ * folder as categories.json at the end of every run, from the guide's own types.
+ *
+ * <p>How Allure reads it: a result goes under every category whose {@code matchedStatuses} has its status, whose
+ * {@code messageRegex} matches its whole message (with DOTALL), and whose {@code flaky} flag equals the result's own.
+ * Allure marks a red scenario flaky when its history flip-flops, so each category comes twice, for a flaky and for a
+ * steady result, under one name.
+ */
+public final class AllureCategories {
+    public static final String FILE = "categories.json";
+    public static final String OTHER = "Other failures";
+    /** Red, both ways Allure says it: an assertion that failed, or anything else thrown (broken). */
+    static final List<String> RED = List.of("failed", "broken");
+
+    /** One entry of categories.json, in Allure's field names. */
+    public record Category(String name, List<String> matchedStatuses, String messageRegex, boolean flaky) {
+    }
+
+    private AllureCategories() {
+    }
+
+    /** The guide lines that get a category, in the guide's order: the Common Errors rows, the checklist, token practices. */
+    static List<GuideLine> rows() {
+        return Stream.<GuideLine>concat(Stream.concat(Stream.of(CommonError.values()), Stream.of(ChecklistLine.values())), Stream.of(TokenPractice.GROUP))
+                .toList();
+    }
+
+    public static List<Category> categories() {
+        List<Category> categories = new ArrayList<>();
+        for (GuideLine row : rows()) {
+            both(categories, row.title(), "(?s).*" + Pattern.quote(row.citation()) + ".*");
+        }
+        String anyRow = rows().stream().map(row -> Pattern.quote(row.citation())).collect(Collectors.joining("|"));
+        both(categories, OTHER, "(?s)(?!.*(?:" + anyRow + ")).*");
+        return List.copyOf(categories);
+    }
+
+    private static void both(List<Category> categories, String name, String messageRegex) {
+        categories.add(new Category(name, RED, messageRegex, false));
+        categories.add(new Category(name, RED, messageRegex, true));
+    }
+
+    public static String json() {
+        try {
+            return Json.PRETTY.writeValueAsString(categories()) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Allure categories", e);
+        }
+    }
+
+    /** Writes categories.json into the Allure results folder. */
+    public static void write(Path results) {
+        try {
+            Files.writeString(results.resolve(FILE), json(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Allure categories into " + results, e);
+        }
+    }
+}
