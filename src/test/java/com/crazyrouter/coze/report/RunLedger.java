@@ -19,8 +19,12 @@ public final class RunLedger {
     private final Collection<Cell> cells = new ConcurrentLinkedQueue<>();
     private final Collection<ScenarioResult> scenarios = new ConcurrentLinkedQueue<>();
     private final Map<String, String> notes = new ConcurrentSkipListMap<>();
-    private final Map<String, String> retried = new ConcurrentSkipListMap<>();
-    private final Map<String, String> retriedAt = new ConcurrentHashMap<>();
+    /** By location (feature:line): names repeat across outline rows, locations do not. */
+    private final Map<String, Retried> retried = new ConcurrentSkipListMap<>();
+
+    /** A scenario that passed only after retries: its name, and what happened and what that means for Coze. */
+    public record Retried(String scenario, String note) {
+    }
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
     /**
@@ -44,17 +48,16 @@ public final class RunLedger {
      * ("passed after 1 retry"), then " — " and what that means for Coze.
      */
     public void recordRetried(String location, String scenario, String note) {
-        retried.put(scenario, note);
-        retriedAt.put(location, note);
+        retried.put(location, new Retried(scenario, note));
     }
 
     /** The retry note of the scenario at {@code location} (feature:line): names repeat across outline rows, locations do not. */
     public Optional<String> retriedNote(String location) {
-        return Optional.ofNullable(retriedAt.get(location));
+        return Optional.ofNullable(retried.get(location)).map(Retried::note);
     }
 
-    public Map<String, String> retried() {
-        return Map.copyOf(retried);
+    public List<Retried> retried() {
+        return List.copyOf(retried.values());
     }
 
     public void record(Cell cell) {

@@ -112,7 +112,7 @@ public final class SummaryWriter {
             md.append("\n\n## Passed only after retries\n\nThe harness sent these again after a 429 or 5xx; a Coze workflow node never retries on a "
                     + "status, so in Coze they would have failed (" + CommonError.INTERMITTENT.title() + "). Run with -Dcrazyrouter.retries=0 to make "
                     + "them red.\n\n");
-            ledger.retried().forEach((name, note) -> md.append("- **").append(name).append("**: ").append(note).append('\n'));
+            ledger.retried().forEach(r -> md.append("- **").append(r.scenario()).append("**: ").append(r.note()).append('\n'));
         }
 
         md.append("\n\n## Red scenarios\n\n");
