@@ -33,8 +33,7 @@ public record Settings(
         Optional<Path> stubOverlay,
         Path recordInto,
         Path reportsDir,
-        Duration connectTimeout,
-        Duration readTimeout,
+        Limits limits,
         List<String> expectedAllowlist,
         List<String> modelsUnderTest,
         ModelTable modelTable,
@@ -56,8 +55,6 @@ public record Settings(
     public static final String STUB_OVERLAY = "crazyrouter.stubs.overlay";
     public static final String RECORD_INTO = "crazyrouter.recordInto";
     public static final String REPORTS = "crazyrouter.reports";
-    public static final String CONNECT_TIMEOUT = "crazyrouter.connectTimeout";
-    public static final String READ_TIMEOUT = "crazyrouter.readTimeout";
     public static final String ALLOWED_MODELS = "crazyrouter.token.allowedModels";
     public static final String MODELS = "models";
     public static final String MODEL_TABLE = "crazyrouter.modelTable";
@@ -84,6 +81,7 @@ public record Settings(
     /** What the guide's placeholder token looks like; it is never a real token. */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(bearer\\s+)?(sk-)?(x+|\\.\\.\\.|…|<.*>|your[-_ ]?(api[-_ ]?)?(key|token).*)$");
     private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m)?$");
+    private static final Pattern SIZE = Pattern.compile("(?i)^(\\d+)\\s*(KB|MB)?$");
 
     /** Whether the run was given a builder's own setup (-Dcoze.setup), for planning which scenarios run. */
     public static boolean ownSetupGiven() {
@@ -129,8 +127,7 @@ public record Settings(
         Optional<Path> overlay = text(properties.get(STUB_OVERLAY)).map(Path::of);
         Path reportsDir = Path.of(properties.getOrDefault(REPORTS, "reports"));
         Path recordInto = Path.of(properties.getOrDefault(RECORD_INTO, "stubs/recorded/mappings"));
-        Duration connect = duration(CONNECT_TIMEOUT, properties.getOrDefault(CONNECT_TIMEOUT, "5s"));
-        Duration read = duration(READ_TIMEOUT, properties.getOrDefault(READ_TIMEOUT, "60s"));
+        Limits limits = limits(target, properties);
         ModelTable table = ModelTable.load(Path.of(properties.getOrDefault(MODEL_TABLE, ModelTable.DEFAULT.toString())));
         List<String> allowlist = properties.containsKey(ALLOWED_MODELS)
                 ? modelList(ALLOWED_MODELS, properties.get(ALLOWED_MODELS), true) : table.allowedModels();
@@ -152,7 +149,7 @@ public record Settings(
         int maxTokensPerRun = positive(MAX_TOKENS_PER_RUN, properties.getOrDefault(MAX_TOKENS_PER_RUN, "50000"));
         // The stub answers deterministically, so retrying there would only hide a broken stub.
         int retries = zeroOrMore(RETRIES, properties.getOrDefault(RETRIES, target.isStub() ? "0" : "2"), 2);
-        Duration longestWait = duration(LONGEST_RETRY_WAIT, properties.getOrDefault(LONGEST_RETRY_WAIT, "30s"));
+        Duration longestWait = duration(properties, LONGEST_RETRY_WAIT, "30s", Duration.ofMinutes(10));
         // Only live probes get a max_tokens: recorded bodies must stay exactly what the stub run sends.
         int probeMaxTokens = zeroOrMore(PROBE_MAX_TOKENS, properties.getOrDefault(PROBE_MAX_TOKENS, target == Target.LIVE ? "256" : "0"), Integer.MAX_VALUE);
         OptionalInt probeLimit = probeMaxTokens == 0 ? OptionalInt.empty() : OptionalInt.of(probeMaxTokens);
@@ -167,7 +164,7 @@ public record Settings(
         // the file's {{CRAZYROUTER_API_KEY}} is the run's dedicated token: the stub's fake one offline, the environment's live
         Optional<BuilderSetup> cozeSetup = text(properties.get(COZE_SETUP)).map(Path::of).map(file -> SetupFile.read(file,
                 Map.of(SETUP_TOKEN_PLACEHOLDER, tokens.get(TokenKind.DEDICATED).reveal())));
-        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, connect, read, allowlist, models, table, samples, concurrency, maxRequests, maxTokensPerRun,
+        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, limits, allowlist, models, table, samples, concurrency, maxRequests, maxTokensPerRun,
                 retries, longestWait, probeLimit, acceptBaseline, cozeSetup, Map.copyOf(tokens));
     }
 
@@ -176,7 +173,7 @@ public record Settings(
      * Coze never retries on a status, so a retry by the harness would hide the very failure being counted.
      */
     public Settings withoutRetries() {
-        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, connectTimeout, readTimeout, expectedAllowlist,
+        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits, expectedAllowlist,
                 modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, 0, longestRetryWait, probeMaxTokens,
                 acceptBaseline, cozeSetup, tokens);
     }
@@ -274,18 +271,58 @@ public record Settings(
         return Optional.ofNullable(raw).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static Duration duration(String name, String raw) {
+    private static Limits limits(Target target, Map<String, String> properties) {
+        Duration connect = duration(properties, Limits.CONNECT_TIMEOUT, "5s", Duration.ofMinutes(5));
+        Duration read = duration(properties, Limits.READ_TIMEOUT, "60s", Duration.ofHours(1));
+        Duration request = duration(properties, Limits.REQUEST_TIMEOUT, "120s", Duration.ofHours(1));
+        Duration streamIdle = duration(properties, Limits.STREAM_IDLE_TIMEOUT, "30s", Duration.ofHours(1));
+        Duration stream = duration(properties, Limits.STREAM_TIMEOUT, "120s", Duration.ofHours(1));
+        long maxBody = size(Limits.MAX_BODY, properties.getOrDefault(Limits.MAX_BODY, "10MB"));
+        Duration runDeadline = duration(properties, Limits.RUN_DEADLINE, "10m", Duration.ofHours(24));
+        int stopAfter = between(Limits.STOP_AFTER_FAILURES, properties.getOrDefault(Limits.STOP_AFTER_FAILURES, "3"), 1, 100,
+                "how many chat requests in a row without a usable answer stop the run");
+        return new Limits(connect, read, request, streamIdle, stream, maxBody, runDeadline, stopAfter);
+    }
+
+    private static Duration duration(Map<String, String> properties, String name, String fallback, Duration most) {
+        String raw = properties.getOrDefault(name, fallback);
         Matcher m = DURATION.matcher(raw.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new ConfigurationException(name + "='" + raw + "' is not a duration: write e.g. 5s, 500ms or 2m.");
+        if (!m.matches() || m.group(1).length() > 9 || Long.parseLong(m.group(1)) == 0) {
+            throw new ConfigurationException(name + "='" + raw + "' is not a duration: write e.g. 5s, 500ms or 2m (at most " + words(most) + ").");
         }
         long amount = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
+        Duration value = switch (unit) {
             case "ms" -> Duration.ofMillis(amount);
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofSeconds(amount);
         };
+        if (value.compareTo(most) > 0) {
+            throw new ConfigurationException(name + "='" + raw + "' is longer than " + words(most) + ", the most this setting allows.");
+        }
+        return value;
+    }
+
+    private static String words(Duration duration) {
+        return duration.toHours() > 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
+    }
+
+    private static long size(String name, String raw) {
+        Matcher m = SIZE.matcher(raw.trim());
+        if (!m.matches() || m.group(1).length() > 9 || Long.parseLong(m.group(1)) == 0) {
+            throw new ConfigurationException(name + "='" + raw + "' is not a size: write e.g. 10MB, 512KB or 1000000 (bytes).");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
+        long bytes = switch (unit) {
+            case "KB" -> amount * 1024L;
+            case "MB" -> amount * Limits.MEGABYTE;
+            default -> amount;
+        };
+        if (bytes > 1024 * Limits.MEGABYTE) {
+            throw new ConfigurationException(name + "='" + raw + "' is more than 1024MB, the most this setting allows.");
+        }
+        return bytes;
     }
 
     /** Where Allure's results go (allure.properties points there): a report is written only when the folder exists. */

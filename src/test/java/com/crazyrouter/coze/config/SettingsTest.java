@@ -64,7 +64,7 @@ class SettingsTest {
 
     @Test
     void numbersAndDurationsAreChecked() {
-        assertThat(failure(with(Settings.READ_TIMEOUT, "soon"), Map.of()), containsString("is not a duration"));
+        assertThat(failure(with(Limits.READ_TIMEOUT, "soon"), Map.of()), containsString("is not a duration"));
         assertThat(failure(with(Settings.MAX_REQUESTS, "0"), Map.of()), containsString("positive whole number"));
         assertThat(failure(with(Settings.RETRIES, "9"), Map.of()), containsString("from 0 to 2"));
     }

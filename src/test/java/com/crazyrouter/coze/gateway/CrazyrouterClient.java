@@ -48,10 +48,10 @@ public final class CrazyrouterClient {
         this.evidence = new RedactedEvidence(redactor);
         this.redactor = redactor;
         this.budget = budget;
-        this.readTimeout = settings.readTimeout();
+        this.readTimeout = settings.limits().readTimeout();
         this.retryPolicy = new RetryPolicy(settings.retries(), settings.longestRetryWait());
         this.probeMaxTokens = settings.probeMaxTokens();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+        this.http = HttpClient.newBuilder().connectTimeout(settings.limits().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 

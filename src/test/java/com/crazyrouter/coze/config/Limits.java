@@ -1,0 +1,38 @@
+package com.crazyrouter.coze.config;
+
+import java.time.Duration;
+
+/**
+ * How long and how much the harness waits for and reads from a gateway — per connection, per request, per stream,
+ * per body and per run — so that no gateway, however broken, holds a run longer than {@link #runDeadline}.
+ *
+ * @param connectTimeout    until the connection is open
+ * @param readTimeout       until the answer's status line and headers arrive
+ * @param requestTimeout    for one whole exchange, body included (Coze's workflow node times out at 120 s by default)
+ * @param streamIdleTimeout longest silence between two chunks of a streamed answer
+ * @param streamTimeout     for one whole streamed answer
+ * @param maxBodyBytes      a reply body (or a stream) is read up to this many bytes and cut there, saying so
+ * @param runDeadline       what has not run when it passes is skipped with the reason; the run is red
+ * @param stopAfterFailures this many chat requests in a row without a usable answer (no answer, 5xx, 429) stop the run
+ */
+public record Limits(
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration requestTimeout,
+        Duration streamIdleTimeout,
+        Duration streamTimeout,
+        long maxBodyBytes,
+        Duration runDeadline,
+        int stopAfterFailures) {
+
+    public static final String CONNECT_TIMEOUT = "crazyrouter.connectTimeout";
+    public static final String READ_TIMEOUT = "crazyrouter.readTimeout";
+    public static final String REQUEST_TIMEOUT = "crazyrouter.requestTimeout";
+    public static final String STREAM_IDLE_TIMEOUT = "crazyrouter.streamIdleTimeout";
+    public static final String STREAM_TIMEOUT = "crazyrouter.streamTimeout";
+    public static final String MAX_BODY = "crazyrouter.maxBody";
+    public static final String RUN_DEADLINE = "crazyrouter.runDeadline";
+    public static final String STOP_AFTER_FAILURES = "crazyrouter.stopAfterFailures";
+
+    public static final long MEGABYTE = 1024L * 1024L;
+}
