@@ -8,7 +8,9 @@ import java.time.Duration;
  *
  * @param connectTimeout    until the connection is open
  * @param readTimeout       until the answer's status line and headers arrive
- * @param requestTimeout    for one whole exchange, body included (Coze's workflow node times out at 120 s by default)
+ * @param requestTimeout    for one whole exchange, body included. Coze's workflow node waits up to 120 s by default; the
+ *                          scenarios ask for "OK", so a minute is ample, and three of them in a row end a run against a
+ *                          gateway that trickles its answers within three minutes
  * @param streamIdleTimeout longest silence between two chunks of a streamed answer
  * @param streamTimeout     for one whole streamed answer
  * @param maxBodyBytes      a reply body (or a stream) is read up to this many bytes and cut there, saying so
