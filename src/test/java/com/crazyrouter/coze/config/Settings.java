@@ -111,7 +111,15 @@ public record Settings(
      */
     public static List<String> childJvm() {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath);
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(vmFlags());
+        command.addAll(List.of("-cp", classpath));
+        return command;
+    }
+
+    /** This JVM's -XX flags (the POM's harness.jvm), so a child JVM starts as fast as this one did. */
+    public static List<String> vmFlags() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-XX:")).toList();
     }
 
     public static Settings fromEnvironment() {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -70,9 +71,12 @@ public final class LocalGateway implements AutoCloseable {
         int port = freePort();
         String jar = Path.of(URI.create(WireMockServer.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
         String classes = Path.of(URI.create(ExactHeaderValues.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
-        Process process = new ProcessBuilder(javaBinary(), "-cp", jar + java.io.File.pathSeparator + classes, "wiremock.Run",
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
+        command.addAll(Settings.vmFlags());
+        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + classes, "wiremock.Run",
                 "--extensions", ExactHeaderValues.class.getName(), "--port", String.valueOf(port), "--bind-address", "127.0.0.1",
-                "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true")
+                "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true"));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(root.resolve("wiremock.log").toFile()).start();
         LocalGateway gateway = new LocalGateway(process, port, root);
         gateway.awaitHealthy();
