@@ -26,7 +26,7 @@ public enum OtherCheck implements GuideLine {
         return citation() + ".";
     }
 
-    /** Not a line of the guide: no "Guide, " in front, and the report has no category of its own for it. */
+    /** Not a line of the guide: no "Guide, " in front; the report files its red scenarios under its title. */
     @Override
     public String citation() {
         return title();

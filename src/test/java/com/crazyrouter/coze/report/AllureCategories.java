@@ -4,6 +4,7 @@ import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.OtherCheck;
 import com.crazyrouter.coze.guide.TokenPractice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,10 +41,13 @@ public final class AllureCategories {
     private AllureCategories() {
     }
 
-    /** The guide lines that get a category, in the guide's order: the Common Errors rows, the checklist, token practices. */
+    /**
+     * The guide lines that get a category, in the guide's order: the Common Errors rows, the checklist, token practices;
+     * then the smoke test and the recommended models, which are groups of the guide's own rather than one line.
+     */
     static List<GuideLine> rows() {
-        return Stream.<GuideLine>concat(Stream.concat(Stream.of(CommonError.values()), Stream.of(ChecklistLine.values())), Stream.of(TokenPractice.GROUP))
-                .toList();
+        return Stream.of(Stream.<GuideLine>of(CommonError.values()), Stream.<GuideLine>of(ChecklistLine.values()), Stream.<GuideLine>of(TokenPractice.GROUP),
+                Stream.<GuideLine>of(OtherCheck.values())).flatMap(s -> s).toList();
     }
 
     public static List<Category> categories() {

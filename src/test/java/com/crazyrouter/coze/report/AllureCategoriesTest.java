@@ -48,6 +48,8 @@ class AllureCategoriesTest {
         Stream.of(CommonError.values()).map(GuideLine::title).forEach(expected::add);
         Stream.of(ChecklistLine.values()).map(GuideLine::title).forEach(expected::add);
         expected.add("Token Best Practices");
+        expected.add("Smoke: the smallest request body with gpt-5.4");
+        expected.add("Recommended models");
         expected.add("Other failures");
         assertThat(List.copyOf(names()), equalTo(expected));
         assertThat(names(), hasItem("Common Errors 1: 401 unauthorized"));
