@@ -83,6 +83,20 @@ public final class LocalGateway implements AutoCloseable {
         return gateway;
     }
 
+    /**
+     * Serves the stub set (stubs/, its fake tokens) on loopback until stdin closes or the process is stopped, for
+     * timing a live run against it (scripts/timing.sh): prints one line, the base URL.
+     */
+    public static void main(String[] args) throws Exception {
+        LocalGateway gateway = start(Path.of(args.length > 0 ? args[0] : "stubs"), Map.of(), Map.of());
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
+        System.out.println(gateway.baseUrl());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // serve until the caller closes stdin; the shutdown hook stops the gateway
+        }
+    }
+
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -122,6 +136,9 @@ public final class LocalGateway implements AutoCloseable {
         try {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+            if (!Files.exists(root)) {
+                return; // closed already
             }
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
