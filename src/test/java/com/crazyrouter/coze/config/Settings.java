@@ -119,9 +119,22 @@ public record Settings(
     }
 
     public static Settings fromEnvironment() {
+        hideCredentialsInTheBaseUrlProperty();
         return load(System.getProperties().entrySet().stream().collect(
                 java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue()))),
                 System.getenv());
+    }
+
+    /**
+     * Surefire and failsafe copy the test JVM's system properties into their XML reports under target/ when a test
+     * fails, and a base URL with credentials always fails the run: so the -D value itself loses them first, keeping
+     * only what a message may show ({@link ShownUrl}), which is refused just the same.
+     */
+    private static void hideCredentialsInTheBaseUrlProperty() {
+        String raw = System.getProperty(BASE_URL);
+        if (raw != null && raw.contains("@")) {
+            System.setProperty(BASE_URL, ShownUrl.of(raw));
+        }
     }
 
     public static Settings load(Map<String, String> properties, Map<String, String> environment) {
