@@ -115,6 +115,22 @@ class SettingsTest {
     }
 
     @Test
+    void theBaseUrlPropertyLosesItsCredentialsBeforeATestReportCanCopyIt() {
+        String before = System.getProperty(Settings.BASE_URL);
+        System.setProperty(Settings.BASE_URL, "http://testuser:testpass@127.0.0.1:9");
+        try {
+            assertThrows(ConfigurationException.class, Settings::fromEnvironment);
+            assertThat(System.getProperty(Settings.BASE_URL), equalTo("http://***@127.0.0.1:9"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Settings.BASE_URL);
+            } else {
+                System.setProperty(Settings.BASE_URL, before);
+            }
+        }
+    }
+
+    @Test
     void aStubRunNamingABaseUrlWithCredentialsDoesNotShowThem() {
         assertThat(failure(with(Settings.BASE_URL, "http://testuser:testpass@127.0.0.1:8080"), Map.of()),
                 allOf(containsString("http://***@127.0.0.1:8080"), not(containsString("testpass"))));
