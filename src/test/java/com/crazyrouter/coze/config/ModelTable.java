@@ -23,6 +23,11 @@ import java.util.Set;
  */
 public record ModelTable(Path file, List<Row> rows) {
     public static final Path DEFAULT = Path.of("features", "models", "recommended-models.feature");
+    /**
+     * The guide's three models on both routes, for the harness's own tests: they must not depend on the table people
+     * edit, or one mistake there would fail dozens of them instead of stopping the run with one message.
+     */
+    public static final Path GUIDE_MODELS = Path.of("src", "test", "resources", "models", "guide-models.feature");
     /** What a model id may look like (no spaces or quotes), wherever one is read: table, -Dmodels, scenario text. */
     public static final String MODEL_ID = "[A-Za-z0-9][A-Za-z0-9._:/@+-]*";
     static final List<String> COLUMNS = List.of("model", "route", "allowed for the Coze token", "JSON mode");
@@ -32,29 +37,30 @@ public record ModelTable(Path file, List<Row> rows) {
 
     public static ModelTable load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationException("The model table " + file + " is missing.");
+            throw new ConfigurationException("The model table " + file + " is missing: point -D" + Settings.MODEL_TABLE + " at a file like "
+                    + DEFAULT + ", or leave it unset to use that one.");
         }
-        List<Examples> tables = new ArrayList<>();
         List<Envelope> envelopes;
         try {
             envelopes = GherkinParser.builder().includeSource(false).includePickles(false).build().parse(file).toList();
         } catch (IOException | RuntimeException e) {
-            throw new ConfigurationException(file + " does not parse as Gherkin: " + e.getMessage());
+            throw new ConfigurationException(file + " does not parse as Gherkin: " + e.getMessage() + ".");
         }
-        envelopes.stream().map(Envelope::getParseError).flatMap(java.util.Optional::stream).findFirst().ifPresent(error -> {
-            throw new ConfigurationException(file + " does not parse as Gherkin: " + error.getMessage());
+        envelopes.stream().map(Envelope::getParseError).flatMap(Optional::stream).findFirst().ifPresent(error -> {
+            throw new ConfigurationException(file + error.getSource().getLocation().map(at -> ":" + at.getLine()).orElse("")
+                    + ": does not parse as Gherkin: " + error.getMessage().replaceFirst("^\\(\\d+:\\d+\\): ", "") + ".");
         });
-        try {
-            envelopes.stream().map(Envelope::getGherkinDocument).flatMap(java.util.Optional::stream)
-                    .forEach(doc -> doc.getFeature().ifPresent(feature -> feature.getChildren().stream()
-                            .map(FeatureChild::getScenario).flatMap(java.util.Optional::stream)
-                            .filter(s -> s.getTags().stream().anyMatch(t -> t.getName().equals("@models")))
-                            .forEach(s -> tables.addAll(s.getExamples()))));
-        } catch (RuntimeException e) {
-            throw new ConfigurationException(file + " does not parse as Gherkin: " + e.getMessage());
-        }
+        List<Examples> tables = new ArrayList<>();
+        envelopes.stream().map(Envelope::getGherkinDocument).flatMap(Optional::stream)
+                .forEach(doc -> doc.getFeature().ifPresent(feature -> feature.getChildren().stream()
+                        .map(FeatureChild::getScenario).flatMap(Optional::stream)
+                        .filter(s -> s.getTags().stream().anyMatch(t -> t.getName().equals("@models")))
+                        .forEach(s -> tables.addAll(s.getExamples()))));
         if (tables.size() != 1 || tables.get(0).getTableHeader().isEmpty()) {
-            throw new ConfigurationException(file + " must have exactly one Examples table under its @models scenario; found " + tables.size() + ".");
+            String found = tables.isEmpty() ? "found none" : "found " + tables.size() + " (lines "
+                    + String.join(", ", tables.stream().map(t -> String.valueOf(t.getLocation().getLine())).toList()) + ")";
+            throw new ConfigurationException(file + ": the model table must be exactly one Examples table, with a header row, under the "
+                    + "feature's @models scenario; " + (tables.size() == 1 ? "it has no header row" : found) + ".");
         }
         Examples table = tables.get(0);
         TableRow header = table.getTableHeader().get();
@@ -70,17 +76,25 @@ public record ModelTable(Path file, List<Row> rows) {
             List<String> cells = row.getCells().stream().map(TableCell::getValue).map(String::trim).toList();
             String model = cells.get(0);
             if (!model.matches(MODEL_ID)) {
-                throw new ConfigurationException(file + ":" + line + ": '" + model + "' is not a model id.");
+                throw new ConfigurationException(file + ":" + line + ": " + (model.isEmpty() ? "the model cell is empty" : "'" + model + "' is not a model id")
+                        + "; write a Crazyrouter model id such as gpt-5.4 (letters, digits and . _ : / @ + -, no spaces or quotes).");
             }
             Route route = Route.fromWords(cells.get(1)).orElseThrow(() -> new ConfigurationException(file + ":" + line + ": route '"
                     + cells.get(1) + "' must be " + Route.allWords() + "."));
             if (!seen.add(model + " / " + route)) {
                 throw new ConfigurationException(file + ":" + line + ": " + model + " through the " + route.words() + " is listed twice.");
             }
-            rows.add(new Row(line, model, route, cell(file, line, COLUMNS.get(2), cells.get(2)), cell(file, line, COLUMNS.get(3), cells.get(3))));
+            Row added = new Row(line, model, route, cell(file, line, COLUMNS.get(2), cells.get(2)), cell(file, line, COLUMNS.get(3), cells.get(3)));
+            rows.stream().filter(r -> r.model().equals(model) && r.allowed() != added.allowed()).findFirst().ifPresent(other -> {
+                throw new ConfigurationException(file + ":" + line + ": " + model + " is '" + words(added.allowed()) + "' in '" + COLUMNS.get(2)
+                        + "' here but '" + words(other.allowed()) + "' on line " + other.line() + ": a token allows a model on both routes "
+                        + "or on neither, so give every row of " + model + " the same answer.");
+            });
+            rows.add(added);
         }
         if (rows.isEmpty()) {
-            throw new ConfigurationException(file + ": the model table lists no model; add at least one row, e.g. gpt-5.4.");
+            throw new ConfigurationException(file + ":" + header.getLocation().getLine()
+                    + ": the model table lists no model; add at least one row under its header, e.g. gpt-5.4.");
         }
         return new ModelTable(file, List.copyOf(rows));
     }
@@ -102,6 +116,10 @@ public record ModelTable(Path file, List<Row> rows) {
             case "no", "false" -> Optional.of(false);
             default -> Optional.empty();
         };
+    }
+
+    private static String words(boolean yes) {
+        return yes ? "yes" : "no";
     }
 
     private static boolean cell(Path file, int line, String column, String value) {

@@ -80,8 +80,12 @@ public record Settings(
     public static final URI PUBLIC_BASE_URL = URI.create("https://crazyrouter.com");
     /** What the guide's placeholder token looks like; it is never a real token. */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(bearer\\s+)?(sk-)?(x+|\\.\\.\\.|…|<.*>|your[-_ ]?(api[-_ ]?)?(key|token).*)$");
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m)?$");
-    private static final Pattern SIZE = Pattern.compile("(?i)^(\\d+)\\s*(KB|MB)?$");
+    /** A token pasted with the header's scheme: "Bearer sk-…", "bearer  sk-…", "BEARER\tsk-…". */
+    private static final Pattern PASTED_SCHEME = Pattern.compile("(?isU)^bearer(\\s.*)?$");
+    /** A whole header line pasted: "Authorization: Bearer sk-…". */
+    private static final Pattern PASTED_HEADER = Pattern.compile("(?isU)^authorization\\s*:.*$");
+    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)?$");
+    private static final Pattern SIZE = Pattern.compile("(?i)^(\\d+)\\s*(KB|MB|GB)?$");
 
     /** Whether the run was given a builder's own setup (-Dcoze.setup), for planning which scenarios run. */
     public static boolean ownSetupGiven() {
@@ -123,9 +127,22 @@ public record Settings(
     }
 
     public static Settings fromEnvironment() {
+        hideCredentialsInTheBaseUrlProperty();
         return load(System.getProperties().entrySet().stream().collect(
                 java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue()))),
                 System.getenv());
+    }
+
+    /**
+     * Surefire and failsafe copy the test JVM's system properties into their XML reports under target/ when a test
+     * fails, and a base URL with credentials always fails the run: so the -D value itself loses them first, keeping
+     * only what a message may show ({@link ShownUrl}), which is refused just the same.
+     */
+    private static void hideCredentialsInTheBaseUrlProperty() {
+        String raw = System.getProperty(BASE_URL);
+        if (raw != null && raw.contains("@")) {
+            System.setProperty(BASE_URL, ShownUrl.of(raw));
+        }
     }
 
     public static Settings load(Map<String, String> properties, Map<String, String> environment) {
@@ -201,7 +218,7 @@ public record Settings(
     private static Optional<URI> baseUrl(Target target, Map<String, String> properties, Map<String, String> environment) {
         Optional<String> asked = text(properties.get(BASE_URL));
         if (target.isStub()) {
-            asked.ifPresent(url -> {
+            asked.map(ShownUrl::of).ifPresent(url -> {
                 throw new ConfigurationException("-D" + BASE_URL + "=" + url + " names a gateway, but this is a stub run, which always "
                         + "talks to the embedded stub gateway. To run the scenarios against " + url + ", add -Plive and export "
                         + TokenKind.DEDICATED.environmentVariable() + " (a gateway serving this repo's stubs/ takes the fake keys in "
@@ -212,24 +229,44 @@ public record Settings(
         return asked.or(() -> text(environment.get(BASE_URL_ENV))).map(Settings::parseBaseUrl);
     }
 
+    /**
+     * Scheme, host and port only. The harness joins /v1/chat/completions to it, as the guide's full URL, so any path
+     * would end up in front of /v1; a user name or password would go to the gateway in every request and into every
+     * report, so a URL with one is refused without being shown.
+     */
     private static URI parseBaseUrl(String raw) {
-        String hint = " Set -D" + BASE_URL + " (or " + BASE_URL_ENV + ") to a URL such as https://crazyrouter.com or http://127.0.0.1:8080, without /v1.";
+        String shown = BASE_URL + "='" + ShownUrl.of(raw) + "'";
+        String hint = " Set -D" + BASE_URL + " (or " + BASE_URL_ENV + ") to the gateway's scheme, host and port only, such as "
+                + "https://crazyrouter.com or http://127.0.0.1:8080: no /v1, no other path. Nothing was sent.";
         URI uri;
         try {
             uri = new URI(raw.trim());
         } catch (URISyntaxException e) {
-            throw new ConfigurationException(BASE_URL + "='" + raw + "' is not a URL: " + e.getReason() + "." + hint);
+            throw new ConfigurationException(shown + " is not a URL: " + e.getReason() + "." + hint);
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            throw new ConfigurationException(shown + ": the base URL contains a user name or password; put credentials nowhere in the URL. "
+                    + "The harness sends the token from " + TokenKind.DEDICATED.environmentVariable() + " in the Authorization header only." + hint);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new ConfigurationException(BASE_URL + "='" + raw + "' needs http:// or https:// and a host." + hint);
+            throw new ConfigurationException(shown + " needs http:// or https:// and a host." + hint);
         }
-        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
-        if (path.endsWith("/v1") || path.contains("/chat/completions")) {
-            throw new ConfigurationException(BASE_URL + "='" + raw + "' should be the gateway's base URL only; the harness adds "
-                    + "/v1/chat/completions itself, as the guide's full URL." + hint);
+        if (uri.getPort() > 65_535) {
+            throw new ConfigurationException(shown + " names port " + uri.getPort() + "; a port is at most 65535." + hint);
         }
-        return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ConfigurationException(shown + " has a " + (uri.getRawQuery() != null ? "query (?…)" : "fragment (#…)")
+                    + "; the base URL takes none." + hint);
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (!path.isEmpty() && !path.equals("/")) {
+            String why = path.replaceAll("/+$", "").equalsIgnoreCase("/v1")
+                    ? " ends in " + path + ": the harness adds /v1/chat/completions itself, as the guide's full URL, so drop " + path + "."
+                    : " has a path (" + path + "): the harness sends to <base URL>/v1/chat/completions, as the guide's full URL.";
+            throw new ConfigurationException(shown + why + hint);
+        }
+        return URI.create(scheme + "://" + uri.getRawAuthority());
     }
 
     /** The fake tokens a stub set declares in its tokens.properties. */
@@ -270,9 +307,30 @@ public record Settings(
                 throw new ConfigurationException(kind.environmentVariable() + " holds the guide's placeholder ('sk-xxx'), "
                         + "not a token: create a dedicated token for Coze in Crazyrouter and export it. Nothing was sent.");
             }
+            refuseWhatIsNotTheTokenAlone(kind, raw.strip());
             tokens.put(kind, new Secret(raw.strip()));
         }
         return tokens;
+    }
+
+    /**
+     * The token alone, as the guide's token page shows it: the harness writes "Bearer " in front of it, as Coze's Bearer
+     * auth does, so a pasted "Bearer " would go out as "Bearer Bearer sk-…", which new-api rejects as an invalid token
+     * (GATEWAY.md 5), and the guide's fix for that, a new token, would not help.
+     */
+    private static void refuseWhatIsNotTheTokenAlone(TokenKind kind, String value) {
+        String variable = kind.environmentVariable();
+        String pasteAlone = " Paste the token alone: export " + variable + "=sk-… (without \"Bearer \" and without quotes); the harness adds "
+                + "\"Bearer \" itself, as Coze's Bearer auth does. Nothing was sent.";
+        if (PASTED_HEADER.matcher(value).matches()) {
+            throw new ConfigurationException(variable + " holds an Authorization header (\"Authorization: …\"), not the token alone." + pasteAlone);
+        }
+        if (PASTED_SCHEME.matcher(value).matches()) {
+            throw new ConfigurationException(variable + " starts with \"Bearer\", the header's scheme, not the token." + pasteAlone);
+        }
+        if (value.length() >= 2 && "\"'`“‘".indexOf(value.charAt(0)) >= 0 && "\"'`”’".indexOf(value.charAt(value.length() - 1)) >= 0) {
+            throw new ConfigurationException(variable + " is wrapped in quotes, which would be sent as part of the token." + pasteAlone);
+        }
     }
 
     private static Optional<String> text(String raw) {
@@ -295,14 +353,19 @@ public record Settings(
     private static Duration duration(Map<String, String> properties, String name, String fallback, Duration most) {
         String raw = properties.getOrDefault(name, fallback);
         Matcher m = DURATION.matcher(raw.trim());
-        if (!m.matches() || m.group(1).length() > 9 || Long.parseLong(m.group(1)) == 0) {
+        if (!m.matches() || m.group(1).matches("0+")) {
             throw new ConfigurationException(name + "='" + raw + "' is not a duration: write e.g. 5s, 500ms or 2m (at most " + words(most) + ").");
+        }
+        // more digits than any bound needs: refused as too long before a Duration could overflow
+        if (m.group(1).replaceFirst("^0+", "").length() > 9) {
+            throw new ConfigurationException(name + "='" + raw + "' is longer than " + words(most) + ", the most this setting allows.");
         }
         long amount = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         Duration value = switch (unit) {
             case "ms" -> Duration.ofMillis(amount);
             case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
             default -> Duration.ofSeconds(amount);
         };
         if (value.compareTo(most) > 0) {
@@ -317,15 +380,17 @@ public record Settings(
 
     private static long size(String name, String raw) {
         Matcher m = SIZE.matcher(raw.trim());
-        if (!m.matches() || m.group(1).length() > 9 || Long.parseLong(m.group(1)) == 0) {
+        if (!m.matches() || m.group(1).matches("0+")) {
             throw new ConfigurationException(name + "='" + raw + "' is not a size: write e.g. 10MB, 512KB or 1000000 (bytes).");
         }
-        long amount = Long.parseLong(m.group(1));
+        // more digits than any bound needs: refused as too large before the product could overflow
+        String digits = m.group(1).replaceFirst("^0+", "");
         String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
-        long bytes = switch (unit) {
-            case "KB" -> amount * 1024L;
-            case "MB" -> amount * Limits.MEGABYTE;
-            default -> amount;
+        long bytes = digits.length() > 9 ? Long.MAX_VALUE : switch (unit) {
+            case "KB" -> Long.parseLong(digits) * 1024L;
+            case "MB" -> Long.parseLong(digits) * Limits.MEGABYTE;
+            case "GB" -> Long.parseLong(digits) * 1024L * Limits.MEGABYTE;
+            default -> Long.parseLong(digits);
         };
         if (bytes > 1024 * Limits.MEGABYTE) {
             throw new ConfigurationException(name + "='" + raw + "' is more than 1024MB, the most this setting allows.");

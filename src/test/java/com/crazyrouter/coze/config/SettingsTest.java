@@ -1,16 +1,22 @@
 package com.crazyrouter.coze.config;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad configuration stops the run in one message that names the setting and says how to set it. */
 class SettingsTest {
@@ -32,23 +38,108 @@ class SettingsTest {
 
     @Test
     void aTokenPastedWithWhitespaceIsTrimmed() {
-        Settings settings = Settings.load(LIVE, Map.of("CRAZYROUTER_API_KEY", " sk-testTrimmed0000000000\n"));
+        Settings settings = load(LIVE, Map.of("CRAZYROUTER_API_KEY", " sk-testTrimmed0000000000\n"));
         assertThat(settings.token(TokenKind.DEDICATED).orElseThrow().reveal(), equalTo("sk-testTrimmed0000000000"));
     }
 
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"Bearer sk-testPasted000000", "bearer sk-testPasted000000", "BEARER  sk-testPasted000000", "Bearer\tsk-testPasted000000",
+            " Bearer sk-testPasted000000\n", "Bearer", "Authorization: Bearer sk-testPasted000000", "authorization:sk-testPasted000000",
+            "\"sk-testPasted000000\"", "'sk-testPasted000000'"})
+    void aTokenPastedWithItsSchemeOrQuotesIsRefusedSayingToPasteItAlone(String pasted) {
+        String message = failure(LIVE, Map.of("CRAZYROUTER_API_KEY", pasted));
+        assertThat(message, allOf(containsString("Paste the token alone: export CRAZYROUTER_API_KEY=sk-… (without \"Bearer \""),
+                containsString("Nothing was sent."), not(containsString("testPasted")), not(containsString("new token"))));
+    }
+
     @Test
-    void aBaseUrlNeedsASchemeAndNoPath() {
+    void everyTokenVariableIsReadTheSameWay() {
+        Map<String, String> environment = Map.of("CRAZYROUTER_API_KEY", "sk-testSettings000000000000", "CRAZYROUTER_UNRESTRICTED_API_KEY",
+                "Bearer sk-testUnrestricted000000");
+        assertThat(failure(LIVE, environment), allOf(containsString("CRAZYROUTER_UNRESTRICTED_API_KEY starts with \"Bearer\""),
+                not(containsString("testUnrestricted"))));
+    }
+
+    @Test
+    void aTokenThatOnlyBeginsWithTheLettersOfBearerIsAToken() {
+        assertThat(load(LIVE, Map.of("CRAZYROUTER_API_KEY", "bearerish-testToken000")).token(TokenKind.DEDICATED).orElseThrow().reveal(),
+                equalTo("bearerish-testToken000"));
+    }
+
+    @Test
+    void aBaseUrlNeedsASchemeAndAHost() {
         assertThat(failure(live(Settings.BASE_URL, "crazyrouter.com"), TOKEN), containsString("needs http:// or https://"));
-        assertThat(failure(live(Settings.BASE_URL, "https://crazyrouter.com/v1"), TOKEN), containsString("base URL only"));
+        assertThat(failure(live(Settings.BASE_URL, "ftp://crazyrouter.com"), TOKEN), containsString("needs http:// or https://"));
         assertThat(failure(live(Settings.BASE_URL, "http://exa mple"), TOKEN), containsString("is not a URL"));
-        assertThat(Settings.load(live(Settings.BASE_URL, "http://127.0.0.1:8080/"), TOKEN).baseUrl().orElseThrow(),
+        assertThat(failure(live(Settings.BASE_URL, "http://127.0.0.1:99999"), TOKEN), containsString("a port is at most 65535"));
+    }
+
+    @Test
+    void aBaseUrlIsSchemeHostAndPortOnly() {
+        assertThat(load(live(Settings.BASE_URL, "http://127.0.0.1:8080/"), TOKEN).baseUrl().orElseThrow(),
                 equalTo(URI.create("http://127.0.0.1:8080")));
+        assertThat(load(live(Settings.BASE_URL, " HTTPS://Crazyrouter.com "), TOKEN).baseUrl().orElseThrow(),
+                equalTo(URI.create("https://Crazyrouter.com")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://crazyrouter.com/v1", "https://crazyrouter.com/V1", "https://crazyrouter.com/v1/"})
+    void aBaseUrlEndingInV1IsRefusedBeforeAnythingIsSent(String url) {
+        assertThat(failure(live(Settings.BASE_URL, url), TOKEN), allOf(containsString("the harness adds /v1/chat/completions itself"),
+                containsString("drop /"), containsString("Nothing was sent.")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"https://crazyrouter.com/gateway", "https://crazyrouter.com/v1/chat/completions", "http://127.0.0.1:8080//"})
+    void aBaseUrlWithAnyOtherPathIsRefused(String url) {
+        assertThat(failure(live(Settings.BASE_URL, url), TOKEN), allOf(containsString("has a path"), containsString("to the gateway's scheme, host and port only")));
+    }
+
+    @Test
+    void aBaseUrlWithAQueryOrFragmentIsRefusedWithoutShowingIt() {
+        String query = failure(live(Settings.BASE_URL, "https://crazyrouter.com?key=sk-testInTheQuery000"), TOKEN);
+        assertThat(query, allOf(containsString("has a query"), containsString("https://crazyrouter.com?…"), not(containsString("sk-testInTheQuery000"))));
+        assertThat(failure(live(Settings.BASE_URL, "https://crazyrouter.com/#top"), TOKEN), containsString("has a fragment"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://testuser:testpass@127.0.0.1:8080", "https://testuser@crazyrouter.com", "http://testuser:testpass@127.0.0.1:8080/v1",
+            "http://testuser:test/pass@127.0.0.1:8080", "testuser:testpass@127.0.0.1:8080", "http://testuser:test pass@127.0.0.1"})
+    void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem(String url) {
+        String message = failure(live(Settings.BASE_URL, url), TOKEN);
+        assertThat(message, allOf(not(containsString("testuser")), not(containsString("testpass")), not(containsString("pass@"))));
+        if (url.startsWith("http://testuser:testpass@127.0.0.1:8080")) {
+            assertThat(message, allOf(containsString("the base URL contains a user name or password; put credentials nowhere in the URL"),
+                    containsString("http://***@127.0.0.1:8080")));
+        }
+    }
+
+    @Test
+    void theBaseUrlPropertyLosesItsCredentialsBeforeATestReportCanCopyIt() {
+        String before = System.getProperty(Settings.BASE_URL);
+        System.setProperty(Settings.BASE_URL, "http://testuser:testpass@127.0.0.1:9");
+        try {
+            assertThrows(ConfigurationException.class, Settings::fromEnvironment);
+            assertThat(System.getProperty(Settings.BASE_URL), equalTo("http://***@127.0.0.1:9"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Settings.BASE_URL);
+            } else {
+                System.setProperty(Settings.BASE_URL, before);
+            }
+        }
+    }
+
+    @Test
+    void aStubRunNamingABaseUrlWithCredentialsDoesNotShowThem() {
+        assertThat(failure(with(Settings.BASE_URL, "http://testuser:testpass@127.0.0.1:8080"), Map.of()),
+                allOf(containsString("http://***@127.0.0.1:8080"), not(containsString("testpass"))));
     }
 
     @Test
     void aStubRunTalksOnlyToTheEmbeddedStubGateway() {
         assertThat(failure(with(Settings.BASE_URL, "http://127.0.0.1:8080"), Map.of()), containsString("add -Plive"));
-        assertThat(Settings.load(Map.of(), Map.of(Settings.BASE_URL_ENV, "https://crazyrouter.com")).baseUrl().isPresent(), is(false));
+        assertThat(load(Map.of(), Map.of(Settings.BASE_URL_ENV, "https://crazyrouter.com")).baseUrl().isPresent(), is(false));
     }
 
     @Test
@@ -65,8 +156,26 @@ class SettingsTest {
     @Test
     void numbersAndDurationsAreChecked() {
         assertThat(failure(with(Limits.READ_TIMEOUT, "soon"), Map.of()), containsString("is not a duration"));
+        assertThat(failure(with(Limits.READ_TIMEOUT, "0s"), Map.of()), containsString("is not a duration"));
         assertThat(failure(with(Settings.MAX_REQUESTS, "0"), Map.of()), containsString("positive whole number"));
         assertThat(failure(with(Settings.RETRIES, "9"), Map.of()), containsString("from 0 to 2"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"crazyrouter.readTimeout, 9999999999s, longer than 1 h", "crazyrouter.readTimeout, 99999999999999999999ms, longer than 1 h",
+            "crazyrouter.connectTimeout, 2h, longer than 5 min", "crazyrouter.runDeadline, 25h, longer than 24 h",
+            "crazyrouter.longestRetryWait, 11m, longer than 10 min", "crazyrouter.maxBody, 2GB, more than 1024MB",
+            "crazyrouter.maxBody, 99999999999999999999, more than 1024MB", "crazyrouter.maxBody, 10 MiB, is not a size"})
+    void anAbsurdDurationOrSizeNamesTheSetting(String setting, String value, String why) {
+        assertThat(failure(with(setting, value), Map.of()), allOf(containsString(setting + "='" + value + "'"), containsString(why)));
+    }
+
+    @Test
+    void durationsAndSizesTakeTheirUnits() {
+        Limits limits = load(Map.of(Limits.RUN_DEADLINE, "1h", Limits.READ_TIMEOUT, "500ms", Limits.MAX_BODY, "512KB"), Map.of()).limits();
+        assertThat(limits.runDeadline(), equalTo(Duration.ofHours(1)));
+        assertThat(limits.readTimeout(), equalTo(Duration.ofMillis(500)));
+        assertThat(limits.maxBodyBytes(), equalTo(512L * 1024));
     }
 
     @Test
@@ -77,14 +186,14 @@ class SettingsTest {
             assertThat(wrong, failure(with(Settings.SAMPLES_CONCURRENCY, wrong), Map.of()),
                     containsString("samples.concurrency='" + wrong + "' must be a whole number from 1 to 32"));
         }
-        Settings settings = Settings.load(with(Settings.SAMPLES, "200"), Map.of());
+        Settings settings = load(with(Settings.SAMPLES, "200"), Map.of());
         assertThat(settings.samples(), is(200));
         assertThat(settings.samplesConcurrency(), is(4));
     }
 
     @Test
     void samplingSettingsHaveNoRetries() {
-        Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.SAMPLES, "20", Settings.SAMPLES_CONCURRENCY, "8"), TOKEN);
+        Settings settings = load(Map.of(Settings.TARGET, "live", Settings.SAMPLES, "20", Settings.SAMPLES_CONCURRENCY, "8"), TOKEN);
         assertThat(settings.retries(), is(2));
         Settings sampling = settings.withoutRetries();
         assertThat(sampling.retries(), is(0));
@@ -101,7 +210,7 @@ class SettingsTest {
 
     @Test
     void aStubRunNeedsNoSecretFromTheEnvironment() {
-        Settings settings = Settings.load(Map.of(), Map.of());
+        Settings settings = load(Map.of(), Map.of());
         assertThat(settings.target(), is(Target.STUB));
         assertThat(settings.retries(), is(0));
         assertThat(settings.probeMaxTokens().isPresent(), is(false));
@@ -119,7 +228,14 @@ class SettingsTest {
         return properties;
     }
 
+    /** Loads with the guide's model table unless a test names one: these tests are about settings, not about the table people edit. */
+    private static Settings load(Map<String, String> properties, Map<String, String> environment) {
+        Map<String, String> withTable = new HashMap<>(properties);
+        withTable.putIfAbsent(Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString());
+        return Settings.load(withTable, environment);
+    }
+
     private static String failure(Map<String, String> properties, Map<String, String> environment) {
-        return assertThrows(ConfigurationException.class, () -> Settings.load(properties, environment)).getMessage();
+        return assertThrows(ConfigurationException.class, () -> load(properties, environment)).getMessage();
     }
 }

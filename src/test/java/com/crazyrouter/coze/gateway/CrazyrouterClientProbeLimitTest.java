@@ -9,6 +9,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
@@ -70,7 +71,7 @@ class CrazyrouterClientProbeLimitTest {
 
     @Test
     void noLimitIsAddedWhenItIsTurnedOff() {
-        Settings off = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(), Settings.PROBE_MAX_TOKENS, "0"),
+        Settings off = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(), Settings.PROBE_MAX_TOKENS, "0", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
 
         new CrazyrouterClient(off, new Redactor(off.tokens().values()), new RequestBudget(10, 1_000)).sendProbe(chat(SMALLEST_BODY));
@@ -81,7 +82,8 @@ class CrazyrouterClientProbeLimitTest {
 
     /** The live default: crazyrouter.probeMaxTokens is 256 unless set. */
     private CrazyrouterClient client() {
-        Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl()), Map.of("CRAZYROUTER_API_KEY", TOKEN));
+        Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(), Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
+                Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000));
     }
 

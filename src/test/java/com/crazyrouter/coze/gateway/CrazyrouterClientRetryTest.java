@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
@@ -80,7 +81,7 @@ class CrazyrouterClientRetryTest {
 
     private CrazyrouterClient client(String longestRetryWait) {
         Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(),
-                Settings.RETRIES, "2", Settings.LONGEST_RETRY_WAIT, longestRetryWait, Settings.PROBE_MAX_TOKENS, "0"),
+                Settings.RETRIES, "2", Settings.LONGEST_RETRY_WAIT, longestRetryWait, Settings.PROBE_MAX_TOKENS, "0", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), budget);
     }

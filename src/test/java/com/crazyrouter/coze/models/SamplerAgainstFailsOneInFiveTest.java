@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.oneOf;
 
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.coze.Route;
 import com.crazyrouter.coze.gateway.GatewayUrl;
@@ -32,7 +33,7 @@ class SamplerAgainstFailsOneInFiveTest {
 
     @Test
     void oneInFiveSamplesFailsAndTheReportSaysSo() {
-        Settings settings = Settings.load(Map.of(Settings.STUB_OVERLAY, FAULT.toString(), Settings.SAMPLES, "20"), Map.of());
+        Settings settings = Settings.load(Map.of(Settings.STUB_OVERLAY, FAULT.toString(), Settings.SAMPLES, "20", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()), Map.of());
         try (StubGateway stub = StubGateway.start(settings.stubRoot(), settings.stubOverlay())) {
             RequestBudget budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun());
             CozeMinimalRequests requests = new CozeMinimalRequests(settings, new Tokens(settings), new GatewayUrl(stub.baseUrl()),
@@ -61,7 +62,7 @@ class SamplerAgainstFailsOneInFiveTest {
 
     @Test
     void thePlainStubSetNeverFails() {
-        Settings settings = Settings.load(Map.of(Settings.SAMPLES, "5"), Map.of());
+        Settings settings = Settings.load(Map.of(Settings.SAMPLES, "5", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()), Map.of());
         try (StubGateway stub = StubGateway.start(settings.stubRoot(), settings.stubOverlay())) {
             RequestBudget budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun());
             CozeMinimalRequests requests = new CozeMinimalRequests(settings, new Tokens(settings), new GatewayUrl(stub.baseUrl()),

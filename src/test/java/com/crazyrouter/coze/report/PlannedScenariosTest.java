@@ -3,6 +3,7 @@ package com.crazyrouter.coze.report;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.run.RunSlot;
 import java.util.Map;
@@ -26,7 +27,7 @@ class PlannedScenariosTest {
     @Test
     void aPlanToldInsideAnInProcessRunStaysWithThatRun() {
         OptionalLong outside = RunSlot.planned();
-        OptionalLong inside = RunSlot.with(Settings.load(Map.of(), Map.of()), () -> {
+        OptionalLong inside = RunSlot.with(Settings.load(Map.of(Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()), Map.of()), () -> {
             RunSlot.plan(7);
             return RunSlot.planned();
         });

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.coze.Route;
 import com.crazyrouter.coze.models.Cell;
@@ -20,7 +21,7 @@ class ModelMatrixStepsTest {
 
     @Test
     void aModelNoTokenAtHandAllowsIsSkippedNotPassed() {
-        Settings liveWithTheCozeTokenOnly = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, "http://127.0.0.1:9"),
+        Settings liveWithTheCozeTokenOnly = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, "http://127.0.0.1:9", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
                 Map.of("CRAZYROUTER_API_KEY", "sk-testMatrixDedicated00000000000000000000"));
         RunLedger ledger = new RunLedger();
         // No probe can run, so nothing reaches the Coze node: none is needed.

@@ -55,8 +55,9 @@ public final class StubGateway implements AutoCloseable {
         this.server = server;
     }
 
+    /** With the guide's three models ({@link ModelTable#GUIDE_MODELS}): for the harness's own tests. */
     public static StubGateway start(Path root, Optional<Path> overlay) {
-        return start(root, overlay, ModelTable.load(ModelTable.DEFAULT));
+        return start(root, overlay, ModelTable.load(ModelTable.GUIDE_MODELS));
     }
 
     /** {@code models}: the model table, which says which models the stub knows and which the Coze token may use. */

@@ -187,7 +187,7 @@ class StubGatewayTest {
     @Test
     void aModelAddedToTheModelTableRunsOfflineWithNoStubEdits(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("recommended-models.feature");
-        String text = Files.readString(ModelTable.DEFAULT, StandardCharsets.UTF_8);
+        String text = Files.readString(ModelTable.GUIDE_MODELS, StandardCharsets.UTF_8);
         Files.writeString(table, text.stripTrailing() + "\n      | qwen3-max            | API plugin         | yes                        | no        |\n",
                 StandardCharsets.UTF_8);
         String token = Settings.stubTokens(STUBS).get(TokenKind.DEDICATED).reveal();
