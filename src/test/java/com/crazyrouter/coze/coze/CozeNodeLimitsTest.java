@@ -40,10 +40,7 @@ class CozeNodeLimitsTest {
     @Test
     void aReplyLargerThanTheCapIsNeitherRetriedByTheWorkflowNodeNorShownAsATransportError() throws Exception {
         byte[] body = ("{\"object\":\"chat.completion\",\"padding\":\"" + "x".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
-        gateway = new ScriptedGateway(out -> {
-            out.write(ScriptedGateway.head("application/json", body.length));
-            out.write(body);
-        });
+        gateway = new ScriptedGateway(ScriptedGateway.answering("application/json", body));
         Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.url("").toString(), Limits.MAX_BODY, "64KB"),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
         CozeNode node = new CozeNode(new ScenarioState(), new Tokens(settings),

@@ -135,10 +135,7 @@ class CrazyrouterClientLimitsTest {
     @Test
     void aBodyLargerThanTheCapIsCutThereAndSaidSoNotCalledNotJson() throws Exception {
         byte[] body = ("{\"object\":\"chat.completion\",\"padding\":\"" + "x".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
-        gateway = new ScriptedGateway(out -> {
-            out.write(ScriptedGateway.head("application/json", body.length));
-            out.write(body);
-        });
+        gateway = new ScriptedGateway(ScriptedGateway.answering("application/json", body));
 
         AnswerBeyondLimits stopped = assertThrows(AnswerBeyondLimits.class, () -> client(Limits.MAX_BODY, "64KB").send(chat()));
 
@@ -152,10 +149,7 @@ class CrazyrouterClientLimitsTest {
     @Test
     void jsonBeyondTheParsersLimitsIsSaidToBeSoNotCalledNotJson() throws Exception {
         byte[] body = ("[".repeat(1_001) + "]".repeat(1_001)).getBytes(StandardCharsets.UTF_8);
-        gateway = new ScriptedGateway(out -> {
-            out.write(ScriptedGateway.head("application/json", body.length));
-            out.write(body);
-        });
+        gateway = new ScriptedGateway(ScriptedGateway.answering("application/json", body));
 
         AnswerBeyondLimits stopped = assertThrows(AnswerBeyondLimits.class, () -> client().send(chat()));
 
@@ -173,10 +167,7 @@ class CrazyrouterClientLimitsTest {
         }
         binary.write(new byte[] {(byte) 0xFF, (byte) 0xFE, 0x1B, '[', '3', '1', 'm'});
         byte[] body = binary.toByteArray();
-        gateway = new ScriptedGateway(out -> {
-            out.write(ScriptedGateway.head("application/json", body.length));
-            out.write(body);
-        });
+        gateway = new ScriptedGateway(ScriptedGateway.answering("application/json", body));
 
         GatewayReply reply = client().send(chat());
 

@@ -103,6 +103,14 @@ public final class ScriptedGateway implements AutoCloseable {
         }
     }
 
+    /** A whole answer: 200 with this body and its length. */
+    public static Script answering(String contentType, byte[] body) {
+        return out -> {
+            out.write(head(contentType, body.length));
+            out.write(body);
+        };
+    }
+
     /** The status line and headers of an answer whose body runs until the connection closes (or forever). */
     public static byte[] head(String contentType) {
         return ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
