@@ -5,6 +5,7 @@ import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
 import com.crazyrouter.coze.gateway.Attempt;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayReply;
@@ -150,6 +151,9 @@ public class CozeNode {
                 CozeView view = shows(route, reply);
                 return Attempt.sent(route.words(), model, reply, view.failed(), view.describe());
             } catch (GatewayUnreachable unreachable) {
+                if (unreachable instanceof AnswerBeyondLimits beyond && !beyond.cozeGivesUpToo()) {
+                    throw beyond; // Coze reads any size with its own parser: no transport error for it to show or retry
+                }
                 if (retry >= transportRetries) {
                     CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(unreachable.getMessage())
                             : setup().node().showsTransportError(unreachable.getMessage());

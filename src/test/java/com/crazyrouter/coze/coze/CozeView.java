@@ -1,5 +1,7 @@
 package com.crazyrouter.coze.coze;
 
+import com.crazyrouter.coze.report.ShownText;
+
 /**
  * What the Coze builder sees after one attempt: the failure text the plugin tool or workflow node shows, or the
  * output a downstream node receives. Built by the route's model from what Crazyrouter answered (or did not).
@@ -15,9 +17,9 @@ public record CozeView(boolean failed, String words) {
         return new CozeView(false, text);
     }
 
-    /** One line for a report: "Coze shows: the node fails — …" or "Coze passes on: …". */
+    /** One line for a report: "Coze shows: the node fails — …" or "Coze passes on: …", a binary reply's bytes escaped. */
     public String describe() {
-        String shown = words.replace("\r", "\\r").replace("\n", "\\n");
+        String shown = ShownText.oneLine(words);
         if (shown.length() > LONGEST) {
             shown = shown.substring(0, LONGEST) + "…";
         }

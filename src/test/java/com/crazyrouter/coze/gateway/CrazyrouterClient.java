@@ -1,45 +1,49 @@
 package com.crazyrouter.coze.gateway;
 
+import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.report.Amounts;
 import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.report.RedactedEvidence;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.nio.channels.UnresolvedAddressException;
 import javax.net.ssl.SSLException;
 
 /**
  * Sends a request exactly as Coze rendered it — path, headers and body as given, nothing added but Host and
- * Content-Length, no redirect followed (the Coze route decides that) — over the JDK's HTTP client, with a connect
- * timeout, a timeout until the answer starts and a bound on the whole exchange. Thread-safe; one per run.
+ * Content-Length, no redirect followed (the Coze route decides that) — over the JDK's HTTP client, within the run's
+ * limits (config/Limits): a connect timeout, a timeout until the answer's headers, a deadline for the whole exchange,
+ * an idle and a total limit for a stream, and a cap on the body; past one, it stops reading and says which limit passed
+ * after how much of the answer. Thread-safe; one per run.
  */
 public final class CrazyrouterClient {
     private final RedactedEvidence evidence;
     private final Redactor redactor;
     private final RequestBudget budget;
-    private final Duration readTimeout;
+    private final Limits limits;
     private final RetryPolicy retryPolicy;
     private final OptionalInt probeMaxTokens;
     private final HttpClient http;
@@ -48,10 +52,10 @@ public final class CrazyrouterClient {
         this.evidence = new RedactedEvidence(redactor);
         this.redactor = redactor;
         this.budget = budget;
-        this.readTimeout = settings.limits().readTimeout();
+        this.limits = settings.limits();
         this.retryPolicy = new RetryPolicy(settings.retries(), settings.longestRetryWait());
         this.probeMaxTokens = settings.probeMaxTokens();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.limits().connectTimeout())
+        this.http = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -112,37 +116,54 @@ public final class CrazyrouterClient {
         budget.spendOne(where);
         evidence.request(request);
         long started = System.nanoTime();
-        AtomicLong headersArrived = new AtomicLong();
-        HttpResponse.BodyHandler<String> timedBody = info -> {
-            headersArrived.set(System.nanoTime());
-            return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-        };
-        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(build(request), timedBody);
-        HttpResponse<String> response;
-        try {
-            response = exchange.get(readTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw unreachable(where, new HttpTimeoutException("the answer did not end within " + readTimeout.multipliedBy(2).toSeconds() + " s"));
-        } catch (ExecutionException e) {
-            throw unreachable(where, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted while waiting for " + where, e);
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        Duration firstByte = headersArrived.get() == 0 ? elapsed : Duration.ofNanos(headersArrived.get() - started);
+        long deadline = started + limits.requestTimeout().toNanos();
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = answerTo(request, where, deadline, limits.requestTimeout(), Limits.REQUEST_TIMEOUT);
+        Duration firstByte = since(started);
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> headers.putIfAbsent(name, redactor.redactHeader(name, values.get(0))));
-        GatewayReply reply = new GatewayReply(request, response.statusCode(), headers, redactor.redact(response.body()), firstByte, elapsed);
+        ArrivingBody body = ArrivingBody.of(response.body());
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try {
+            for (ArrivingBody.Piece piece = body.next(until(deadline)); piece.kind() != ArrivingBody.Piece.Kind.END; piece = body.next(until(deadline))) {
+                if (piece.kind() == ArrivingBody.Piece.Kind.SILENCE) {
+                    throw shownStopped(new GatewayReply(request, response.statusCode(), headers, redactor.redact(received.toString(StandardCharsets.UTF_8)),
+                            firstByte, since(started)), AnswerBeyondLimits.bodyTooSlow(where, response.statusCode(), limits.requestTimeout(), received.size()));
+                }
+                int room = (int) Math.min(piece.bytes().length, limits.maxBodyBytes() - received.size());
+                received.write(piece.bytes(), 0, room);
+                if (room < piece.bytes().length) {
+                    throw shownStopped(new GatewayReply(request, response.statusCode(), headers, redactor.redact(received.toString(StandardCharsets.UTF_8)),
+                            firstByte, since(started)), AnswerBeyondLimits.bodyTooLarge(where, response.statusCode(), limits.maxBodyBytes()));
+                }
+            }
+        } catch (IOException broken) {
+            throw brokeOff(where, response.statusCode(), received.size(), broken);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while reading " + where, e);
+        } finally {
+            body.stop();
+        }
+        GatewayReply reply = new GatewayReply(request, response.statusCode(), headers, redactor.redact(received.toString(StandardCharsets.UTF_8)),
+                firstByte, since(started));
+        Optional<String> parserRefuses = reply.beyondJsonParser();
+        if (parserRefuses.isPresent()) {
+            throw shownStopped(reply, AnswerBeyondLimits.beyondJsonParser(where, reply.status(), parserRefuses.get()));
+        }
         evidence.response(reply);
         reply.json().map(j -> j.path("usage").path("total_tokens")).filter(n -> n.isInt()).ifPresent(n -> budget.recordTokens(n.asInt()));
         return reply;
     }
 
+    /** The part of the answer that came goes into the report, headed by why the harness stopped reading it. */
+    private AnswerBeyondLimits shownStopped(GatewayReply partial, AnswerBeyondLimits why) {
+        evidence.response(partial, why.getMessage());
+        return why;
+    }
+
     /** The request exactly as rendered: the JDK client keeps a path as given (REST Assured would fold a doubled slash) and adds no Accept. */
     private HttpRequest build(OutgoingRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.url()).timeout(readTimeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.url()).timeout(limits.readTimeout())
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         request.headers().forEach(h -> builder.header(h.name(), h.value()));
@@ -150,9 +171,30 @@ public final class CrazyrouterClient {
     }
 
     /**
-     * Sends a streaming request and reads its server-sent events line by line, timing the first byte and the first
-     * data chunk. REST Assured hands over a body only once it is complete, so this one exchange uses the JDK's
-     * HttpClient, under the same timeouts, request cap and redaction.
+     * The answer's status line and headers, within the read timeout (the request's own timeout) and before the whole
+     * exchange's deadline; its body is read by the caller, piece by piece.
+     */
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> answerTo(OutgoingRequest request, String where, long deadline, Duration whole, String wholeSetting) {
+        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> exchange = http.sendAsync(build(request), HttpResponse.BodyHandlers.ofPublisher());
+        try {
+            return exchange.get(until(deadline).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw noAnswer(where, "no answer within " + Amounts.duration(whole) + " (" + wholeSetting + ")", CommonError.INTERMITTENT);
+        } catch (ExecutionException e) {
+            throw unreachable(where, e.getCause());
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + where, e);
+        }
+    }
+
+    /**
+     * Sends a streaming request and reads its server-sent events line by line as they come, timing the first byte and
+     * the first data chunk, within the stream's limits: a silence between two pieces longer than
+     * {@code crazyrouter.streamIdleTimeout}, a stream longer than {@code crazyrouter.streamTimeout} or larger than
+     * {@code crazyrouter.maxBody} stops the reading and fails with what had come.
      */
     public StreamedReply stream(OutgoingRequest request) {
         return streamOnce(request);
@@ -167,33 +209,76 @@ public final class CrazyrouterClient {
         String where = request.method() + " " + redactor.redact(request.url().toString());
         budget.spendOne(where);
         long started = System.nanoTime();
+        long deadline = started + limits.streamTimeout().toNanos();
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = answerTo(request, where, deadline, limits.streamTimeout(), Limits.STREAM_TIMEOUT);
+        Duration firstByte = since(started);
+        int status = response.statusCode();
+        ArrivingBody body = ArrivingBody.of(response.body());
+        EventLines split = new EventLines(limits.maxBodyBytes());
+        List<String> lines = new ArrayList<>();
+        Duration firstChunk = null;
         try {
-            HttpResponse<java.io.InputStream> response = http.send(build(request), HttpResponse.BodyHandlers.ofInputStream());
-            Duration firstByte = Duration.ofNanos(System.nanoTime() - started);
-            List<String> lines = new ArrayList<>();
-            Duration firstChunk = null;
-            long deadline = started + readTimeout.toNanos() * 2;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            while (true) {
+                if (until(deadline).isZero()) {
+                    throw shownStopped(status, lines, AnswerBeyondLimits.streamNeverEnded(where, status, limits.streamTimeout(), lines.size(), split.bytes()));
+                }
+                ArrivingBody.Piece piece = body.next(shorter(limits.streamIdleTimeout(), until(deadline)));
+                if (piece.kind() == ArrivingBody.Piece.Kind.END) {
+                    split.rest().map(redactor::redact).ifPresent(lines::add);
+                    break;
+                }
+                if (piece.kind() == ArrivingBody.Piece.Kind.SILENCE) {
+                    throw shownStopped(status, lines, until(deadline).isZero()
+                            ? AnswerBeyondLimits.streamNeverEnded(where, status, limits.streamTimeout(), lines.size(), split.bytes())
+                            : AnswerBeyondLimits.streamWentSilent(where, status, limits.streamIdleTimeout(), lines.size(), split.bytes()));
+                }
+                for (String line : split.feed(piece.bytes())) {
                     if (firstChunk == null && line.startsWith("data:")) {
-                        firstChunk = Duration.ofNanos(System.nanoTime() - started);
+                        firstChunk = since(started);
                     }
                     lines.add(redactor.redact(line));
-                    if (System.nanoTime() > deadline) {
-                        throw new HttpTimeoutException("the stream did not end within " + readTimeout.multipliedBy(2).toSeconds() + " s");
-                    }
+                }
+                if (split.full()) {
+                    throw shownStopped(status, lines, AnswerBeyondLimits.streamTooLarge(where, status, limits.maxBodyBytes(), lines.size()));
                 }
             }
-            StreamedReply reply = new StreamedReply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    lines, firstByte, Optional.ofNullable(firstChunk), Duration.ofNanos(System.nanoTime() - started));
-            Evidence.attach("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
-            return reply;
-        } catch (IOException e) {
-            throw unreachable(where, e);
+        } catch (IOException broken) {
+            throw brokeOff(where, status, split.bytes(), broken);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while reading " + where, e);
+        } finally {
+            body.stop();
         }
+        StreamedReply reply = new StreamedReply(status, response.headers().firstValue("Content-Type").orElse(""),
+                lines, firstByte, Optional.ofNullable(firstChunk), since(started));
+        Evidence.attach("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
+        return reply;
+    }
+
+    /** The lines that came go into the report, headed by why the harness stopped reading the stream. */
+    private static AnswerBeyondLimits shownStopped(int status, List<String> lines, AnswerBeyondLimits why) {
+        Evidence.attach("Streamed response " + status + ", not read to its end", "text/plain", "[" + why.getMessage() + "]\n" + String.join("\n", lines));
+        return why;
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** What is left until the deadline, never negative. */
+    private static Duration until(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** The answer had started, then the connection broke: an answer cut off by the gateway, not by a limit of the harness. */
+    private GatewayUnreachable brokeOff(String where, int status, long bytes, IOException e) {
+        return new GatewayUnreachable(redactor.redact("Crazyrouter answered " + status + " to " + where + ", but the connection broke after "
+                + Amounts.count(bytes) + " bytes of the body (" + e.getMessage() + ")") + ". " + CommonError.INTERMITTENT.advice(), CommonError.INTERMITTENT);
     }
 
     private GatewayUnreachable unreachable(String where, Throwable e) {
@@ -201,9 +286,9 @@ public final class CrazyrouterClient {
         // A gateway that cannot be reached at all points at a wrong URL; one that breaks off mid-answer, at load.
         CommonError row = CommonError.INTERMITTENT;
         if (causedBy(e, HttpConnectTimeoutException.class)) {
-            what = "no connection within the connect timeout (crazyrouter.connectTimeout)";
+            what = "no connection within " + Amounts.duration(limits.connectTimeout()) + " (" + Limits.CONNECT_TIMEOUT + ")";
         } else if (causedBy(e, HttpTimeoutException.class)) {
-            what = "no answer within " + readTimeout.toSeconds() + " s (crazyrouter.readTimeout); a Coze node would time out the same way";
+            what = "no answer within " + Amounts.duration(limits.readTimeout()) + " (" + Limits.READ_TIMEOUT + "); a Coze node would time out the same way";
         } else if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
             what = "unknown host: check the URL's spelling";
             row = CommonError.NOT_FOUND_URL;
@@ -220,6 +305,10 @@ public final class CrazyrouterClient {
         } else {
             what = "the answer could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         }
+        return noAnswer(where, what, row);
+    }
+
+    private GatewayUnreachable noAnswer(String where, String what, CommonError row) {
         return new GatewayUnreachable("Crazyrouter gave no HTTP answer to " + where + ": " + redactor.redact(what)
                 + ". Check the URL and that the gateway is up; " + row.advice(), row);
     }

@@ -1,7 +1,10 @@
 package com.crazyrouter.coze.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.report.ShownText;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +54,24 @@ public record GatewayReply(OutgoingRequest request, int status, Map<String, Stri
         return Json.parse(body);
     }
 
+    /**
+     * What the harness's JSON parser says when the body is beyond its limits (Jackson's StreamReadConstraints: nesting
+     * depth, number or string length), where {@link #json} could only say "not JSON" about what may well be JSON.
+     */
+    public Optional<String> beyondJsonParser() {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Json.MAPPER.readTree(body);
+            return Optional.empty();
+        } catch (StreamConstraintsException beyond) {
+            return Optional.of(beyond.getOriginalMessage());
+        } catch (JsonProcessingException notJson) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<GatewayError> error() {
         return json().map(j -> j.get("error")).filter(JsonNode::isObject).map(e -> new GatewayError(
                 textOrNull(e.get("message")), textOrNull(e.get("type")), textOrNull(e.get("code"))));
@@ -76,13 +97,14 @@ public record GatewayReply(OutgoingRequest request, int status, Map<String, Stri
         });
     }
 
-    /** One line a person can read in a failure message. */
+    /** One line a person can read in a failure message, a binary body's bytes escaped. */
     public String describe() {
-        String shown = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        String shown = body == null ? "" : body.replaceAll("\\s+", " ").strip();
         if (shown.length() > 300) {
             shown = shown.substring(0, 300) + "…";
         }
-        return "HTTP " + status + (contentType().isEmpty() ? "" : " (" + contentType() + ")") + (shown.isEmpty() ? " with an empty body" : ": " + shown);
+        return "HTTP " + status + (contentType().isEmpty() ? "" : " (" + ShownText.oneLine(contentType()) + ")")
+                + (shown.isEmpty() ? " with an empty body" : ": " + ShownText.oneLine(shown));
     }
 
     private static String textOrNull(JsonNode node) {

@@ -1,7 +1,9 @@
 package com.crazyrouter.coze.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.report.ShownText;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,15 +44,19 @@ public record StreamedReply(int status, String contentType, List<String> lines, 
             }
             try {
                 chunks.add(Json.MAPPER.readTree(payload));
+            } catch (StreamConstraintsException beyond) {
+                problems.add("a data line is beyond the limits of the harness's JSON parser (" + beyond.getOriginalMessage() + "), so it is not checked");
             } catch (IOException e) {
-                problems.add("a data line is not JSON: " + (payload.length() > 80 ? payload.substring(0, 80) + "…" : payload));
+                problems.add("a data line is not JSON: " + ShownText.oneLine(payload.length() > 80 ? payload.substring(0, 80) + "…" : payload));
             }
         }
         return chunks;
     }
 
+    /** One line a person can read in a failure message: the first lines, a binary stream's bytes escaped. */
     public String describe() {
         String head = String.join(" | ", lines.subList(0, Math.min(lines.size(), 6)));
-        return "HTTP " + status + " (" + contentType + "), " + lines.size() + " lines: " + (head.length() > 300 ? head.substring(0, 300) + "…" : head);
+        return "HTTP " + status + " (" + ShownText.oneLine(contentType) + "), " + lines.size() + " lines: "
+                + ShownText.oneLine(head.length() > 300 ? head.substring(0, 300) + "…" : head);
     }
 }

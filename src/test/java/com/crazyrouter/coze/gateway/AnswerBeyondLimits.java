@@ -1,0 +1,102 @@
+package com.crazyrouter.coze.gateway;
+
+import com.crazyrouter.coze.config.Limits;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.report.Amounts;
+import java.time.Duration;
+
+/**
+ * Crazyrouter answered — its status line and headers came — but the answer went past one of the harness's limits: the
+ * body did not end in time, a stream went silent or never ended, the body was larger than the cap, or its JSON is
+ * beyond what the harness's parser reads. The harness stopped there and checks nothing of it. Callers handle it as they
+ * handle no answer at all (a Coze route gets no usable answer either), but its message says that an answer came, which
+ * limit passed and how much had arrived: "the stream never ended" is not "no answer".
+ */
+public final class AnswerBeyondLimits extends GatewayUnreachable {
+    /** Coze reads an answer to its end (neither route consumes a stream) and gives up only at its own timeout. */
+    private static final String COZE_WAITS = "A Coze node reads an answer to its end (neither route consumes a stream) and waits at most its "
+            + "timeout for it (the workflow HTTP node: 120 s by default, docs/COZE.md §2), then fails with a timeout.";
+    private static final String COZE_READS_ANY_SIZE = "Coze sets no size limit on a reply (docs/COZE.md §6), so what it makes of the rest is not checked.";
+
+    public enum Limit {
+        REQUEST_TIMEOUT(Limits.REQUEST_TIMEOUT), STREAM_IDLE_TIMEOUT(Limits.STREAM_IDLE_TIMEOUT), STREAM_TIMEOUT(Limits.STREAM_TIMEOUT),
+        MAX_BODY(Limits.MAX_BODY), JSON_PARSER("Jackson's StreamReadConstraints");
+
+        private final String setting;
+
+        Limit(String setting) {
+            this.setting = setting;
+        }
+
+        /** The setting that holds the limit, as a person types it: "crazyrouter.streamIdleTimeout". */
+        public String setting() {
+            return setting;
+        }
+    }
+
+    private final Limit limit;
+
+    private AnswerBeyondLimits(String message, Limit limit) {
+        super(message, CommonError.INTERMITTENT);
+        this.limit = limit;
+    }
+
+    public Limit limit() {
+        return limit;
+    }
+
+    /** Whether Coze, given the same answer, would give up on it too: it waits only so long, but reads any size and parses with its own parser. */
+    public boolean cozeGivesUpToo() {
+        return limit == Limit.REQUEST_TIMEOUT || limit == Limit.STREAM_IDLE_TIMEOUT || limit == Limit.STREAM_TIMEOUT;
+    }
+
+    static AnswerBeyondLimits bodyTooSlow(String where, int status, Duration requestTimeout, long bytes) {
+        return new AnswerBeyondLimits("Crazyrouter answered " + status + " to " + where + ", but the reply body did not end within "
+                + Amounts.duration(requestTimeout) + " (" + Limit.REQUEST_TIMEOUT.setting() + ", the whole exchange); the harness stopped reading after "
+                + bytes(bytes) + ". " + COZE_WAITS, Limit.REQUEST_TIMEOUT);
+    }
+
+    static AnswerBeyondLimits streamWentSilent(String where, int status, Duration idle, int lines, long bytes) {
+        String silence = lines == 0 ? "sent nothing for " : "then sent nothing for ";
+        return new AnswerBeyondLimits("Crazyrouter answered " + status + " to " + where + " and started streaming, but " + silence
+                + Amounts.duration(idle) + " (" + Limit.STREAM_IDLE_TIMEOUT.setting() + "): the stream never ended; the harness stopped reading after "
+                + received(lines, bytes) + ". " + COZE_WAITS, Limit.STREAM_IDLE_TIMEOUT);
+    }
+
+    static AnswerBeyondLimits streamNeverEnded(String where, int status, Duration total, int lines, long bytes) {
+        return new AnswerBeyondLimits("Crazyrouter answered " + status + " to " + where + " and streamed for " + Amounts.duration(total) + " ("
+                + Limit.STREAM_TIMEOUT.setting() + ") without ending the stream: the stream never ended; the harness stopped reading after "
+                + received(lines, bytes) + ". " + COZE_WAITS, Limit.STREAM_TIMEOUT);
+    }
+
+    static AnswerBeyondLimits bodyTooLarge(String where, int status, long maxBody) {
+        return new AnswerBeyondLimits("Crazyrouter answered " + status + " to " + where + ", but the reply body is larger than " + Amounts.size(maxBody)
+                + " (" + Limit.MAX_BODY.setting() + "); the harness read the first " + Amounts.size(maxBody) + " and stopped. " + COZE_READS_ANY_SIZE,
+                Limit.MAX_BODY);
+    }
+
+    static AnswerBeyondLimits streamTooLarge(String where, int status, long maxBody, int lines) {
+        return new AnswerBeyondLimits("Crazyrouter answered " + status + " to " + where + " and streamed more than " + Amounts.size(maxBody)
+                + " (" + Limit.MAX_BODY.setting() + "); the harness read the first " + Amounts.size(maxBody) + " (" + lines(lines)
+                + ") and stopped: the stream had not ended. " + COZE_READS_ANY_SIZE, Limit.MAX_BODY);
+    }
+
+    static AnswerBeyondLimits beyondJsonParser(String where, int status, String parserSays) {
+        return new AnswerBeyondLimits("Crazyrouter answered " + status + " to " + where + " with a body that may well be JSON, but one beyond the limits of "
+                + "the harness's JSON parser (" + parserSays + "; " + Limit.JSON_PARSER.setting() + "), so the harness cannot check it. "
+                + "Coze parses with its own parser, whose limits were not traced.", Limit.JSON_PARSER);
+    }
+
+    /** How much of the answer had come: "3 lines (412 bytes)". */
+    private static String received(int lines, long bytes) {
+        return lines(lines) + " (" + bytes(bytes) + ")";
+    }
+
+    private static String lines(int lines) {
+        return Amounts.count(lines) + (lines == 1 ? " line" : " lines");
+    }
+
+    private static String bytes(long bytes) {
+        return Amounts.count(bytes) + (bytes == 1 ? " byte" : " bytes");
+    }
+}

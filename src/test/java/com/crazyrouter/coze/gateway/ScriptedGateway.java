@@ -1,0 +1,124 @@
+package com.crazyrouter.coze.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A hostile gateway on loopback, for the client's limits: it reads each request, then answers with a script of its own
+ * — bytes, pauses, silence, an endless stream — over a raw socket, which no HTTP server library would let it do. It
+ * notices when the client hangs up, so a test can show the harness left no connection open.
+ */
+public final class ScriptedGateway implements AutoCloseable {
+    public interface Script {
+        void answer(OutputStream out) throws IOException, InterruptedException;
+    }
+
+    private final ServerSocket server;
+    private final Script script;
+    private final CountDownLatch hungUp = new CountDownLatch(1);
+    private final AtomicInteger requests = new AtomicInteger();
+
+    public ScriptedGateway(Script script) throws IOException {
+        this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        this.script = script;
+        Thread acceptor = new Thread(this::accept, "scripted-gateway");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + path);
+    }
+
+    /** How many requests came. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Whether the client closed the connection within the wait. */
+    public boolean clientHungUpWithin(Duration wait) throws InterruptedException {
+        return hungUp.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket connection = server.accept();
+                Thread answering = new Thread(() -> answer(connection), "scripted-gateway-answer");
+                answering.setDaemon(true);
+                answering.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void answer(Socket connection) {
+        try (connection) {
+            InputStream in = connection.getInputStream();
+            skipRequest(in);
+            requests.incrementAndGet();
+            script.answer(connection.getOutputStream());
+            connection.getOutputStream().flush();
+            while (in.read() >= 0) {
+                // the script is done; wait for the client to hang up
+            }
+        } catch (IOException | InterruptedException hungUpMidAnswer) {
+            // the client closed the connection while the script still wrote
+        }
+        hungUp.countDown();
+    }
+
+    /** Reads the request's head and its Content-Length body. */
+    private static void skipRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return;
+            }
+            head.write(b);
+        }
+        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                in.readNBytes(Integer.parseInt(line.substring("content-length:".length()).trim()));
+            }
+        }
+    }
+
+    /** A whole answer: 200 with this body and its length. */
+    public static Script answering(String contentType, byte[] body) {
+        return out -> {
+            out.write(head(contentType, body.length));
+            out.write(body);
+        };
+    }
+
+    /** The status line and headers of an answer whose body runs until the connection closes (or forever). */
+    public static byte[] head(String contentType) {
+        return ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The status line and headers of an answer with a body of this length. */
+    public static byte[] head(String contentType, long contentLength) {
+        return ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+}
