@@ -2,7 +2,6 @@ package com.crazyrouter.coze.coze;
 
 import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.gateway.GatewayReply;
-import io.restassured.path.json.JsonPath;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,13 +21,12 @@ public record NodeOutputs(String body, int statusCode, String headers) {
         outputs.put("body", body);
         outputs.put("statusCode", statusCode);
         outputs.put("headers", headers);
-        return JsonPath.from(Json.write(outputs)).get(path);
+        return Json.at(Json.MAPPER.valueToTree(outputs), path).map(found -> found.isNumber() ? (Object) found.numberValue() : Json.text(found)).orElse(null);
     }
 
     /** What a code node finds at this path once it has parsed the body string as JSON; null when the body is not JSON. */
     public String parsedBody(String path) {
-        Object found = Json.parse(body).map(json -> JsonPath.from(json.toString()).get(path)).orElse(null);
-        return found == null ? null : found.toString();
+        return Json.parse(body).flatMap(json -> Json.at(json, path)).map(Json::text).orElse(null);
     }
 
     /** The body is server-sent events ("data: …" lines), as a stream arrives when read whole. */

@@ -15,7 +15,7 @@ import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
-import io.restassured.path.json.JsonPath;
+import com.crazyrouter.coze.Json;
 import java.util.Optional;
 
 /** What the Coze builder sees come back. */
@@ -55,6 +55,6 @@ public class ReplySteps {
     @Then("an output mapped to {string} finds no reply text")
     public void outputMappingFindsNothing(String path) {
         ContractViolation.assertThat("An output mapping to '" + path + "' should find nothing in a chat reply (that mismatch is what breaks a plugin inside a bot)",
-                JsonPath.from(state.lastReply().body()).get(path), nullValue(), Optional.empty());
+                state.lastReply().json().flatMap(json -> Json.at(json, path)).orElse(null), nullValue(), Optional.empty());
     }
 }
