@@ -90,9 +90,7 @@ public final class CrazyrouterClient {
                 if (notRetried.isPresent()) {
                     say(where, "HTTP " + reply.status() + ": " + notRetried.get());
                 }
-                if (budget.answered(request, where, reply)) {
-                    announceStop();
-                }
+                budget.answered(request, where, reply);
                 return reply.afterRetries(retry - 1);
             }
             Duration wait = next.delay().get();
@@ -115,9 +113,7 @@ public final class CrazyrouterClient {
         try {
             return sendOnce(request);
         } catch (GatewayUnreachable unreachable) {
-            if (budget.unanswered(request, where, unreachable)) {
-                announceStop();
-            }
+            budget.unanswered(request, where, unreachable);
             throw unreachable;
         }
     }
@@ -125,10 +121,6 @@ public final class CrazyrouterClient {
     private static void say(String where, String note) {
         Evidence.step(note);
         System.out.println("[retry] " + where + ": " + note);
-    }
-
-    private void announceStop() {
-        budget.stop().stopped().ifPresent(stop -> System.out.println("[stopped] " + stop.message()));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {

@@ -14,6 +14,15 @@ import java.util.function.LongSupplier;
 public final class RunStop {
     /** Why the run stopped: a short reason for each skipped scenario, and the one message the run ends with. */
     public record Stop(String reason, String message) {
+        /** How every scenario the stop skipped begins its reason, whether it had not started or was cut short. */
+        public String skipped() {
+            return "Skipped: " + reason;
+        }
+
+        /** The reason a scenario not yet started is skipped with. */
+        public String notRun() {
+            return skipped() + "; not run";
+        }
     }
 
     private final Duration deadline;
@@ -55,15 +64,22 @@ public final class RunStop {
         return Optional.ofNullable(stop.get());
     }
 
-    /** Stops the run; returns whether this call did (false when it had already stopped, for the reason it gave then). */
+    /**
+     * Stops the run, saying so once on the console; returns whether this call did (false when it had already stopped,
+     * for the reason it gave then).
+     */
     public boolean stop(Stop why) {
-        return stop.compareAndSet(null, why);
+        boolean first = stop.compareAndSet(null, why);
+        if (first) {
+            System.out.println("[stopped] " + why.message());
+        }
+        return first;
     }
 
     /** Refuses {@code what} (e.g. "POST https://…/v1/chat/completions") once the run has stopped: it is skipped, not red. */
     public void beforeSending(String what) {
         check().ifPresent(why -> {
-            throw new RunStopped("Skipped: " + why.reason() + "; " + what + " was not sent.");
+            throw new RunStopped(why.skipped() + "; " + what + " was not sent.");
         });
     }
 

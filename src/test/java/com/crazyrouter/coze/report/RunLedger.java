@@ -26,6 +26,8 @@ public final class RunLedger {
     public record Retried(String scenario, String note) {
     }
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    /** Why each skipped scenario was skipped, by location: a run that skipped everything, or stopped early, says why. */
+    private final Map<String, String> skipReasons = new ConcurrentHashMap<>();
 
     /**
      * Why a scenario failed: its assertion message (already redacted), the guide line the assertion named, and
@@ -75,6 +77,15 @@ public final class RunLedger {
 
     public Optional<Failure> failure(String location) {
         return Optional.ofNullable(failures.get(location));
+    }
+
+    /** Why the scenario at {@code location} (feature:line) was skipped, as its assumption said. */
+    public void recordSkipped(String location, String reason) {
+        skipReasons.put(location, reason);
+    }
+
+    public Optional<String> skipReason(String location) {
+        return Optional.ofNullable(skipReasons.get(location));
     }
 
     public List<Cell> cells() {
