@@ -83,8 +83,11 @@ public final class CrazyrouterClient {
         for (int retry = 1; ; retry++) {
             RetryPolicy.Decision next = retryPolicy.next(retry, reply);
             Optional<String> notRetried = next.notRetried();
-            if (next.delay().isPresent() && !budget.takeRetry()) {
-                notRetried = Optional.of(budget.retriesUsedUp());
+            if (next.delay().isPresent()) {
+                budget.stop().beforeSending(where);
+                if (!budget.takeRetry()) {
+                    notRetried = Optional.of(budget.retriesUsedUp());
+                }
             }
             if (notRetried.isPresent() || next.delay().isEmpty()) {
                 if (notRetried.isPresent()) {
