@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,20 @@ class CrazyrouterClientRetryTest {
         assertThat(console, containsString("HTTP 503: this run's 1 retries are used up (at most 1 per run): not retried"));
         assertThat(oneRetry.requests(), equalTo(3));
         assertThat(oneRetry.retries(), equalTo(1));
+    }
+
+    @Test
+    void aRetryDueOnceTheRunHasStoppedIsNeitherAnnouncedNorSentAndTheScenarioIsSkipped() {
+        gateway.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+        // the deadline passes while the first answer comes back
+        RunStop stop = new RunStop(Duration.ofMinutes(10), () -> gateway.getAllServeEvents().isEmpty() ? 0L : Duration.ofHours(1).toNanos());
+        RequestBudget stopping = new RequestBudget(10, 1_000, 10, stop, Optional.empty());
+
+        String console = consoleOf(() -> assertThrows(RunStopped.class, () -> client("30s", stopping).send(chat())));
+
+        assertThat(console, not(containsString("[retry]")));
+        assertThat(gateway.getAllServeEvents().size(), equalTo(1));
+        assertThat(stopping.retries(), equalTo(0));
     }
 
     private CrazyrouterClient client(String longestRetryWait) {

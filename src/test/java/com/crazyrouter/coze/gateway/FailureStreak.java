@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * "The gateway stopped answering": this many chat requests in a row without a usable answer — no HTTP answer at all
  * (refused, reset, timed out), a 5xx or a 429, after the harness's own retries — stop the run with one message, instead
  * of a red scenario per request against a gateway that is down. Any other answer (a 4xx a scenario expects, a 503 that
- * names an unknown model) is the gateway answering, and the count starts over.
+ * names an unknown model) is the gateway answering, and the count starts over (docs/GATEWAY.md §10). What Coze shows
+ * then: a status fails a plugin tool or workflow node without a retry, a transport error after the node's own retries
+ * (docs/COZE.md §4.2, §4.3).
  */
 public final class FailureStreak {
     private static final int LONGEST_DETAIL = 300;

@@ -36,6 +36,21 @@ public final class RunLedger {
     public record Failure(String message, Optional<GuideLine> row, Optional<String> cozeShows) {
     }
 
+    /**
+     * What the ledger holds now, kept still: a run cut short (killed) writes its summary while scenarios still finish,
+     * and the summary's counts and its opening words must come from the same moment.
+     */
+    public RunLedger snapshot() {
+        RunLedger copy = new RunLedger();
+        copy.cells.addAll(cells);
+        copy.scenarios.addAll(scenarios);
+        copy.notes.putAll(notes);
+        copy.retried.putAll(retried);
+        copy.failures.putAll(failures);
+        copy.skipReasons.putAll(skipReasons);
+        return copy;
+    }
+
     /** A section of its own in the summary, e.g. the model-list drift. */
     public void note(String title, String markdown) {
         notes.put(title, markdown);

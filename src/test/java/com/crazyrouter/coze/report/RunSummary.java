@@ -23,12 +23,13 @@ public final class RunSummary {
 
     /** Writes the run's summary and figures; returns why the run is red although no scenario need be, if it is. */
     public static Optional<String> publish(Run run) {
-        Optional<String> red = RunVerdict.redWithoutARedScenario(run.ledger(), run.stop().stopped(), RunSlot.planned());
+        RunLedger ledger = run.ledger().snapshot();
+        Optional<String> red = RunVerdict.redWithoutARedScenario(ledger, run.stop().stopped(), RunSlot.planned());
         Map<String, String> figures = figures(run);
         System.out.println();
         System.out.println("Crazyrouter contract run: " + figures.entrySet().stream()
                 .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")));
-        SummaryWriter.write(run.settings().reportsDir(), run.ledger(), figures, red);
+        SummaryWriter.write(run.settings().reportsDir(), ledger, figures, red);
         Path results = run.settings().allureResults();
         if (Files.isDirectory(results)) {
             writeEnvironment(results, figures);
