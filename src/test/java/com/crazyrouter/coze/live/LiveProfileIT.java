@@ -128,7 +128,7 @@ class LiveProfileIT {
             properties.put(Settings.RETRIES, "1");
             ChildRun run = ChildRun.run(WORK.resolve("always-503"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
             String summary = Files.readString(run.workDir().resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
-            System.out.println(lastLines(run.output(), 2) + "\n" + summary.lines().skip(2).findFirst().orElse(""));
+            System.out.println("503 on every chat request: " + lastLines(run.output(), 1));
 
             assertThat(run.output(), run.exitCode(), is(not(0)));
             assertThat("one message for the stop", run.output().split("\\[stopped] ", -1).length, equalTo(2));
