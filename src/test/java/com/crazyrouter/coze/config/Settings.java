@@ -104,6 +104,11 @@ public record Settings(
         }
     }
 
+    /** -Dcrazyrouter.reports as given, before any other setting is checked: where a run that cannot start says so. */
+    public static Path reportsDirAsked() {
+        return Path.of(System.getProperty(REPORTS, "reports"));
+    }
+
     /** -Dcucumber.filter.tags, trimmed; empty when the run selects every scenario. */
     public static String tagSelection() {
         return System.getProperty(TAG_SELECTION, "").trim();

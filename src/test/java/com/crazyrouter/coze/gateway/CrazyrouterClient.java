@@ -76,21 +76,58 @@ public final class CrazyrouterClient {
         return sendRetrying(ProbeLimits.capTokens(request, probeMaxTokens));
     }
 
+    /**
+     * Retries within two budgets: the request's ({@code crazyrouter.retries}) and the run's ({@link RequestBudget#RETRIES_PER_RUN}).
+     * A retry that was due and is not sent says why, in the console and the report. The final answer, or the lack of
+     * one, goes to the run's failure streak: a gateway that stopped answering stops the run, with one message.
+     */
     private GatewayReply sendRetrying(OutgoingRequest request) {
-        GatewayReply reply = sendOnce(request);
+        String where = redactor.redact(request.method() + " " + request.url());
+        GatewayReply reply = sendTold(request, where);
         for (int retry = 1; ; retry++) {
-            Optional<Duration> wait = retryPolicy.waitBefore(retry, reply);
-            if (wait.isEmpty()) {
+            RetryPolicy.Decision next = retryPolicy.next(retry, reply);
+            Optional<String> notRetried = next.notRetried();
+            if (next.delay().isPresent()) {
+                budget.stop().beforeSending(where);
+                if (!budget.takeRetry()) {
+                    notRetried = Optional.of(budget.retriesUsedUp());
+                }
+            }
+            if (notRetried.isPresent() || next.delay().isEmpty()) {
+                if (notRetried.isPresent()) {
+                    say(where, "HTTP " + reply.status() + ": " + notRetried.get());
+                }
+                budget.answered(request, where, reply);
                 return reply.afterRetries(retry - 1);
             }
-            String note = "Retry " + retry + " of " + retryPolicy.maxRetries() + " after HTTP " + reply.status() + ": waited " + wait.get().toMillis() + " ms"
-                    + (reply.retryAfter().isPresent() ? " as Retry-After asked" : "");
-            Evidence.step(note);
-            System.out.println("[retry] " + redactor.redact(request.method() + " " + request.url()) + ": " + note);
-            budget.recordRetry();
-            sleep(wait.get());
-            reply = sendOnce(request);
+            Duration wait = next.delay().get();
+            say(where, "Retry " + retry + " of " + retryPolicy.maxRetries() + " after HTTP " + reply.status() + ": waited " + wait.toMillis() + " ms"
+                    + (reply.retryAfter().isPresent() ? " as Retry-After asked" : ""));
+            sleep(wait);
+            // counted once it has gone out, answered or not; a retry the caps or the stop held back is not
+            try {
+                reply = sendTold(request, where);
+            } catch (GatewayUnreachable noAnswer) {
+                budget.retrySent();
+                throw noAnswer;
+            }
+            budget.retrySent();
         }
+    }
+
+    /** One send; a request that got no HTTP answer is told to the run's failure streak before it fails the scenario. */
+    private GatewayReply sendTold(OutgoingRequest request, String where) {
+        try {
+            return sendOnce(request);
+        } catch (GatewayUnreachable unreachable) {
+            budget.unanswered(request, where, unreachable);
+            throw unreachable;
+        }
+    }
+
+    private static void say(String where, String note) {
+        Evidence.step(note);
+        System.out.println("[retry] " + where + ": " + note);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {

@@ -9,6 +9,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
@@ -18,8 +19,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,16 +73,64 @@ class CrazyrouterClientRetryTest {
     }
 
     @Test
-    void aRetryAfterLongerThanTheLongestWaitIsNotWaitedFor() {
-        gateway.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
+    void aRetryAfterLongerThanTheLongestWaitIsNotWaitedForAndTheConsoleSaysSo() {
+        gateway.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-        assertThat(client("1s").send(chat()).status(), equalTo(429));
+        String console = consoleOf(() -> assertThat(client("30s").send(chat()).status(), equalTo(429)));
 
+        assertThat(console, containsString("[retry] POST " + gateway.baseUrl() + "/v1/chat/completions: HTTP 429: Crazyrouter asked to wait 3600 s "
+                + "(Retry-After), longer than crazyrouter.longestRetryWait=30s: not retried"));
         assertThat(budget.requests(), equalTo(1));
         assertThat(budget.retries(), equalTo(0));
     }
 
+    @Test
+    void aRetryTheRequestCapHoldsBackIsNotCountedAsSent() {
+        gateway.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+        RequestBudget oneRequest = new RequestBudget(1, 1_000);
+
+        AssertionError capped = assertThrows(AssertionError.class, () -> client("30s", oneRequest).send(chat()));
+
+        assertThat(capped.getMessage(), containsString("crazyrouter.maxRequests"));
+        assertThat(oneRequest.retries(), equalTo(0));
+    }
+
+    @Test
+    void theRunsRetriesAreSharedByItsRequestsAndARetryNotSentSaysWhy() {
+        gateway.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+        RequestBudget oneRetry = new RequestBudget(10, 1_000, 1, RunStop.never(), Optional.empty());
+        CrazyrouterClient client = client("30s", oneRetry);
+
+        String console = consoleOf(() -> {
+            assertThat(client.send(chat()).retries(), equalTo(1));
+            assertThat(client.send(chat()).retries(), equalTo(0));
+        });
+
+        assertThat(console, containsString("Retry 1 of 2 after HTTP 503"));
+        assertThat(console, containsString("HTTP 503: this run's 1 retries are used up (at most 1 per run): not retried"));
+        assertThat(oneRetry.requests(), equalTo(3));
+        assertThat(oneRetry.retries(), equalTo(1));
+    }
+
+    @Test
+    void aRetryDueOnceTheRunHasStoppedIsNeitherAnnouncedNorSentAndTheScenarioIsSkipped() {
+        gateway.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
+        // the deadline passes while the first answer comes back
+        RunStop stop = new RunStop(Duration.ofMinutes(10), () -> gateway.getAllServeEvents().isEmpty() ? 0L : Duration.ofHours(1).toNanos());
+        RequestBudget stopping = new RequestBudget(10, 1_000, 10, stop, Optional.empty());
+
+        String console = consoleOf(() -> assertThrows(RunStopped.class, () -> client("30s", stopping).send(chat())));
+
+        assertThat(console, not(containsString("[retry]")));
+        assertThat(gateway.getAllServeEvents().size(), equalTo(1));
+        assertThat(stopping.retries(), equalTo(0));
+    }
+
     private CrazyrouterClient client(String longestRetryWait) {
+        return client(longestRetryWait, budget);
+    }
+
+    private CrazyrouterClient client(String longestRetryWait, RequestBudget budget) {
         Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(),
                 Settings.RETRIES, "2", Settings.LONGEST_RETRY_WAIT, longestRetryWait, Settings.PROBE_MAX_TOKENS, "0", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));

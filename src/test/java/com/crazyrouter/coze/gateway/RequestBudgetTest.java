@@ -4,10 +4,15 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RequestBudgetTest {
+    private static final OutgoingRequest CHAT = new OutgoingRequest("POST", URI.create("https://crazyrouter.com/v1/chat/completions"), List.of(), "{}");
+    private static final OutgoingRequest MODELS = new OutgoingRequest("GET", URI.create("https://crazyrouter.com/v1/models"), List.of(), null);
 
     @Test
     void theRequestThatWouldExceedTheCapIsRefusedWithTheSettingAndItsNumber() {
@@ -65,12 +72,43 @@ class RequestBudgetTest {
     }
 
     @Test
-    void retriesAreCounted() {
-        RequestBudget budget = new RequestBudget(10, 100);
-        budget.recordRetry();
-        budget.recordRetry();
+    void onlyRetriesSentAreCountedAndTheRunTakesNoMoreThanItsCap() {
+        RequestBudget budget = new RequestBudget(10, 100, 2, RunStop.never(), Optional.empty());
+        assertThat(budget.takeRetry(), is(true));
+        budget.retrySent();
+        assertThat("taken, then held back by a cap: not sent", budget.takeRetry(), is(true));
 
-        assertThat(budget.retries(), equalTo(2));
+        assertThat(budget.takeRetry(), is(false));
+        assertThat(budget.retriesUsedUp(), equalTo("this run's 2 retries are used up (at most 2 per run): not retried"));
+        assertThat(budget.retries(), equalTo(1));
+    }
+
+    @Test
+    void onceTheRunHasStoppedNothingIsSentAndTheRequestIsSkippedNotFailed() {
+        RunStop stop = new RunStop(Duration.ofMinutes(10), () -> 0L);
+        RequestBudget budget = new RequestBudget(10, 100, 10, stop, Optional.empty());
+        stop.stop(new RunStop.Stop("Crazyrouter stopped answering", "the one message"));
+
+        RunStopped skipped = assertThrows(RunStopped.class, () -> budget.spendOne("POST https://crazyrouter.com/v1/chat/completions"));
+
+        assertThat(skipped.getMessage(), equalTo("Skipped: Crazyrouter stopped answering; POST https://crazyrouter.com/v1/chat/completions was not sent."));
+        assertThat(budget.requests(), equalTo(0));
+    }
+
+    @Test
+    void chatAnswersGoToTheFailureStreakButNotFromAViewWithoutOne() {
+        RunStop stop = new RunStop(Duration.ofMinutes(10), () -> 0L);
+        RequestBudget budget = new RequestBudget(10, 100, 10, stop, Optional.of(new FailureStreak(1, stop)));
+        GatewayReply busy = new GatewayReply(CHAT, 503, Map.of(), "", Duration.ZERO, Duration.ZERO);
+
+        assertThat("a GET is no chat request", budget.answered(MODELS, "GET /v1/models", busy), is(false));
+        assertThat("samples measure failures on purpose", budget.withoutFailureStreak().answered(CHAT, "POST /v1/chat/completions", busy), is(false));
+        budget.withoutFailureStreak().spendOne("a sample, counted against the same cap");
+        assertThat(stop.stopped().isPresent(), is(false));
+
+        assertThat(budget.answered(CHAT, "POST /v1/chat/completions", busy), is(true));
+        assertThat(stop.stopped().isPresent(), is(true));
+        assertThat(budget.requests(), equalTo(1));
     }
 
     @Test

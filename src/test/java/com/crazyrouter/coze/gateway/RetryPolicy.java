@@ -1,15 +1,32 @@
 package com.crazyrouter.coze.gateway;
 
+import com.crazyrouter.coze.config.Settings;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Which answers are worth sending again and after how long: a 429 or a transient 502/503/504, at most
  * {@code maxRetries} times, after the wait the gateway asks for (Retry-After) or a back-off of one second per
- * retry; never when the wait would be longer than {@code longestWait}. A 503 that names an unknown model is an
- * answer, not a hiccup. Decides only; the client does the waiting.
+ * retry; never when the wait would be longer than {@code longestWait}, and then it says so. A 503 that names an
+ * unknown model is an answer, not a hiccup. Decides only; the client does the waiting.
  */
 final class RetryPolicy {
+    /**
+     * What to do after an answer: send it again after {@code delay}, or keep the answer — with the reason where a retry
+     * was due and is not sent ({@code notRetried}), so that no retry is dropped silently.
+     */
+    record Decision(Optional<Duration> delay, Optional<String> notRetried) {
+        static final Decision KEEP = new Decision(Optional.empty(), Optional.empty());
+
+        static Decision retryAfter(Duration wait) {
+            return new Decision(Optional.of(wait), Optional.empty());
+        }
+
+        static Decision notRetried(String why) {
+            return new Decision(Optional.empty(), Optional.of(why));
+        }
+    }
+
     private final int maxRetries;
     private final Duration longestWait;
 
@@ -23,19 +40,38 @@ final class RetryPolicy {
     }
 
     boolean shouldRetry(GatewayReply reply) {
-        boolean unknownModel = reply.error().map(e -> "model_not_found".equals(e.code()) || e.mentions("no available channel|not found")).orElse(false);
-        return reply.status() == 429 || reply.status() == 502 || reply.status() == 504 || (reply.status() == 503 && !unknownModel);
+        return reply.status() == 429 || reply.status() == 502 || reply.status() == 504 || (reply.status() == 503 && !namesUnknownModel(reply));
+    }
+
+    /** new-api's answer for a model without a channel: a 503 about the model, not about load (docs/GATEWAY.md). */
+    static boolean namesUnknownModel(GatewayReply reply) {
+        return reply.error().map(e -> "model_not_found".equals(e.code()) || e.mentions("no available channel|not found")).orElse(false);
     }
 
     /**
-     * How long to wait before retry number {@code retry} (from 1) of the request {@code reply} answers; empty when
-     * it is not to be retried: not transient, retries used up, or a wait longer than the longest allowed.
+     * What to do before retry number {@code retry} (from 1) of the request {@code reply} answers: wait and send again,
+     * keep the answer (not transient, or its retries used up), or keep it saying why (a Retry-After longer than the
+     * longest wait; a back-off that long).
      */
-    Optional<Duration> waitBefore(int retry, GatewayReply reply) {
+    Decision next(int retry, GatewayReply reply) {
         if (retry > maxRetries || !shouldRetry(reply)) {
-            return Optional.empty();
+            return Decision.KEEP;
         }
-        Duration wait = reply.retryAfter().orElse(Duration.ofSeconds(retry));
-        return wait.compareTo(longestWait) > 0 ? Optional.empty() : Optional.of(wait);
+        Optional<Duration> asked = reply.retryAfter();
+        Duration wait = asked.orElse(Duration.ofSeconds(retry));
+        if (wait.compareTo(longestWait) <= 0) {
+            return Decision.retryAfter(wait);
+        }
+        return Decision.notRetried((asked.isPresent() ? "Crazyrouter asked to wait " + wait.toSeconds() + " s (Retry-After)"
+                : "the back-off before retry " + retry + " is " + wait.toSeconds() + " s") + ", longer than " + Settings.LONGEST_RETRY_WAIT + "="
+                + setting(longestWait) + ": not retried");
+    }
+
+    /** A duration as it is set on the command line: 30s, 500ms, 2m. */
+    private static String setting(Duration duration) {
+        if (duration.toMillis() % 60_000 == 0) {
+            return duration.toMinutes() + "m";
+        }
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 }

@@ -53,55 +53,61 @@ class RetryPolicyTest {
     void anyOtherAnswerIsNotRetried(int status) {
         GatewayReply reply = reply(status, Map.of("Retry-After", "1"), BUSY);
         assertThat(policy.shouldRetry(reply), equalTo(false));
-        assertThat(policy.waitBefore(1, reply), equalTo(Optional.empty()));
+        assertThat(policy.next(1, reply).delay(), equalTo(Optional.empty()));
+        assertThat(policy.next(1, reply).notRetried(), equalTo(Optional.empty()));
     }
 
     @Test
     void theWaitIsTheOneRetryAfterAsksFor() {
         GatewayReply reply = reply(429, Map.of("Retry-After", "3"), BUSY);
-        assertThat(policy.waitBefore(1, reply), equalTo(Optional.of(Duration.ofSeconds(3))));
-        assertThat(policy.waitBefore(2, reply), equalTo(Optional.of(Duration.ofSeconds(3))));
+        assertThat(policy.next(1, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(3))));
+        assertThat(policy.next(2, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(3))));
     }
 
     @Test
     void withoutRetryAfterTheWaitGrowsByASecondPerRetry() {
         GatewayReply reply = reply(502, Map.of(), "");
-        assertThat(policy.waitBefore(1, reply), equalTo(Optional.of(Duration.ofSeconds(1))));
-        assertThat(policy.waitBefore(2, reply), equalTo(Optional.of(Duration.ofSeconds(2))));
+        assertThat(policy.next(1, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(1))));
+        assertThat(policy.next(2, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(2))));
     }
 
     @Test
     void aRetryAfterThatIsADateIsTreatedAsAbsent() {
         GatewayReply reply = reply(503, Map.of("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"), BUSY);
-        assertThat(policy.waitBefore(1, reply), equalTo(Optional.of(Duration.ofSeconds(1))));
+        assertThat(policy.next(1, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(1))));
     }
 
     @Test
-    void aRetryAfterLongerThanTheLongestWaitMeansNoRetry() {
-        GatewayReply reply = reply(429, Map.of("Retry-After", "11"), BUSY);
+    void aRetryAfterLongerThanTheLongestWaitMeansNoRetryAndSaysSo() {
+        GatewayReply reply = reply(429, Map.of("Retry-After", "3600"), BUSY);
         assertThat(policy.shouldRetry(reply), equalTo(true));
-        assertThat(policy.waitBefore(1, reply), equalTo(Optional.empty()));
+        assertThat(policy.next(1, reply).delay(), equalTo(Optional.empty()));
+        assertThat(policy.next(1, reply).notRetried(), equalTo(Optional.of(
+                "Crazyrouter asked to wait 3600 s (Retry-After), longer than crazyrouter.longestRetryWait=10s: not retried")));
     }
 
     @Test
     void aRetryAfterOfExactlyTheLongestWaitIsHonoured() {
         GatewayReply reply = reply(429, Map.of("Retry-After", "10"), BUSY);
-        assertThat(policy.waitBefore(1, reply), equalTo(Optional.of(Duration.ofSeconds(10))));
+        assertThat(policy.next(1, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(10))));
     }
 
     @Test
     void aBackOffLongerThanTheLongestWaitMeansNoRetry() {
         RetryPolicy patient = new RetryPolicy(5, Duration.ofSeconds(2));
         GatewayReply reply = reply(504, Map.of(), "");
-        assertThat(patient.waitBefore(2, reply), equalTo(Optional.of(Duration.ofSeconds(2))));
-        assertThat(patient.waitBefore(3, reply), equalTo(Optional.empty()));
+        assertThat(patient.next(2, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(2))));
+        assertThat(patient.next(3, reply).delay(), equalTo(Optional.empty()));
+        assertThat(patient.next(3, reply).notRetried(), equalTo(Optional.of(
+                "the back-off before retry 3 is 3 s, longer than crazyrouter.longestRetryWait=2s: not retried")));
     }
 
     @Test
     void noRetryOnceTheRetriesAreUsedUp() {
         GatewayReply reply = reply(429, Map.of(), BUSY);
-        assertThat(policy.waitBefore(3, reply), equalTo(Optional.empty()));
-        assertThat(new RetryPolicy(0, Duration.ofSeconds(10)).waitBefore(1, reply), equalTo(Optional.empty()));
+        assertThat(policy.next(3, reply).delay(), equalTo(Optional.empty()));
+        assertThat(new RetryPolicy(0, Duration.ofSeconds(10)).next(1, reply).delay(), equalTo(Optional.empty()));
+        assertThat("retries used up, or none asked for, are no news", policy.next(3, reply).notRetried(), equalTo(Optional.empty()));
     }
 
     private static GatewayReply reply(int status, Map<String, String> headers, String body) {

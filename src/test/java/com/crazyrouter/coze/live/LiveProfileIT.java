@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
@@ -61,6 +62,13 @@ class LiveProfileIT {
     private static final String ECHOING_403 = "{\"error\":{\"message\":\"This token has no access to model {{jsonPath request.body '$.model'}}"
             + " (Authorization was {{request.headers.Authorization}})\",\"type\":\"new_api_error\",\"code\":\"\"}}\n";
 
+    /** A gateway whose upstreams are all down: every chat request gets a 503, asking for an immediate retry. */
+    private static final String ALWAYS_503 = """
+            {"name": "503 on every chat request", "priority": 1,
+             "request": {"method": "POST", "urlPath": "/v1/chat/completions"},
+             "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "0"},
+                          "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"new_api_error\\",\\"code\\":\\"\\"}}"}}
+            """;
     private static final String TOKEN_LOG_SCENARIO = "The request Coze sent appears in the token's Crazyrouter log";
     private static LocalGateway production;
 
@@ -114,7 +122,42 @@ class LiveProfileIT {
     }
 
     @Test
+    void aGatewayThatAnswers503ToEveryChatRequestStopsTheRunWithOneMessage() throws Exception {
+        try (LocalGateway down = LocalGateway.start(Path.of("stubs"), LIVE_TOKENS, Map.of("mappings/chat/503-always.json", ALWAYS_503))) {
+            Map<String, String> properties = new java.util.HashMap<>(live(down));
+            properties.put(Settings.RETRIES, "1");
+            ChildRun run = ChildRun.run(WORK.resolve("always-503"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
+            String summary = Files.readString(run.workDir().resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
+            System.out.println("503 on every chat request: " + lastLines(run.output(), 1));
+
+            assertThat(run.output(), run.exitCode(), is(not(0)));
+            assertThat("one message for the stop", run.output().split("\\[stopped] ", -1).length, equalTo(2));
+            assertThat(run.output(), containsString("[stopped] Crazyrouter stopped answering: 3 chat requests in a row got no usable answer (HTTP 503 ×3;"));
+            assertThat(summary, containsString("> **This run stopped early.** Crazyrouter stopped answering"));
+            long red = run.output().lines().filter(line -> line.matches("\\[ *\\d+/\\d+] FAILED.*")).count();
+            long skipped = run.output().lines().filter(line -> line.matches("\\[ *\\d+/\\d+] skipped.*")).count();
+            assertThat("red scenarios, one per failed request until the stop", red, lessThan(10L));
+            assertThat("scenarios skipped once the gateway stopped answering", skipped, greaterThan(50L));
+            assertThat("requests that reached the stopped gateway", down.requestsReceived(), lessThan(40));
+        }
+    }
+
+    @Test
+    void theRunDeadlineSkipsWhatHasNotStartedAndTheRunIsRed() throws Exception {
+        Map<String, String> properties = new java.util.HashMap<>(live(production));
+        properties.put(Limits.RUN_DEADLINE, "2s");
+        ChildRun run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
+        String summary = Files.readString(run.workDir().resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
+
+        assertThat(run.output(), run.exitCode(), is(not(0)));
+        assertThat(run.output(), containsString("[stopped] The run deadline of 2 s passed (crazyrouter.runDeadline)"));
+        assertThat(summary, containsString("> **This run stopped early.** The run deadline of 2 s passed"));
+        assertThat(summary, matchesPattern("(?s).*Of 101 scenarios, \\d+ ran .*and \\d+ did not run or were cut short.*"));
+    }
+
+    @Test
     void theLiveProfilePassesAgainstAConformingGatewayRetriesPolitelyAndLeaksNoToken() throws Exception {
+        production.resetScenarios();
         // pasted with surrounding whitespace and a newline, as from a password manager
         Map<String, String> environment = Map.of("CRAZYROUTER_API_KEY", "  " + CANARY.reveal() + "\n",
                 "CRAZYROUTER_UNRESTRICTED_API_KEY", CANARY_UNRESTRICTED.reveal());

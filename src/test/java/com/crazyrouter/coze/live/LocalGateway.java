@@ -108,6 +108,12 @@ public final class LocalGateway implements AutoCloseable {
         return Integer.parseInt(count.body().replaceAll("\\D+", ""));
     }
 
+    /** Puts every stateful mapping (e.g. a 503 once) back to its start, so a test does not depend on which ran before it. */
+    public void resetScenarios() throws IOException, InterruptedException {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/scenarios/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
     private void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -3,17 +3,20 @@ package com.crazyrouter.coze.models;
 import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
+import com.crazyrouter.coze.gateway.RunStopped;
 import com.crazyrouter.coze.gateway.StreamedReply;
+import com.crazyrouter.coze.guide.ContractViolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Probes what a model can do through a route, one small request per capability, and returns the matrix cells with
- * their evidence. Requests are built by {@code render} from a body (Coze renders the route's request around it).
+ * their evidence — every cell of the row, whatever one probe met, so a model never drops out of the summary's tables. Requests are built by {@code render} from a body (Coze renders the route's request around it).
  */
 public final class CapabilityProbe {
     static final String SYSTEM_WORD = "PONG";
@@ -39,6 +42,65 @@ public final class CapabilityProbe {
     }
 
     public List<Cell> probe(String model, String route, boolean claimsJsonMode, int samples) {
+        Row row = new Row(model, route);
+        row.probe(List.of(Capability.PLAIN_REPLY, Capability.NAMES_MODEL, Capability.USAGE), () -> plain(model, route, samples));
+        row.probe(List.of(Capability.SYSTEM_MESSAGE), () -> List.of(system(model, route)));
+        row.probe(List.of(Capability.MAX_TOKENS), () -> List.of(maxTokens(model, route)));
+        row.probe(List.of(Capability.STREAMING), () -> List.of(streaming(model, route)));
+        if (claimsJsonMode) {
+            row.probe(List.of(Capability.JSON_MODE), () -> List.of(jsonMode(model, route)));
+        } else {
+            row.add(new Cell(model, route, Capability.JSON_MODE, Cell.Verdict.NOT_SUPPORTED, "the model table says it does not claim JSON mode",
+                    Optional.empty(), 0));
+        }
+        return row.cells();
+    }
+
+    /**
+     * A row's cells as its probes go. A probe that fails without an answer to judge (none came, or it could not be read)
+     * fails its first capability with the reason and the guide row that applies; what else it would have shown, and
+     * the probes after it, are not checked: against a gateway that does not answer each one would cost its whole
+     * timeout. A probe the run's stop refuses leaves itself and the rest not checked, with the stop's reason.
+     */
+    private static final class Row {
+        private final String model;
+        private final String route;
+        private final List<Cell> cells = new ArrayList<>();
+        private Optional<String> notChecked = Optional.empty();
+
+        Row(String model, String route) {
+            this.model = model;
+            this.route = route;
+        }
+
+        void probe(List<Capability> shows, Supplier<List<Cell>> probe) {
+            if (notChecked.isPresent()) {
+                shows.forEach(capability -> add(Cell.notChecked(model, route, capability, notChecked.get())));
+                return;
+            }
+            try {
+                cells.addAll(probe.get());
+            } catch (ContractViolation noAnswer) {
+                add(Cell.failedWithoutAnswer(model, route, shows.get(0), noAnswer.getMessage(), noAnswer.row()));
+                notChecked = Optional.of("not checked: the " + shows.get(0).words() + " probe failed without an answer to judge, so nothing more "
+                        + "was sent for this row");
+                shows.subList(1, shows.size()).forEach(capability -> add(Cell.notChecked(model, route, capability, notChecked.get())));
+            } catch (RunStopped stopped) {
+                notChecked = Optional.of(stopped.getMessage());
+                shows.forEach(capability -> add(Cell.notChecked(model, route, capability, notChecked.get())));
+            }
+        }
+
+        void add(Cell cell) {
+            cells.add(cell);
+        }
+
+        List<Cell> cells() {
+            return List.copyOf(cells);
+        }
+    }
+
+    private List<Cell> plain(String model, String route, int samples) {
         List<Cell> cells = new ArrayList<>();
         GatewayReply plain = send.apply(render.apply(PLAIN.formatted(model)));
         for (int extra = 1; extra < samples; extra++) {
@@ -53,29 +115,28 @@ public final class CapabilityProbe {
         JsonNode usage = plain.json().map(j -> j.path("usage")).orElse(Json.MAPPER.missingNode());
         cells.add(cell(model, route, Capability.USAGE, usage.path("total_tokens").isInt() && usage.path("prompt_tokens").isInt(),
                 usage.isMissingNode() ? "no usage in the reply" : "usage " + usage, plain));
+        return cells;
+    }
 
+    private Cell system(String model, String route) {
         GatewayReply system = send.apply(render.apply(SYSTEM.formatted(model)));
         String systemText = system.replyText().orElse("");
-        cells.add(cell(model, route, Capability.SYSTEM_MESSAGE, system.isChatCompletion() && systemText.toUpperCase().contains(SYSTEM_WORD),
-                system.isChatCompletion() ? "asked for " + SYSTEM_WORD + " by the system message, replied \"" + systemText + "\"" : system.describe(), system));
+        return cell(model, route, Capability.SYSTEM_MESSAGE, system.isChatCompletion() && systemText.toUpperCase().contains(SYSTEM_WORD),
+                system.isChatCompletion() ? "asked for " + SYSTEM_WORD + " by the system message, replied \"" + systemText + "\"" : system.describe(), system);
+    }
 
+    private Cell maxTokens(String model, String route) {
         GatewayReply limited = send.apply(render.apply(MAX_TOKENS.formatted(model)));
         String finish = limited.json().map(j -> j.path("choices").path(0).path("finish_reason").asText("")).orElse("");
-        cells.add(cell(model, route, Capability.MAX_TOKENS, limited.isChatCompletion() && finish.equals("length"),
-                limited.isChatCompletion() ? "max_tokens 1 gave finish_reason '" + finish + "'" : limited.describe(), limited));
+        return cell(model, route, Capability.MAX_TOKENS, limited.isChatCompletion() && finish.equals("length"),
+                limited.isChatCompletion() ? "max_tokens 1 gave finish_reason '" + finish + "'" : limited.describe(), limited);
+    }
 
-        cells.add(streaming(model, route));
-
-        if (claimsJsonMode) {
-            GatewayReply json = send.apply(render.apply(JSON_MODE.formatted(model)));
-            boolean object = json.replyText().map(CapabilityProbe::isJsonObject).orElse(false);
-            cells.add(cell(model, route, Capability.JSON_MODE, json.isChatCompletion() && object,
-                    json.isChatCompletion() ? "content " + json.replyText().orElse("") : json.describe(), json));
-        } else {
-            cells.add(new Cell(model, route, Capability.JSON_MODE, Cell.Verdict.NOT_SUPPORTED, "the model table says it does not claim JSON mode",
-                    Optional.empty(), 0));
-        }
-        return cells;
+    private Cell jsonMode(String model, String route) {
+        GatewayReply json = send.apply(render.apply(JSON_MODE.formatted(model)));
+        boolean object = json.replyText().map(CapabilityProbe::isJsonObject).orElse(false);
+        return cell(model, route, Capability.JSON_MODE, json.isChatCompletion() && object,
+                json.isChatCompletion() ? "content " + json.replyText().orElse("") : json.describe(), json);
     }
 
     private Cell streaming(String model, String route) {

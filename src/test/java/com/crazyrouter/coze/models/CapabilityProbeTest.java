@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.gateway.GatewayUnreachable;
+import com.crazyrouter.coze.gateway.RunStopped;
+import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.StreamedReply;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -223,6 +226,49 @@ class CapabilityProbeTest {
         assertThat(cell(cells, Capability.PLAIN_REPLY).evidence(), containsString("HTTP 403 (application/json): {\"error\":{\"message\":\"model gpt-5.4 is not allowed"));
     }
 
+    @Test
+    void aStreamWithoutAnAnswerFailsItsCellWithTheReasonAndTheRowStaysWithWhatPassed() {
+        gateway.streamFails = new GatewayUnreachable("Crazyrouter gave no HTTP answer to POST http://127.0.0.1:1/v1/chat/completions: the stream "
+                + "did not end within 60 s", CommonError.INTERMITTENT);
+
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cells.stream().map(Cell::verdict).toList(), contains(Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.PASS,
+                Cell.Verdict.PASS, Cell.Verdict.FAIL, Cell.Verdict.NOT_CHECKED));
+        assertThat(cell(cells, Capability.STREAMING).evidence(), containsString("the stream did not end within 60 s"));
+        assertThat(cell(cells, Capability.JSON_MODE).evidence(), containsString("not checked: the streaming probe failed without an answer to judge"));
+        assertThat("nothing more is sent for the row", gateway.sent.stream().filter(b -> b.contains("response_format")).toList(), hasSize(0));
+        MatrixVerdict verdict = MatrixVerdict.of(MODEL, cells);
+        assertThat(verdict.row(), equalTo(Optional.of(CommonError.INTERMITTENT)));
+        assertThat(MatrixVerdict.cutShort(cells), equalTo(Optional.empty()));
+    }
+
+    @Test
+    void aPlainReplyWithoutAnAnswerNamesItsOwnRowNotAModelThatIsGone() {
+        gateway.plainFails = new GatewayUnreachable("Crazyrouter gave no HTTP answer to POST http://127.0.0.1:1/v1/chat/completions: connection "
+                + "refused", CommonError.NOT_FOUND_URL);
+
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cells.stream().map(Cell::verdict).toList(), contains(Cell.Verdict.FAIL, Cell.Verdict.NOT_CHECKED, Cell.Verdict.NOT_CHECKED,
+                Cell.Verdict.NOT_CHECKED, Cell.Verdict.NOT_CHECKED, Cell.Verdict.NOT_CHECKED, Cell.Verdict.NOT_CHECKED));
+        assertThat(gateway.sent, hasSize(1));
+        MatrixVerdict verdict = MatrixVerdict.of(MODEL, cells);
+        assertThat(verdict.row(), equalTo(Optional.of(CommonError.NOT_FOUND_URL)));
+        assertThat(verdict.explanation(), not(containsString("renamed or retired")));
+    }
+
+    @Test
+    void aProbeTheRunsStopRefusesLeavesItAndTheRestNotCheckedAndTheRowIsCutShort() {
+        gateway.maxTokensFails = new RunStopped("Skipped: the run deadline of 10 min passed (crazyrouter.runDeadline); POST … was not sent.");
+
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cells.stream().map(Cell::verdict).toList(), contains(Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.PASS,
+                Cell.Verdict.NOT_CHECKED, Cell.Verdict.NOT_CHECKED, Cell.Verdict.NOT_CHECKED));
+        assertThat(MatrixVerdict.cutShort(cells), equalTo(Optional.of(gateway.maxTokensFails.getMessage())));
+    }
+
     private static Cell cell(List<Cell> cells, Capability capability) {
         return cells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE).findFirst().orElseThrow();
     }
@@ -243,6 +289,16 @@ class CapabilityProbeTest {
                 + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":null}]}";
     }
 
+    /** A gateway that gives no answer (an AssertionError: GatewayUnreachable) or a run that refuses to send (RunStopped). */
+    private static void failIf(Throwable failure) {
+        if (failure instanceof RuntimeException refused) {
+            throw refused;
+        }
+        if (failure instanceof Error noAnswer) {
+            throw noAnswer;
+        }
+    }
+
     /** Answers each probe with a canned reply chosen by what its body asks for, and keeps the bodies it was sent. */
     private static final class FakeGateway {
         final List<String> sent = new ArrayList<>();
@@ -251,6 +307,9 @@ class CapabilityProbeTest {
         String system = completion(MODEL, "PONG", "stop", true);
         String limited = completion(MODEL, "1", "length", true);
         String jsonMode = completion(MODEL, "{\"answer\": \"OK\"}", "stop", true);
+        Throwable plainFails;
+        Throwable maxTokensFails;
+        Throwable streamFails;
         int streamStatus = 200;
         String streamContentType = "text/event-stream";
         List<String> streamLines = List.of(
@@ -276,10 +335,12 @@ class CapabilityProbeTest {
             if (body.contains("\"role\":\"system\"")) {
                 answer = system;
             } else if (body.contains("\"max_tokens\":1")) {
+                failIf(maxTokensFails);
                 answer = limited;
             } else if (body.contains("\"response_format\"")) {
                 answer = jsonMode;
             } else {
+                failIf(plainFails);
                 answer = plain;
                 status = plainStatus;
             }
@@ -288,6 +349,7 @@ class CapabilityProbeTest {
 
         StreamedReply stream(OutgoingRequest request) {
             sent.add(request.body());
+            failIf(streamFails);
             return new StreamedReply(streamStatus, streamContentType, streamLines, Duration.ofMillis(5), Optional.of(Duration.ofMillis(6)), Duration.ofMillis(9));
         }
     }

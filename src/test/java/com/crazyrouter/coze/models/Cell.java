@@ -1,14 +1,20 @@
 package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.gateway.Timing;
+import com.crazyrouter.coze.guide.GuideLine;
 import java.util.Optional;
 
-/** One cell of the model matrix: a model, through a route, for one capability, with its evidence and figures. */
+/**
+ * One cell of the model matrix: a model, through a route, for one capability, with its evidence and figures, and,
+ * for a probe that failed without an answer to judge, the guide row its failure named.
+ */
 public record Cell(String model, String route, Capability capability, Verdict verdict, String evidence,
-        Optional<Timing> timing, int tokens) {
+        Optional<Timing> timing, int tokens, Optional<GuideLine> row) {
 
     public enum Verdict {
         PASS("pass"), FAIL("fail"), NOT_SUPPORTED("not supported"), NOT_PROBED("not probed"),
+        /** Not probed because an earlier probe of the row got no answer, or the run stopped. */
+        NOT_CHECKED("not checked"),
         /** An extra timing of the plain reply (-Dsamples), not a cell of its own. */
         LATENCY_SAMPLE("latency sample");
 
@@ -23,8 +29,21 @@ public record Cell(String model, String route, Capability capability, Verdict ve
         }
     }
 
+    public Cell(String model, String route, Capability capability, Verdict verdict, String evidence, Optional<Timing> timing, int tokens) {
+        this(model, route, capability, verdict, evidence, timing, tokens, Optional.empty());
+    }
+
     public static Cell notProbed(String model, String route, String why) {
         return new Cell(model, route, Capability.PLAIN_REPLY, Verdict.NOT_PROBED, why, Optional.empty(), 0);
+    }
+
+    /** A probe that failed without an answer to judge (none came, or it could not be read): why, and the row that applies. */
+    public static Cell failedWithoutAnswer(String model, String route, Capability capability, String why, Optional<GuideLine> row) {
+        return new Cell(model, route, capability, Verdict.FAIL, why, Optional.empty(), 0, row);
+    }
+
+    public static Cell notChecked(String model, String route, Capability capability, String why) {
+        return new Cell(model, route, capability, Verdict.NOT_CHECKED, why, Optional.empty(), 0);
     }
 
     /** One line for the report: "streaming: pass — 3 chunks … (first byte 20 ms, total 25 ms, 12 tokens)". */

@@ -19,6 +19,7 @@ import java.util.Optional;
  * run (each node run stands alone, so samples sent side by side share nothing), with the dedicated token where its
  * allowlist has the model, otherwise a token without an allowlist, as the model matrix does. Sent by a client of its
  * own that spends from the run's request cap but does not retry a status: Coze never does, so neither may the count.
+ * Its failures are what it measures, so they do not stop the run as a gateway that stopped answering would; it stops with the run.
  */
 public class CozeMinimalRequests implements Sampler.MinimalRequest {
     private final Settings settings;
@@ -32,7 +33,7 @@ public class CozeMinimalRequests implements Sampler.MinimalRequest {
         this.tokens = tokens;
         this.gateway = gateway;
         this.budget = budget;
-        this.client = new CrazyrouterClient(settings.withoutRetries(), redactor, budget);
+        this.client = new CrazyrouterClient(settings.withoutRetries(), redactor, budget.withoutFailureStreak());
     }
 
     @Override

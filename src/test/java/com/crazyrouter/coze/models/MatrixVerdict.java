@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.GuideLine;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,9 +13,22 @@ public record MatrixVerdict(String model, List<Cell> failed) {
         return new MatrixVerdict(model, cells.stream().filter(c -> c.verdict() == Cell.Verdict.FAIL).toList());
     }
 
-    /** A model that does not even answer may have been renamed or retired: that is the model-not-found row. */
-    public Optional<CommonError> row() {
-        return answersAtAll() ? Optional.empty() : Optional.of(CommonError.MODEL_NOT_FOUND);
+    /**
+     * A probe that failed without an answer names its own row (no HTTP answer: intermittent, or the URL); a model whose
+     * plain reply came back wrong may have been renamed or retired: that is the model-not-found row.
+     */
+    public Optional<GuideLine> row() {
+        Optional<GuideLine> named = failed.stream().map(Cell::row).flatMap(Optional::stream).findFirst();
+        return named.isPresent() || answersAtAll() ? named : Optional.of(CommonError.MODEL_NOT_FOUND);
+    }
+
+    /**
+     * Why a row was cut short by the run's stop, when nothing in it failed: such a row checked too little for a verdict,
+     * and its scenario is skipped with that reason (a row cut short by a probe without an answer has failed instead).
+     */
+    public static Optional<String> cutShort(List<Cell> cells) {
+        boolean failed = cells.stream().anyMatch(c -> c.verdict() == Cell.Verdict.FAIL);
+        return failed ? Optional.empty() : cells.stream().filter(c -> c.verdict() == Cell.Verdict.NOT_CHECKED).map(Cell::evidence).findFirst();
     }
 
     public String explanation() {
@@ -26,6 +40,7 @@ public record MatrixVerdict(String model, List<Cell> failed) {
                 + (answersAtAll()
                         ? "\nThe model answers, so it has not gone: what fails above is broken for this model. Leave it out of the Coze "
                                 + "setup (e.g. no streaming) and report it to Crazyrouter with the request from the report."
+                        : failed.stream().anyMatch(c -> c.row().isPresent()) ? ""
                         : "\nIf the model was renamed or retired, switch back to gpt-5.4 and revalidate (guide, Common Errors "
                                 + CommonError.MODEL_NOT_FOUND.tag() + ").");
     }

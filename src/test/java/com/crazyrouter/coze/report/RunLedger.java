@@ -26,12 +26,29 @@ public final class RunLedger {
     public record Retried(String scenario, String note) {
     }
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    /** Why each skipped scenario was skipped, by location: a run that skipped everything, or stopped early, says why. */
+    private final Map<String, String> skipReasons = new ConcurrentHashMap<>();
 
     /**
      * Why a scenario failed: its assertion message (already redacted), the guide line the assertion named, and
      * what the Coze builder sees there (redacted too).
      */
     public record Failure(String message, Optional<GuideLine> row, Optional<String> cozeShows) {
+    }
+
+    /**
+     * What the ledger holds now, kept still: a run cut short (killed) writes its summary while scenarios still finish,
+     * and the summary's counts and its opening words must come from the same moment.
+     */
+    public RunLedger snapshot() {
+        RunLedger copy = new RunLedger();
+        copy.cells.addAll(cells);
+        copy.scenarios.addAll(scenarios);
+        copy.notes.putAll(notes);
+        copy.retried.putAll(retried);
+        copy.failures.putAll(failures);
+        copy.skipReasons.putAll(skipReasons);
+        return copy;
     }
 
     /** A section of its own in the summary, e.g. the model-list drift. */
@@ -75,6 +92,15 @@ public final class RunLedger {
 
     public Optional<Failure> failure(String location) {
         return Optional.ofNullable(failures.get(location));
+    }
+
+    /** Why the scenario at {@code location} (feature:line) was skipped, as its assumption said. */
+    public void recordSkipped(String location, String reason) {
+        skipReasons.put(location, reason);
+    }
+
+    public Optional<String> skipReason(String location) {
+        return Optional.ofNullable(skipReasons.get(location));
     }
 
     public List<Cell> cells() {

@@ -32,12 +32,32 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class SummaryWriter {
     private static final int LONGEST_QUOTE = 1200;
+    private static final String TITLE = "# Crazyrouter as Coze calls it — run summary\n\n";
     static final String NOT_CHECKED = "not checked";
     private SummaryWriter() {
     }
 
-    public static void write(Path reports, RunLedger ledger, Map<String, String> figures) {
-        String markdown = markdown(ledger, figures);
+    /** {@code red}: why the run is red although no scenario need be (stopped early, nothing checked), said at the top. */
+    public static void write(Path reports, RunLedger ledger, Map<String, String> figures, Optional<String> red) {
+        write(reports, markdown(ledger, figures, red));
+    }
+
+    /** The summary of a run that did not start (a setting, the preflight): that, and why; last night's summary must not stand. */
+    public static void writeNotStarted(Path reports, String why) {
+        write(reports, TITLE + headline("This run stopped early. The harness did not start: " + why) + "No scenario ran.\n");
+    }
+
+    /** Removes the previous run's summary, so that a run that ends before writing its own leaves none rather than a stale one. */
+    public static void removePrevious(Path reports) {
+        try {
+            Files.deleteIfExists(reports.resolve("summary.md"));
+            Files.deleteIfExists(reports.resolve("summary.html"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the previous run's summary from " + reports, e);
+        }
+    }
+
+    private static void write(Path reports, String markdown) {
         try {
             Files.createDirectories(reports);
             Files.writeString(reports.resolve("summary.md"), markdown, StandardCharsets.UTF_8);
@@ -47,8 +67,9 @@ public final class SummaryWriter {
         }
     }
 
-    static String markdown(RunLedger ledger, Map<String, String> figures) {
-        StringBuilder md = new StringBuilder("# Crazyrouter as Coze calls it — run summary\n\n");
+    static String markdown(RunLedger ledger, Map<String, String> figures, Optional<String> redRun) {
+        StringBuilder md = new StringBuilder(TITLE);
+        redRun.ifPresent(words -> md.append(headline(words)));
         List<RunLedger.ScenarioResult> scenarios = ledger.scenarios();
         Map<String, Long> byStatus = scenarios.stream().collect(Collectors.groupingBy(RunLedger.ScenarioResult::status, LinkedHashMap::new, Collectors.counting()));
         md.append("**Scenarios:** ").append(scenarios.size()).append(" — ")
@@ -57,8 +78,9 @@ public final class SummaryWriter {
         md.append("\nThe scenarios themselves, step by step: [cucumber.html](cucumber.html). Every request and response: the Allure report.\n");
 
         md.append("\n## Models × routes\n\n");
-        md.append("| model | route | capabilities passed | failed | not supported | first byte (median) | total (median) | total (p95) | first streamed chunk | tokens |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| model | route | capabilities passed | failed | not supported | not checked | first byte (median) | total (median) | total (p95) "
+                + "| first streamed chunk | tokens |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, List<Cell>> groups = ledger.cells().stream()
                 .collect(Collectors.groupingBy(c -> c.model() + "\u0000" + c.route(), LinkedHashMap::new, Collectors.toList()));
         List<String> keys = new ArrayList<>(groups.keySet());
@@ -72,13 +94,13 @@ public final class SummaryWriter {
             Optional<Duration> firstChunk = cells.stream().map(Cell::timing).flatMap(Optional::stream).map(Timing::firstChunk).flatMap(Optional::stream).findFirst();
             md.append("| ").append(first.model()).append(" | ").append(first.route())
                     .append(" | ").append(count(cells, Cell.Verdict.PASS)).append(" | ").append(count(cells, Cell.Verdict.FAIL))
-                    .append(" | ").append(count(cells, Cell.Verdict.NOT_SUPPORTED))
+                    .append(" | ").append(count(cells, Cell.Verdict.NOT_SUPPORTED)).append(" | ").append(count(cells, Cell.Verdict.NOT_CHECKED))
                     .append(" | ").append(percentile(firstBytes, 50)).append(" | ").append(percentile(totals, 50)).append(" | ").append(percentile(totals, 95))
                     .append(" | ").append(firstChunk.map(SummaryWriter::ms).orElse("—"))
                     .append(" | ").append(cells.stream().mapToInt(Cell::tokens).sum()).append(" |\n");
         }
         if (keys.isEmpty()) {
-            md.append("| (no model was probed in this run) | | | | | | | | | |\n");
+            md.append("| (no model was probed in this run) | | | | | | | | | | |\n");
         }
 
         md.append("\n## Capability matrix\n\n| model | route | ")
@@ -105,6 +127,14 @@ public final class SummaryWriter {
         }
         failedCells.forEach(c -> md.append("\n- **").append(c.model()).append(" / ").append(c.route()).append(" / ").append(c.capability().words())
                 .append("** failed: ").append(c.evidence().replace("|", "\\|")));
+        Map<String, List<Cell>> notChecked = ledger.cells().stream().filter(c -> c.verdict() == Cell.Verdict.NOT_CHECKED)
+                .collect(Collectors.groupingBy(c -> "**" + c.model() + " / " + c.route() + "**", LinkedHashMap::new, Collectors.toList()));
+        if (!notChecked.isEmpty()) {
+            md.append(failedCells.isEmpty() ? "\n" : "\n\n").append("What was not checked, and why:\n");
+        }
+        notChecked.forEach((row, cells) -> md.append("\n- ").append(row).append(": ")
+                .append(cells.stream().map(c -> c.capability().words()).collect(Collectors.joining(", "))).append(" — ")
+                .append(cells.get(0).evidence().replace("|", "\\|")));
 
         ledger.notes().forEach((title, text) -> md.append("\n\n## ").append(title).append("\n\n").append(text));
 
@@ -132,6 +162,11 @@ public final class SummaryWriter {
             failure.ifPresent(f -> md.append("What happened:\n\n").append(quote(f.message())).append("\n\n"));
         }
         return md.toString();
+    }
+
+    /** "> **This run stopped early.** The run deadline …": what makes the run red before anything else on the page. */
+    private static String headline(String words) {
+        return "> " + escape(words).replaceFirst("^(This run stopped early\\.|Nothing was checked:)", "**$1**") + "\n\n";
     }
 
     /** The guide row whose fix a red scenario gets: the one its failed assertion named, else the row the scenario encodes. */

@@ -2,19 +2,24 @@ package com.crazyrouter.coze.report;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.crazyrouter.coze.gateway.Timing;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The summary a manager reads: counts, the model matrix, and every red scenario with the fix that applies. */
 class SummaryWriterTest {
@@ -23,7 +28,7 @@ class SummaryWriterTest {
     @Test
     void aRedScenarioQuotesTheFixOfTheRowItsAssertionNamedNotTheRowItEncodes() {
         red("f.feature:3", "A misspelled model", List.of("@error-4"), Optional.of(CommonError.UNAUTHORIZED), "Expected a 503 but got 401");
-        String md = SummaryWriter.markdown(ledger, figures());
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
         assertThat(md, containsString("Guide: Common Errors 4: model not found"));
         assertThat(md, containsString("Fix: " + CommonError.UNAUTHORIZED.fix()));
         assertThat(md, not(containsString("Fix: " + CommonError.MODEL_NOT_FOUND.fix())));
@@ -34,13 +39,13 @@ class SummaryWriterTest {
     @Test
     void withoutARowFromTheAssertionTheScenariosOwnRowApplies() {
         red("f.feature:9", "An output mapped to data.content finds nothing", List.of("@error-5"), Optional.empty(), "was \"OK\"");
-        assertThat(SummaryWriter.markdown(ledger, figures()), containsString("Fix: " + CommonError.MAPPING_INCONSISTENT.fix()));
+        assertThat(SummaryWriter.markdown(ledger, figures(), Optional.empty()), containsString("Fix: " + CommonError.MAPPING_INCONSISTENT.fix()));
     }
 
     @Test
     void aRedScenarioWithNoRowAtAllPointsAtWhatHappened() {
         red("f.feature:12", "The token allows no more than 2 models", List.of("@token"), Optional.empty(), "It allows [a, b, c]");
-        String md = SummaryWriter.markdown(ledger, figures());
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
         assertThat(md, containsString("Guide: Token Best Practices"));
         assertThat(md, containsString("What to do: read what happened below"));
     }
@@ -48,7 +53,7 @@ class SummaryWriterTest {
     @Test
     void aGreenRunSaysSoAndCountsItsScenarios() {
         ledger.record(new RunLedger.ScenarioResult("f.feature:1", "Smoke", List.of("@smoke"), "PASSED", "Both routes", "gpt-5.4"));
-        String md = SummaryWriter.markdown(ledger, figures());
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
         assertThat(md, containsString("**Scenarios:** 1 — 1 PASSED"));
         assertThat(md, containsString("None: every scenario that ran passed."));
         assertThat(md, containsString("**Target:** stub"));
@@ -59,8 +64,8 @@ class SummaryWriterTest {
         Timing timing = new Timing(Duration.ofMillis(20), Duration.ofMillis(30), Optional.empty());
         ledger.record(Cell.of("gpt-5.4", "Coze API plugin (Create from API)", Capability.PLAIN_REPLY, true, "replied OK", timing, 12));
         ledger.record(Cell.of("gpt-5.4", "Coze API plugin (Create from API)", Capability.STREAMING, false, "no [DONE] | at the end", timing, 0));
-        String md = SummaryWriter.markdown(ledger, figures());
-        assertThat(md, containsString("| gpt-5.4 | Coze API plugin (Create from API) | 1 | 1 | 0 | 20 ms | 30 ms | 30 ms | — | 12 |"));
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
+        assertThat(md, containsString("| gpt-5.4 | Coze API plugin (Create from API) | 1 | 1 | 0 | 0 | 20 ms | 30 ms | 30 ms | — | 12 |"));
         assertThat(md, containsString("**gpt-5.4 / Coze API plugin (Create from API) / streaming** failed: no [DONE] \\| at the end"));
     }
 
@@ -69,7 +74,7 @@ class SummaryWriterTest {
         Timing timing = new Timing(Duration.ofMillis(20), Duration.ofMillis(30), Optional.empty());
         ledger.record(Cell.of("gpt-5.4", "Coze API plugin (Create from API)", Capability.PLAIN_REPLY, true, "replied OK", timing, 12));
         ledger.record(Cell.notProbed("gemini-3-pro-preview", "Coze API plugin (Create from API)", "no token at hand allows gemini-3-pro-preview"));
-        String md = SummaryWriter.markdown(ledger, figures());
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
         String notChecked = (" " + SummaryWriter.NOT_CHECKED + " |").repeat(Capability.values().length);
         assertThat(md, containsString("| gemini-3-pro-preview | Coze API plugin (Create from API) |" + notChecked + "\n"));
         assertThat(md, containsString("| gpt-5.4 | Coze API plugin (Create from API) | pass |"));
@@ -77,9 +82,47 @@ class SummaryWriterTest {
     }
 
     @Test
+    void aRowWithAProbeThatFailedKeepsWhatPassedAndSaysWhatWasNotCheckedAndWhy() {
+        Timing timing = new Timing(Duration.ofMillis(20), Duration.ofMillis(30), Optional.empty());
+        String route = "Coze API plugin (Create from API)";
+        ledger.record(Cell.of("gpt-5.4", route, Capability.PLAIN_REPLY, true, "replied OK", timing, 12));
+        ledger.record(Cell.failedWithoutAnswer("gpt-5.4", route, Capability.STREAMING, "the stream did not end within 60 s",
+                Optional.of(CommonError.INTERMITTENT)));
+        ledger.record(Cell.notChecked("gpt-5.4", route, Capability.JSON_MODE, "not checked: the streaming probe failed without an answer to judge"));
+
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
+
+        assertThat(md, containsString("| gpt-5.4 | " + route + " | 1 | 1 | 0 | 1 | 20 ms |"));
+        assertThat(md, containsString("| gpt-5.4 | " + route + " | pass | — | — | — | — | fail | not checked |"));
+        assertThat(md, containsString("**gpt-5.4 / " + route + " / streaming** failed: the stream did not end within 60 s"));
+        assertThat(md, containsString("What was not checked, and why:\n\n- **gpt-5.4 / " + route + "**: JSON mode — not checked: the streaming probe"));
+    }
+
+    @Test
+    void aRunThatIsRedWithoutARedScenarioSaysWhyAtTheTop() {
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.of("This run stopped early. The run deadline of 10 min passed."));
+
+        assertThat(md, startsWith("# Crazyrouter as Coze calls it — run summary\n\n> **This run stopped early.** The run deadline of 10 min passed.\n"));
+    }
+
+    @Test
+    void aRunThatCannotStartReplacesThePreviousSummaryWithOneThatSaysWhy(@TempDir Path reports) throws Exception {
+        Files.writeString(reports.resolve("summary.md"), "last night: every scenario passed");
+        Files.writeString(reports.resolve("summary.html"), "last night: every scenario passed");
+
+        SummaryWriter.removePrevious(reports);
+        assertThat(Files.exists(reports.resolve("summary.md")) || Files.exists(reports.resolve("summary.html")), is(false));
+        SummaryWriter.writeNotStarted(reports, "crazyrouter.retries='9' must be a whole number from 0 to 2.");
+
+        assertThat(Files.readString(reports.resolve("summary.md")), containsString("> **This run stopped early.** The harness did not start: "
+                + "crazyrouter.retries='9' must be a whole number from 0 to 2.\n\nNo scenario ran."));
+        assertThat(Files.readString(reports.resolve("summary.html")), containsString("No scenario ran."));
+    }
+
+    @Test
     void theHtmlPageEscapesWhatAGatewaySent() {
         red("f.feature:5", "Smoke", List.of("@smoke"), Optional.empty(), "body: <script>alert(1)</script>");
-        String html = SummaryWriter.html(SummaryWriter.markdown(ledger, figures()));
+        String html = SummaryWriter.html(SummaryWriter.markdown(ledger, figures(), Optional.empty()));
         assertThat(html, not(containsString("<script>alert(1)")));
         assertThat(html, containsString("&lt;script&gt;"));
     }

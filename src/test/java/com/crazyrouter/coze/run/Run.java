@@ -4,23 +4,27 @@ import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.Target;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
+import com.crazyrouter.coze.gateway.FailureStreak;
 import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.Preflight;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestBudget;
+import com.crazyrouter.coze.gateway.RunStop;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.stubs.Recorder;
 import com.crazyrouter.coze.stubs.StubGateway;
 import java.util.Optional;
 
 /**
- * What one run shares across its scenarios: its settings, the client (with its redactor and request cap), the
- * ledger the summary is written from, and, in the stub profile, the embedded gateway. Scenarios reach these
+ * What one run shares across its scenarios: its settings, the client (with its redactor and request cap), its stop
+ * (the deadline, a gateway that stopped answering), the ledger the summary is written from, and, in the stub profile,
+ * the embedded gateway. Scenarios reach these
  * through PicoContainer providers (steps/RunProviders); per-scenario state is {@link ScenarioState}.
  */
 public final class Run implements AutoCloseable {
     private final Settings settings;
     private final Redactor redactor;
+    private final RunStop stop;
     private final RequestBudget budget;
     private final RunLedger ledger = new RunLedger();
     private final CrazyrouterClient client;
@@ -31,7 +35,12 @@ public final class Run implements AutoCloseable {
     private Run(Settings settings) {
         this.settings = settings;
         this.redactor = new Redactor(settings.tokens().values());
-        this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun());
+        this.stop = RunStop.startingNow(settings.limits().runDeadline());
+        // The stub answers 429 and 5xx on purpose (Common Errors 6, the fault catalogue), each scenario red for its own
+        // reason; only a gateway out there can stop answering, and only there does a failure per request cost minutes.
+        Optional<FailureStreak> streak = settings.target().isStub() ? Optional.empty()
+                : Optional.of(new FailureStreak(settings.limits().stopAfterFailures(), stop));
+        this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun(), RequestBudget.RETRIES_PER_RUN, stop, streak);
         this.client = new CrazyrouterClient(settings, redactor, budget);
         GatewayUrl live = new GatewayUrl(settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
         if (!settings.target().isStub()) {
@@ -56,6 +65,11 @@ public final class Run implements AutoCloseable {
 
     public Redactor redactor() {
         return redactor;
+    }
+
+    /** When the run stops sending and starting scenarios: its deadline, or a gateway that stopped answering. */
+    public RunStop stop() {
+        return stop;
     }
 
     public RequestBudget budget() {

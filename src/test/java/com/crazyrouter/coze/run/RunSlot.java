@@ -2,10 +2,16 @@ package com.crazyrouter.coze.run;
 
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.gateway.RunStop;
+import com.crazyrouter.coze.report.RunSummary;
+import com.crazyrouter.coze.report.SummaryWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The harness's one static: where the run going on lives. Cucumber's run-wide hooks (@BeforeAll/@AfterAll) are
@@ -21,24 +27,65 @@ public final class RunSlot {
     private final ThreadLocal<Run> threadRun = new ThreadLocal<>();
     private final AtomicReference<Long> jvmPlan = new AtomicReference<>();
     private final ThreadLocal<Long> threadPlan = new ThreadLocal<>();
+    private final AtomicReference<Thread> whenKilled = new AtomicReference<>();
 
     private RunSlot() {
     }
 
-    /** Starts the run: with the settings bound to this thread, if any, otherwise with -D settings and the environment. */
+    /**
+     * Starts the run: with the settings bound to this thread, if any, otherwise with -D settings and the environment. A
+     * run of this JVM that is killed (Ctrl-C, a kill signal) still writes its summary, saying it was interrupted.
+     */
     public static Run open() {
         Settings bound = SLOT.threadSettings.get();
         if (bound != null) {
-            Run run = Run.start(bound);
+            Run run = start(bound.reportsDir(), () -> bound);
             SLOT.threadRun.set(run);
             return run;
         }
-        Run run = Run.start(Settings.fromEnvironment());
+        Run run = start(Settings.reportsDirAsked(), Settings::fromEnvironment);
         if (!SLOT.jvmRun.compareAndSet(null, run)) {
             run.close();
             throw new IllegalStateException("A run is already going on in this JVM");
         }
+        SLOT.summariseIfKilled(run);
         return run;
+    }
+
+    /**
+     * Removes the previous run's summary before anything else, then starts; a run that cannot start (a setting, the
+     * preflight) writes a summary that says why, so no earlier run's summary passes for this one's.
+     */
+    private static Run start(Path reports, Supplier<Settings> settings) {
+        SummaryWriter.removePrevious(reports);
+        Settings loaded;
+        try {
+            loaded = settings.get();
+        } catch (RuntimeException notStarted) {
+            SummaryWriter.writeNotStarted(reports, String.valueOf(notStarted.getMessage()));
+            throw notStarted;
+        }
+        try {
+            return Run.start(loaded);
+        } catch (RuntimeException notStarted) {
+            String why = new Redactor(loaded.tokens().values()).redact(String.valueOf(notStarted.getMessage()));
+            SummaryWriter.writeNotStarted(loaded.reportsDir(), why);
+            // a skip here (the deadline passed before the preflight) would leave a run of nothing but skips: green
+            throw notStarted instanceof TestAbortedException ? new RedRun(why) : notStarted;
+        }
+    }
+
+    private void summariseIfKilled(Run run) {
+        Thread hook = new Thread(() -> {
+            Run unfinished = jvmRun.getAndSet(null);
+            if (unfinished != null) {
+                unfinished.stop().stop(new RunStop.Stop("the run was interrupted",
+                        "The run was interrupted (Ctrl-C or a kill signal) before its end; this summary is what it had found by then."));
+                RunSummary.publish(unfinished);
+            }
+        }, "summary-when-killed");
+        Runtime.getRuntime().addShutdownHook(hook);
+        whenKilled.set(hook);
     }
 
     public static Run current() {
@@ -75,9 +122,18 @@ public final class RunSlot {
             SLOT.threadRun.remove();
         } else {
             run = Optional.ofNullable(SLOT.jvmRun.getAndSet(null));
+            Optional.ofNullable(SLOT.whenKilled.getAndSet(null)).ifPresent(RunSlot::forget);
         }
         run.ifPresent(Run::close);
         return run;
+    }
+
+    private static void forget(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already on its way out; the hook finds no run left to summarise
+        }
     }
 
     /** Runs {@code body} (which runs the features on this thread) with these settings instead of -D settings. */

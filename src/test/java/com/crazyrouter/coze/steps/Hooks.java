@@ -2,11 +2,13 @@ package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.RunStop;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.report.AllureLabels;
 import com.crazyrouter.coze.report.FailureReasons;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.report.RunSummary;
+import com.crazyrouter.coze.run.RedRun;
 import com.crazyrouter.coze.run.RunSlot;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.After;
@@ -23,12 +25,14 @@ public class Hooks {
     private final Settings settings;
     private final RunLedger ledger;
     private final GatewayUrl gateway;
+    private final RunStop stop;
 
-    public Hooks(ScenarioState state, Settings settings, RunLedger ledger, GatewayUrl gateway) {
+    public Hooks(ScenarioState state, Settings settings, RunLedger ledger, GatewayUrl gateway, RunStop stop) {
         this.state = state;
         this.settings = settings;
         this.ledger = ledger;
         this.gateway = gateway;
+        this.stop = stop;
     }
 
     @BeforeAll
@@ -36,14 +40,19 @@ public class Hooks {
         RunSlot.open();
     }
 
+    /** The summary, however the run went; a run that stopped early or checked nothing fails the build with one message. */
     @AfterAll
     public static void finishRun() {
-        RunSlot.close().ifPresent(RunSummary::publish);
+        RunSlot.close().flatMap(RunSummary::publish).ifPresent(red -> {
+            throw new RedRun(red);
+        });
     }
 
+    /** Once the run has stopped (its deadline, a gateway that stopped answering), what has not started is skipped, saying why. */
     @Before(order = 0)
     public void begin(Scenario scenario) {
         state.begin(scenario.getSourceTagNames());
+        stop.check().ifPresent(why -> Assumptions.abort(why.notRun()));
     }
 
     @Before(value = "@stub-only", order = 1)

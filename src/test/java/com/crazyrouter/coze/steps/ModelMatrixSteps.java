@@ -34,7 +34,10 @@ public class ModelMatrixSteps {
         this.ledger = ledger;
     }
 
-    /** A probe that cannot run checks nothing: its row is "not checked" in the matrix and the scenario is skipped, not passed. */
+    /**
+     * A probe that cannot run checks nothing: its row is "not checked" in the matrix and the scenario is skipped, not
+     * passed; so is a row the run's stop cut short before anything in it failed. Either way the row stays in the matrix.
+     */
     @When("Coze probes what {model} can do through the {route}, expecting JSON mode: {yesNo}")
     public void probe(String model, Route route, boolean jsonMode) {
         Optional<Secret> token = tokenThatAllows(model);
@@ -44,6 +47,7 @@ public class ModelMatrixSteps {
         cells.forEach(ledger::record);
         cells.forEach(Evidence::step);
         Assumptions.assumeTrue(token.isPresent(), () -> "not checked: " + noToken);
+        MatrixVerdict.cutShort(cells).ifPresent(Assumptions::abort);
     }
 
     @Then("every capability {model} claims works")

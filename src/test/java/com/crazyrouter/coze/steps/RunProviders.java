@@ -5,6 +5,7 @@ import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestJournal;
+import com.crazyrouter.coze.gateway.RunStop;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.RunSlot;
 import com.crazyrouter.coze.stubs.StubGateway;
@@ -45,6 +46,13 @@ public final class RunProviders {
     public static class LedgerProvider implements Provider {
         public RunLedger provide() {
             return RunSlot.current().ledger();
+        }
+    }
+
+    @CucumberPicoProvider
+    public static class RunStopProvider implements Provider {
+        public RunStop provide() {
+            return RunSlot.current().stop();
         }
     }
 
