@@ -26,10 +26,17 @@ public final class TokenLog {
     private static final int LOOKS = 3;
     private static final int ENTRIES_SHOWN = 5;
     private final BiFunction<String, Secret, GatewayReply> fetch;
+    private final Duration firstWait;
 
     /** {@code fetch}: a GET on the gateway by path with that token in the Authorization header. */
     public TokenLog(BiFunction<String, Secret, GatewayReply> fetch) {
+        this(fetch, Duration.ofSeconds(1));
+    }
+
+    /** {@code firstWait}: before the second look; the third waits twice as long. */
+    TokenLog(BiFunction<String, Secret, GatewayReply> fetch, Duration firstWait) {
         this.fetch = fetch;
+        this.firstWait = firstWait;
     }
 
     /** One entry as new-api lists it: the model, when it was logged (Unix seconds, the gateway's clock), its request id if shown. */
@@ -84,7 +91,7 @@ public final class TokenLog {
                 break;
             }
             if (look < LOOKS) {
-                Thread.sleep(1000L * look);
+                Thread.sleep(firstWait.toMillis() * look);
             }
         }
         return lookup;

@@ -63,7 +63,7 @@ class TokenLogTest {
 
     @Test
     void anEmptyLogIsTellingApartFromNoLog() throws InterruptedException {
-        TokenLog empty = new TokenLog((path, token) -> reply(200, "{\"success\":true,\"message\":\"\",\"data\":[]}"));
+        TokenLog empty = new TokenLog((path, token) -> reply(200, "{\"success\":true,\"message\":\"\",\"data\":[]}"), Duration.ofMillis(1));
         TokenLog none = new TokenLog((path, token) -> reply(200, "{\"success\":false,\"message\":\"invalid token\",\"data\":null}"));
 
         assertThat(empty.find(new Secret("sk-x"), WITH_ID).isEmptyLog(), is(true));

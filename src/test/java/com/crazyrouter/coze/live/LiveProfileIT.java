@@ -38,13 +38,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The live and record profiles, end to end, against a gateway on loopback that stands in for production: each
  * test starts the contract run as its own process, the way `mvn verify -Plive` does, with the token in its
  * environment, and checks what a user would see. The tokens are canaries: after the runs, no file under
  * reports/ or target/, no line of output and no request line (method and URL) the gateway received may contain them.
+ * The tests run side by side, each with a work folder of its own; only the full live run and the rejected token share
+ * a gateway (its one 503 is the live run's), the others have their own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LiveProfileIT {
     private static final Secret CANARY = new Secret("sk-canaryLiveDedicatedToken7Q2mX9vLp4Rz8Kw1Nc5Hd3Bf");
     private static final Secret CANARY_UNRESTRICTED = new Secret("sk-canaryLiveUnrestrictedToken3Jx6Tq8Wm2Yk5Pv9Ls1");
@@ -69,6 +74,8 @@ class LiveProfileIT {
              "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "0"},
                           "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"new_api_error\\",\\"code\\":\\"\\"}}"}}
             """;
+    /** What the record test records: the smoke test, the token checks, two error rows, the token's log and the model matrix. */
+    private static final String RECORDED_PART = "@smoke or @checklist-1 or @checklist-4 or @checklist-9 or @error-1 or @error-3 or @models";
     private static final String TOKEN_LOG_SCENARIO = "The request Coze sent appears in the token's Crazyrouter log";
     private static LocalGateway production;
 
@@ -88,20 +95,51 @@ class LiveProfileIT {
 
     @Test
     void withoutATokenTheRunStopsBeforeSendingAnything() throws Exception {
-        int before = production.requestsReceived();
-        ChildRun run = ChildRun.run(WORK.resolve("no-token"), live(production), Map.of());
-        assertThat(run.output(), run.exitCode(), is(not(0)));
-        assertThat(run.output(), containsString("CRAZYROUTER_API_KEY is not set"));
-        assertThat("requests that reached the gateway", production.requestsReceived(), equalTo(before));
+        try (Sentinel gateway = new Sentinel()) {
+            ChildRun run = ChildRun.run(WORK.resolve("no-token"), live(gateway.baseUrl()), Map.of());
+            assertThat(run.output(), run.exitCode(), is(not(0)));
+            assertThat(run.output(), containsString("CRAZYROUTER_API_KEY is not set"));
+            assertThat("a connection reached the gateway", gateway.wasConnected(), is(false));
+        }
     }
 
     @Test
     void theGuidesPlaceholderTokenStopsTheRunBeforeSendingAnything() throws Exception {
-        int before = production.requestsReceived();
-        ChildRun run = ChildRun.run(WORK.resolve("placeholder-token"), live(production), Map.of("CRAZYROUTER_API_KEY", "sk-xxx"));
-        assertThat(run.output(), containsString("placeholder"));
-        assertThat(run.exitCode(), is(not(0)));
-        assertThat("requests that reached the gateway", production.requestsReceived(), equalTo(before));
+        try (Sentinel gateway = new Sentinel()) {
+            ChildRun run = ChildRun.run(WORK.resolve("placeholder-token"), live(gateway.baseUrl()), Map.of("CRAZYROUTER_API_KEY", "sk-xxx"));
+            assertThat(run.output(), containsString("placeholder"));
+            assertThat(run.exitCode(), is(not(0)));
+            assertThat("a connection reached the gateway", gateway.wasConnected(), is(false));
+        }
+    }
+
+    /**
+     * A listening socket that answers nothing: the kernel completes every connection made to it, so after the run one
+     * accept() tells whether anything connected at all, even a connection that was closed again.
+     */
+    private static final class Sentinel implements AutoCloseable {
+        private final java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+
+        Sentinel() throws IOException {
+        }
+
+        java.net.URI baseUrl() {
+            return java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        boolean wasConnected() throws IOException {
+            socket.setSoTimeout(200);
+            try (java.net.Socket ignored = socket.accept()) {
+                return true;
+            } catch (java.net.SocketTimeoutException none) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     @Test
@@ -144,9 +182,12 @@ class LiveProfileIT {
 
     @Test
     void theRunDeadlineSkipsWhatHasNotStartedAndTheRunIsRed() throws Exception {
-        Map<String, String> properties = new java.util.HashMap<>(live(production));
-        properties.put(Limits.RUN_DEADLINE, "2s");
-        ChildRun run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
+        ChildRun run;
+        try (LocalGateway gateway = LocalGateway.start(Path.of("stubs"), LIVE_TOKENS, Map.of())) {
+            Map<String, String> properties = new java.util.HashMap<>(live(gateway));
+            properties.put(Limits.RUN_DEADLINE, "2s");
+            run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
+        }
         String summary = Files.readString(run.workDir().resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
 
         assertThat(run.output(), run.exitCode(), is(not(0)));
@@ -177,8 +218,10 @@ class LiveProfileIT {
         try (LocalGateway steady = LocalGateway.start(Path.of("stubs"), LIVE_TOKENS, Map.of())) {
             Path recorded = WORK.resolve("recorded").toAbsolutePath();
             deleteTree(recorded); // a recording left by an earlier run would pass for this one's
+            // a part of the contract is enough to show a recording is stable; the replay runs all of it over the recording
             Map<String, String> properties = Map.of("crazyrouter.target", "record", "crazyrouter.baseUrl", steady.baseUrl().toString(),
-                    "crazyrouter.recordInto", recorded.toString(), "crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString());
+                    "crazyrouter.recordInto", recorded.toString(), "crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString(),
+                    Settings.TAG_SELECTION, RECORDED_PART);
             Map<String, String> environment = Map.of("CRAZYROUTER_API_KEY", CANARY.reveal(), "CRAZYROUTER_UNRESTRICTED_API_KEY", CANARY_UNRESTRICTED.reveal());
             ChildRun first = ChildRun.run(WORK.resolve("record-1"), properties, environment);
             assertThat(first.output(), first.exitCode(), is(0));
@@ -276,7 +319,11 @@ class LiveProfileIT {
     }
 
     private static Map<String, String> live(LocalGateway gateway) {
-        return Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", gateway.baseUrl().toString(),
+        return live(gateway.baseUrl());
+    }
+
+    private static Map<String, String> live(java.net.URI gateway) {
+        return Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", gateway.toString(),
                 "cucumber.execution.parallel.config.fixed.parallelism", "2", "cucumber.execution.parallel.config.fixed.max-pool-size", "2");
     }
 
@@ -285,18 +332,44 @@ class LiveProfileIT {
         List<String> hits = new ArrayList<>();
         int searched = 0;
         for (Path root : List.of(Path.of("target"), Path.of("reports"), run.workDir())) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jar") && !f.toString().endsWith(".class")).toList()) {
-                    searched++;
-                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    needles.stream().filter(text::contains).findFirst().ifPresent(n -> hits.add(file.toString()));
-                }
+            for (Path file : filesUnder(root)) {
+                Optional<String> text = readIfStillThere(file);
+                searched += text.isPresent() ? 1 : 0;
+                text.flatMap(t -> needles.stream().filter(t::contains).findFirst()).ifPresent(n -> hits.add(file.toString()));
             }
         }
         needles.stream().filter(run.output()::contains).findFirst().ifPresent(n -> hits.add("captured output"));
         System.out.println("Redaction check: " + searched + " files under target/, reports/ and " + run.workDir() + " searched, plus the output: "
                 + hits.size() + " with a token");
         assertThat("files or output that contain a token", hits, is(empty()));
+    }
+
+    /** The files under a folder, skipping any that the other end-to-end tests, running alongside, delete meanwhile. */
+    private static List<Path> filesUnder(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !file.toString().endsWith(".jar") && !file.toString().endsWith(".class")) {
+                    files.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException gone) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
+    }
+
+    private static Optional<String> readIfStillThere(Path file) throws IOException {
+        try {
+            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return Optional.empty(); // deleted by a run alongside after the walk: nothing of it is left to leak
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
