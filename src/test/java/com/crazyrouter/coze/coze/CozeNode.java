@@ -157,8 +157,11 @@ public class CozeNode {
                 if (retry >= transportRetries) {
                     CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(unreachable.getMessage())
                             : setup().node().showsTransportError(unreachable.getMessage());
-                    throw new GatewayUnreachable(unreachable.getMessage() + " What the Coze builder sees: " + view.describe(),
-                            unreachable.row().orElse(CommonError.INTERMITTENT));
+                    String cozeSees = " What the Coze builder sees: " + view.describe();
+                    if (unreachable instanceof AnswerBeyondLimits beyond) {
+                        throw beyond.saying(cozeSees); // an answer came: the count of answers says which limit it passed
+                    }
+                    throw new GatewayUnreachable(unreachable.getMessage() + cozeSees, unreachable.row().orElse(CommonError.INTERMITTENT));
                 }
                 Evidence.step("The workflow node retries after a transport error (" + (retry + 1) + " of " + transportRetries + "), as Coze does");
             }
