@@ -57,7 +57,8 @@ class FailureStreakTest {
 
         RunStop.Stop stopped = stop.stopped().orElseThrow();
         assertThat(stopped.reason(), containsString("no HTTP answer ×3"));
-        assertThat(stopped.message(), allOf(containsString("connection refused"), containsString("transport error"),
+        assertThat(stopped.message(), allOf(containsString("connection refused: nothing listens at that address. Check the URL and that the gateway is up)."),
+                containsString("transport error"),
                 containsString(CommonError.NOT_FOUND_URL.advice())));
         assertThat("the row is quoted once", stopped.message().split(java.util.regex.Pattern.quote(CommonError.NOT_FOUND_URL.citation()), -1).length, equalTo(2));
     }
