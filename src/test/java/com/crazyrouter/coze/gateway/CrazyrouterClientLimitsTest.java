@@ -232,8 +232,10 @@ class CrazyrouterClientLimitsTest {
                     out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
                     out.close();
                 }
-                default -> out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-                        .getBytes(StandardCharsets.US_ASCII));
+                default -> {
+                    out.write(ScriptedGateway.head(503, "application/json", 2));
+                    out.write("{}".getBytes(StandardCharsets.US_ASCII));
+                }
             }
         });
         RunStop stop = new RunStop(Duration.ofMinutes(10), () -> 0L);

@@ -132,12 +132,37 @@ public final class ScriptedGateway implements AutoCloseable {
 
     /** The status line and headers of an answer whose body runs until the connection closes (or forever). */
     public static byte[] head(String contentType) {
-        return ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        return head(200, contentType, -1);
     }
 
     /** The status line and headers of an answer with a body of this length. */
     public static byte[] head(String contentType, long contentLength) {
-        return ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return head(200, contentType, contentLength);
+    }
+
+    /**
+     * The status line and headers of an answer with a body of this length, or, for -1, one that runs until the
+     * connection closes; {@code moreHeaders} as "Name: value".
+     */
+    public static byte[] head(int status, String contentType, long contentLength, String... moreHeaders) {
+        StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType + "\r\n");
+        head.append(contentLength >= 0 ? "Content-Length: " + contentLength + "\r\n" : "Connection: close\r\n");
+        for (String header : moreHeaders) {
+            head.append(header).append("\r\n");
+        }
+        return head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 404 -> "Not Found";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Status " + status;
+        };
     }
 }
