@@ -25,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +48,7 @@ class LiveProfileIT {
     private static final Secret CANARY = new Secret("sk-canaryLiveDedicatedToken7Q2mX9vLp4Rz8Kw1Nc5Hd3Bf");
     private static final Secret CANARY_UNRESTRICTED = new Secret("sk-canaryLiveUnrestrictedToken3Jx6Tq8Wm2Yk5Pv9Ls1");
     private static final Map<TokenKind, Secret> LIVE_TOKENS = Map.of(TokenKind.DEDICATED, CANARY, TokenKind.UNRESTRICTED, CANARY_UNRESTRICTED);
+    private static final List<Secret> CANARIES = List.of(CANARY, CANARY_UNRESTRICTED);
     private static final Path WORK = Path.of("target", "live-profile");
     /** The first chat request gets a 503 with Retry-After, as a busy upstream would; the client must retry it once. */
     private static final String HICCUP = """
@@ -127,8 +127,8 @@ class LiveProfileIT {
             Map<String, String> properties = new java.util.HashMap<>(live(down));
             properties.put(Settings.RETRIES, "1");
             ChildRun run = ChildRun.run(WORK.resolve("always-503"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
-            String summary = Files.readString(run.workDir().resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
-            System.out.println("503 on every chat request: " + lastLines(run.output(), 1));
+            String summary = run.summary();
+            System.out.println("503 on every chat request: " + run.lastLines(1));
 
             assertThat(run.output(), run.exitCode(), is(not(0)));
             assertThat("one message for the stop", run.output().split("\\[stopped] ", -1).length, equalTo(2));
@@ -147,7 +147,7 @@ class LiveProfileIT {
         Map<String, String> properties = new java.util.HashMap<>(live(production));
         properties.put(Limits.RUN_DEADLINE, "2s");
         ChildRun run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
-        String summary = Files.readString(run.workDir().resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
+        String summary = run.summary();
 
         assertThat(run.output(), run.exitCode(), is(not(0)));
         assertThat(run.output(), containsString("[stopped] The run deadline of 2 s passed (crazyrouter.runDeadline)"));
@@ -162,7 +162,7 @@ class LiveProfileIT {
         Map<String, String> environment = Map.of("CRAZYROUTER_API_KEY", "  " + CANARY.reveal() + "\n",
                 "CRAZYROUTER_UNRESTRICTED_API_KEY", CANARY_UNRESTRICTED.reveal());
         ChildRun run = ChildRun.run(WORK.resolve("live-run"), live(production), environment);
-        System.out.println(lastLines(run.output(), 3));
+        System.out.println(run.lastLines(3));
         assertThat(run.output(), run.exitCode(), is(0));
         assertThat(run.output(), containsString("Preflight: GET"));
         assertThat("a retry after the 503 is visible", run.output(), containsString("[retry]"));
@@ -203,7 +203,7 @@ class LiveProfileIT {
             long newest = replayedLogNewestEntry(recorded);
             assertThat("seconds between the replayed entry's created_at and now", Instant.now().getEpochSecond() - newest,
                     allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
-            System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + lastLines(replay.output(), 1));
+            System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + replay.lastLines(1));
         }
     }
 
@@ -218,14 +218,8 @@ class LiveProfileIT {
         List<String> lines = new ArrayList<>();
         Json.MAPPER.readTree(journal.body()).path("requests").forEach(served -> lines.add(served.path("request").path("method").asText() + " "
                 + served.path("request").path("url").asText()));
-        List<String> needles = canaryNeedles();
-        List<String> leaks = lines.stream().filter(line -> needles.stream().anyMatch(line::contains)).map(line -> {
-            String masked = line;
-            for (String needle : needles) {
-                masked = masked.replace(needle, "[CANARY]");
-            }
-            return masked;
-        }).toList();
+        List<String> needles = TokenLeaks.needles(CANARIES);
+        List<String> leaks = lines.stream().filter(line -> needles.stream().anyMatch(line::contains)).map(line -> TokenLeaks.masked(line, needles)).toList();
         long logReads = lines.stream().filter(line -> line.startsWith("GET " + TokenLog.PATH)).count();
         System.out.println("Request-line check: " + lines.size() + " requests the gateway received (" + logReads + " reads of the token log): "
                 + leaks.size() + " with a token in the URL");
@@ -266,37 +260,12 @@ class LiveProfileIT {
         }
     }
 
-    private static List<String> canaryNeedles() {
-        List<String> needles = new ArrayList<>();
-        for (Secret canary : List.of(CANARY, CANARY_UNRESTRICTED)) {
-            needles.add(canary.key());
-            needles.add(canary.key().substring(0, canary.key().length() / 2));
-        }
-        return needles;
-    }
-
     private static Map<String, String> live(LocalGateway gateway) {
-        return Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", gateway.baseUrl().toString(),
-                "cucumber.execution.parallel.config.fixed.parallelism", "2", "cucumber.execution.parallel.config.fixed.max-pool-size", "2");
+        return ChildRun.live(gateway.baseUrl());
     }
 
     private static void assertNoCanaryIn(ChildRun run) throws IOException {
-        List<String> needles = canaryNeedles();
-        List<String> hits = new ArrayList<>();
-        int searched = 0;
-        for (Path root : List.of(Path.of("target"), Path.of("reports"), run.workDir())) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jar") && !f.toString().endsWith(".class")).toList()) {
-                    searched++;
-                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    needles.stream().filter(text::contains).findFirst().ifPresent(n -> hits.add(file.toString()));
-                }
-            }
-        }
-        needles.stream().filter(run.output()::contains).findFirst().ifPresent(n -> hits.add("captured output"));
-        System.out.println("Redaction check: " + searched + " files under target/, reports/ and " + run.workDir() + " searched, plus the output: "
-                + hits.size() + " with a token");
-        assertThat("files or output that contain a token", hits, is(empty()));
+        TokenLeaks.assertNoneIn(run, CANARIES, List.of(Path.of("target"), Path.of("reports"), run.workDir()));
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -313,10 +282,5 @@ class LiveProfileIT {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
-    }
-
-    private static String lastLines(String output, int count) {
-        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 }
