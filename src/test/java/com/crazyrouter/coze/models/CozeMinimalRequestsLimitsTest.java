@@ -41,13 +41,12 @@ class CozeMinimalRequestsLimitsTest {
     }
 
     @Test
-    void aBodyThatDoesNotEndInTimeIsCountedAsSuchAfterTheWorkflowNodesOwnRetries() throws Exception {
+    void aBodyThatDoesNotEndInTimeIsCountedAsSuch() throws Exception {
         try (ScriptedGateway gateway = new ScriptedGateway(out -> out.write(ScriptedGateway.head("application/json", 100)))) {
             SampleStats.Sample sample = requests(gateway, Limits.REQUEST_TIMEOUT, "200ms").send("gpt-5.4", Route.WORKFLOW);
 
             assertThat(sample.answer(), equalTo("200 (the body did not end within 200 ms)"));
             assertThat(sample.cozeShows(), containsString("What the Coze builder sees"));
-            assertThat("the node's first try and its 3 retries", gateway.requests(), is(4));
         }
     }
 
