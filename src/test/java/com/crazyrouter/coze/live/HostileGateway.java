@@ -33,7 +33,7 @@ public final class HostileGateway implements AutoCloseable {
         STALLED_STREAM,
         /** Every chat request: read, never answered. */
         HANGING_CHAT,
-        /** Every chat request: a chat reply whose body comes one byte every 100 ms. */
+        /** Every chat request: a chat reply of 4 KB whose body comes one byte every 100 ms (7 minutes for the whole). */
         TRICKLED_BODY,
         /** Streams: an event every 20 ms, forever, never [DONE]. Other chat requests are answered well. */
         ENDLESS_STREAM,
@@ -49,7 +49,9 @@ public final class HostileGateway implements AutoCloseable {
         FAILING
     }
 
-    static final int HUGE_BODY_BYTES = 30 * 1024 * 1024;
+    private static final int HUGE_BODY_BYTES = 30 * 1024 * 1024;
+    /** Longer than any request timeout a run would set, one byte every 100 ms. */
+    private static final int TRICKLED_BODY_BYTES = 4 * 1024;
     private static final String JSON = "application/json; charset=utf-8";
     private static final String EVENT_STREAM = "text/event-stream";
     private static final byte[] HTML_PAGE = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>New API</title></head>"
@@ -136,7 +138,7 @@ public final class HostileGateway implements AutoCloseable {
             }
             case HANGING_CHAT -> withhold();
             case TRICKLED_BODY -> {
-                byte[] reply = goodReply(chat);
+                byte[] reply = padded(goodReply(chat), TRICKLED_BODY_BYTES);
                 out.write(ScriptedGateway.head(JSON, reply.length));
                 for (int i = 0; i < reply.length && !closing.await(100, TimeUnit.MILLISECONDS); i++) {
                     out.write(reply[i]);
@@ -197,7 +199,7 @@ public final class HostileGateway implements AutoCloseable {
      * A reply each capability probe passes: the model asked for, "OK" (the system message's word when there is one),
      * finish_reason "length" under max_tokens 1, a JSON object in JSON mode, and usage.
      */
-    static byte[] goodReply(JsonNode chat) {
+    private static byte[] goodReply(JsonNode chat) {
         String system = "";
         for (JsonNode message : chat.path("messages")) {
             if (message.path("role").asText().equals("system")) {
@@ -213,6 +215,13 @@ public final class HostileGateway implements AutoCloseable {
         choice.put("finish_reason", oneToken ? "length" : "stop");
         reply.putObject("usage").put("prompt_tokens", 11).put("completion_tokens", 1).put("total_tokens", 12);
         return reply.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The JSON followed by spaces up to {@code length} bytes: still the same JSON. */
+    private static byte[] padded(byte[] json, int length) {
+        byte[] padded = Arrays.copyOf(json, Math.max(length, json.length));
+        Arrays.fill(padded, json.length, padded.length, (byte) ' ');
+        return padded;
     }
 
     /** The model list new-api writes (docs/GATEWAY.md §8): every model of the table. */
