@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
 
 import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.ModelTable;
@@ -162,7 +161,7 @@ class HostileGatewayIT {
 
         void endsRedWithoutAStop() throws IOException {
             assertThat(output(), not(containsString(STOPPED)));
-            assertThat(summary(), allOf(startsWith("# "), not(containsString("This run stopped early"))));
+            assertThat(summary(), not(containsString("This run stopped early")));
         }
 
         /** The run stopped with one message that starts with {@code message}, and the summary opens with it. */
