@@ -77,9 +77,9 @@ public final class HostileGateway implements AutoCloseable {
     }
 
     /**
-     * For trying a live run against a hostile gateway by hand (README, "Bounded and polite"): serves the behaviour
-     * named in the first argument until stdin closes, printing one line, the base URL. E.g. {@code java -cp … 
-     * com.crazyrouter.coze.live.HostileGateway HANGING_CHAT}.
+     * For trying a live run against a hostile gateway by hand (README, "Running against production"): serves the
+     * behaviour named in the first argument until stdin closes, printing one line, the base URL for
+     * {@code -Dcrazyrouter.baseUrl}, e.g. {@code java -cp … com.crazyrouter.coze.live.HostileGateway HANGING_CHAT}.
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
