@@ -150,10 +150,16 @@ public class CozeNode {
                 }
                 CozeView view = shows(route, reply);
                 return Attempt.sent(route.words(), model, reply, view.failed(), view.describe());
-            } catch (GatewayUnreachable unreachable) {
-                if (unreachable instanceof AnswerBeyondLimits beyond && !beyond.cozeGivesUpToo()) {
+            } catch (AnswerBeyondLimits beyond) {
+                if (!beyond.cozeGivesUpToo()) {
                     throw beyond; // Coze reads any size with its own parser: no transport error for it to show or retry
                 }
+                // The answer's headers came, so Go's client.Do returned and the node's retry loop, which repeats only a Do
+                // that failed, is over: reading the body then fails at the node's timeout, once (docs/COZE.md §4.2).
+                CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(beyond.getMessage())
+                        : setup().node().showsUnreadBody(beyond.getMessage());
+                throw beyond.saying(" What the Coze builder sees: " + view.describe());
+            } catch (GatewayUnreachable unreachable) {
                 if (retry >= transportRetries) {
                     CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(unreachable.getMessage())
                             : setup().node().showsTransportError(unreachable.getMessage());

@@ -10,6 +10,7 @@ import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
+import com.crazyrouter.coze.gateway.GatewayUnreachable;
 import com.crazyrouter.coze.gateway.GatewayUrl;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestBudget;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * An answer past the harness's size cap is not a transport error to Coze: it reads any size, so the workflow node does
- * not retry it, and the message says what the harness could not check instead of putting words in Coze's mouth.
+ * not retry it, and the message says what the harness could not check instead of putting words in Coze's mouth. An
+ * answer whose body does not end in time is not retried either (its headers came); only one without headers is.
  */
 @Timeout(10) // a guard against a hang, not a measurement
 class CozeNodeLimitsTest {
@@ -41,16 +43,43 @@ class CozeNodeLimitsTest {
     void aReplyLargerThanTheCapIsNeitherRetriedByTheWorkflowNodeNorShownAsATransportError() throws Exception {
         byte[] body = ("{\"object\":\"chat.completion\",\"padding\":\"" + "x".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
         gateway = new ScriptedGateway(ScriptedGateway.answering("application/json", body));
-        Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.url("").toString(), Limits.MAX_BODY, "64KB"),
-                Map.of("CRAZYROUTER_API_KEY", TOKEN));
-        CozeNode node = new CozeNode(new ScenarioState(), new Tokens(settings),
-                new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000)), new GatewayUrl(gateway.url("")), settings);
 
         AnswerBeyondLimits tooLarge = assertThrows(AnswerBeyondLimits.class,
-                () -> node.send(InputPlacement.defaultFor(Route.WORKFLOW), "gpt-5.4", "Reply only OK"));
+                () -> node(Limits.MAX_BODY, "64KB").send(InputPlacement.defaultFor(Route.WORKFLOW), "gpt-5.4", "Reply only OK"));
 
         assertThat(gateway.requests(), is(1));
         assertThat(tooLarge.getMessage(), containsString("the reply body is larger than 64 KB (crazyrouter.maxBody)"));
         assertThat(tooLarge.getMessage(), not(containsString("What the Coze builder sees")));
+    }
+
+    @Test
+    void aBodyThatDoesNotEndInTimeIsNotRetriedByTheWorkflowNodeItsHeadersHadCome() throws Exception {
+        gateway = new ScriptedGateway(out -> out.write(ScriptedGateway.head("application/json", 100)));
+
+        AnswerBeyondLimits tooSlow = assertThrows(AnswerBeyondLimits.class,
+                () -> node(Limits.REQUEST_TIMEOUT, "200ms").send(InputPlacement.defaultFor(Route.WORKFLOW), "gpt-5.4", "Reply only OK"));
+
+        assertThat("requests sent: Go's client.Do had returned, so the node does not retry", gateway.requests(), is(1));
+        assertThat(tooSlow.getMessage(), containsString("What the Coze builder sees: Coze shows the failure: Workflow execution failure: Crazyrouter "
+                + "answered 200 to POST " + gateway.url("/v1/chat/completions") + ", but the reply body did not end within 200 ms"));
+    }
+
+    @Test
+    void headersThatNeverComeAreRetriedByTheWorkflowNodeAsCozeDoes() throws Exception {
+        gateway = new ScriptedGateway(out -> { });
+
+        GatewayUnreachable none = assertThrows(GatewayUnreachable.class,
+                () -> node(Limits.READ_TIMEOUT, "200ms").send(InputPlacement.defaultFor(Route.WORKFLOW), "gpt-5.4", "Reply only OK"));
+
+        assertThat("the node's first try and its 3 retries", gateway.requests(), is(4));
+        assertThat(none.getMessage(), containsString("What the Coze builder sees: Coze shows the failure: Workflow execution failure: Crazyrouter gave no HTTP answer"));
+    }
+
+    /** A workflow node on the scripted gateway, with the guide's setup and this limit over the defaults. */
+    private CozeNode node(String limit, String value) {
+        Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.url("").toString(), limit, value),
+                Map.of("CRAZYROUTER_API_KEY", TOKEN));
+        return new CozeNode(new ScenarioState(), new Tokens(settings),
+                new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000)), new GatewayUrl(gateway.url("")), settings);
     }
 }

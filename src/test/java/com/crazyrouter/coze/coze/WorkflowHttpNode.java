@@ -132,6 +132,14 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
         return CozeView.failure(FAILURE + what + " (after the node's " + retries + " retries)");
     }
 
+    /**
+     * What the builder sees when the answer's headers came but its body did not end within the node's timeout: the
+     * failure once, without the node's retries, which repeat only a request that got no headers (docs/COZE.md §4.2).
+     */
+    public CozeView showsUnreadBody(String what) {
+        return CozeView.failure(FAILURE + what);
+    }
+
     /** A 307 or 308 is not followed: the node's request carries its body without a way to send it again (Go's client). */
     public boolean followsRedirect(int status) {
         return status == 301 || status == 302 || status == 303;

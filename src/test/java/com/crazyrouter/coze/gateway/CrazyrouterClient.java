@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
@@ -115,10 +116,14 @@ public final class CrazyrouterClient {
         }
     }
 
-    /** One send; a request that got no HTTP answer is told to the run's failure streak before it fails the scenario. */
+    /** One send; a request that got no usable HTTP answer is told to the run's failure streak before it fails the scenario. */
     private GatewayReply sendTold(OutgoingRequest request, String where) {
+        return toldIfUnanswered(request, where, () -> sendOnce(request));
+    }
+
+    private <T> T toldIfUnanswered(OutgoingRequest request, String where, Supplier<T> exchange) {
         try {
-            return sendOnce(request);
+            return exchange.get();
         } catch (GatewayUnreachable unreachable) {
             budget.unanswered(request, where, unreachable);
             throw unreachable;
@@ -234,12 +239,24 @@ public final class CrazyrouterClient {
      * {@code crazyrouter.maxBody} stops the reading and fails with what had come.
      */
     public StreamedReply stream(OutgoingRequest request) {
-        return streamOnce(request);
+        return streamTold(request);
     }
 
     /** A streaming capability probe: as {@link #stream}, with the output limit of {@link #sendProbe}. */
     public StreamedReply streamProbe(OutgoingRequest request) {
-        return streamOnce(ProbeLimits.capTokens(request, probeMaxTokens));
+        return streamTold(ProbeLimits.capTokens(request, probeMaxTokens));
+    }
+
+    /**
+     * A stream is a chat request like any other to the run's failure streak: one that stalls, never ends or breaks off
+     * is told as a request without a usable answer, a 5xx or 429 as such an answer, anything else starts the count over.
+     * Streams are not retried: the harness streams only to probe streaming.
+     */
+    private StreamedReply streamTold(OutgoingRequest request) {
+        String where = redactor.redact(request.method() + " " + request.url());
+        StreamedReply reply = toldIfUnanswered(request, where, () -> streamOnce(request));
+        budget.answered(request, where, reply.answerTo(request));
+        return reply;
     }
 
     private StreamedReply streamOnce(OutgoingRequest request) {

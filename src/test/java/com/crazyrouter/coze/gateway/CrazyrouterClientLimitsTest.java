@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.gateway;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -201,6 +203,57 @@ class CrazyrouterClientLimitsTest {
         assertThat(reply.endsWithDone(), is(true));
     }
 
+    @Test
+    void streamsThatNeverEndStopTheRunAsChatRequestsWithoutAUsableAnswer() throws Exception {
+        gateway = new ScriptedGateway(out -> out.write(ScriptedGateway.head(EVENT_STREAM)));
+        RunStop stop = new RunStop(Duration.ofMinutes(10), () -> 0L);
+        CrazyrouterClient client = client(streakOf(2, stop), Limits.STREAM_IDLE_TIMEOUT, "200ms");
+
+        assertThrows(AnswerBeyondLimits.class, () -> client.stream(chat()));
+        assertThat(stop.stopped().isPresent(), is(false));
+        assertThrows(AnswerBeyondLimits.class, () -> client.stream(chat()));
+
+        RunStop.Stop stopped = stop.stopped().orElseThrow();
+        assertThat(stopped.reason(), containsString("HTTP 200 but the stream never ended ×2"));
+        assertThat(stopped.message(), allOf(containsString("sent nothing for 200 ms (crazyrouter.streamIdleTimeout)"), containsString("with a timeout"),
+                not(containsString("no HTTP answer"))));
+        assertThrows(RunStopped.class, () -> client.stream(chat()));
+        assertThat("requests the stopped run sent", gateway.requests(), is(2));
+    }
+
+    @Test
+    void aStreamThatEndsStartsTheCountOverAndOneAnswered503CountsAsSuch() throws Exception {
+        AtomicInteger streams = new AtomicInteger();
+        gateway = new ScriptedGateway(out -> {
+            switch (streams.incrementAndGet()) {
+                case 1 -> out.write(ScriptedGateway.head(EVENT_STREAM));
+                case 2 -> {
+                    out.write(ScriptedGateway.head(EVENT_STREAM));
+                    out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.close();
+                }
+                default -> {
+                    out.write(ScriptedGateway.head(503, "application/json", 2));
+                    out.write("{}".getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+        });
+        RunStop stop = new RunStop(Duration.ofMinutes(10), () -> 0L);
+        CrazyrouterClient client = client(streakOf(2, stop), Limits.STREAM_IDLE_TIMEOUT, "200ms");
+
+        assertThrows(AnswerBeyondLimits.class, () -> client.stream(chat()));
+        assertThat(client.stream(chat()).endsWithDone(), is(true));
+        assertThat(client.stream(chat()).status(), is(503));
+        assertThat(stop.stopped().isPresent(), is(false));
+        client.stream(chat());
+
+        assertThat(stop.stopped().orElseThrow().reason(), containsString("HTTP 503 ×2"));
+    }
+
+    private static RequestBudget streakOf(int limit, RunStop stop) {
+        return new RequestBudget(10, 1_000, RequestBudget.RETRIES_PER_RUN, stop, Optional.of(new FailureStreak(limit, stop)));
+    }
+
     private OutgoingRequest chat() {
         return new OutgoingRequest("POST", gateway.url("/v1/chat/completions"),
                 List.of(new OutgoingRequest.Header("Authorization", "Bearer " + TOKEN), new OutgoingRequest.Header("Content-Type", "application/json")),
@@ -209,12 +262,16 @@ class CrazyrouterClientLimitsTest {
 
     /** A live client against the scripted gateway, with these limits (name, value, …) over the defaults. */
     private CrazyrouterClient client(String... limits) {
+        return client(new RequestBudget(10, 1_000), limits);
+    }
+
+    private CrazyrouterClient client(RequestBudget budget, String... limits) {
         Map<String, String> properties = new HashMap<>(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.url("").toString(),
                 Settings.PROBE_MAX_TOKENS, "0"));
         for (int i = 0; i < limits.length; i += 2) {
             properties.put(limits[i], limits[i + 1]);
         }
         Settings settings = Settings.load(properties, Map.of("CRAZYROUTER_API_KEY", TOKEN));
-        return new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000));
+        return new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), budget);
     }
 }

@@ -21,8 +21,15 @@ import java.util.stream.Collectors;
 public final class FailureStreak {
     private static final int LONGEST_DETAIL = 300;
 
-    /** One chat request without a usable answer: what it was, what came back, and the guide row for it. */
-    record Miss(String request, String answer, Optional<String> detail, GuideLine row) {
+    private static final String FAILS_NOW = "every API plugin tool and workflow HTTP node that calls Crazyrouter fails the same way now, ";
+    private static final String ON_A_STATUS = FAILS_NOW + "on the status (Coze never retries on a status)";
+    private static final String TRANSPORT_ERROR = FAILS_NOW + "with a transport error once the workflow node's own retries are spent";
+    private static final String TIMEOUT = FAILS_NOW + "with a timeout once the workflow node's own retries are spent";
+    private static final String NOT_CHECKED = "not checked: Coze reads a reply of any size with its own parser (docs/COZE.md §6), so what its "
+            + "plugin tools and workflow HTTP nodes make of such answers is not known";
+
+    /** One chat request without a usable answer: what it was, what came back, what Coze shows for it, and the guide row for it. */
+    record Miss(String request, String answer, Optional<String> detail, String cozeShows, GuideLine row) {
     }
 
     private final int limit;
@@ -45,15 +52,24 @@ public final class FailureStreak {
             misses.clear();
             return false;
         }
-        return missed(new Miss(request, "HTTP " + reply.status(), Optional.empty(), CommonError.INTERMITTENT));
+        return missed(new Miss(request, "HTTP " + reply.status(), Optional.empty(), ON_A_STATUS, CommonError.INTERMITTENT));
     }
 
-    /** A chat request that got no HTTP answer; true when it made the run stop. */
+    /**
+     * A chat request that got no usable HTTP answer: none at all, or one the harness stopped reading at a limit (counted
+     * as what it was: "HTTP 200 but the stream never ended", never "no HTTP answer"); true when it made the run stop.
+     */
     public synchronized boolean unanswered(String request, GatewayUnreachable why) {
         GuideLine row = why.row().orElse(CommonError.INTERMITTENT);
-        String message = String.valueOf(why.getMessage()).replace(row.advice(), "").replaceAll("\\s+", " ").trim();
-        return missed(new Miss(request, "no HTTP answer", Optional.of(message.length() > LONGEST_DETAIL
-                ? message.substring(0, LONGEST_DETAIL) + "…" : message), row));
+        String said = why instanceof AnswerBeyondLimits beyond ? beyond.whatHappened() : String.valueOf(why.getMessage());
+        // the row's advice is quoted once, at the end of the stop's message, not in the middle of a sentence
+        String message = said.replace(row.advice(), "").replaceAll("\\s+", " ").replaceFirst("[\\s;,]+$", "").trim();
+        Optional<String> detail = Optional.of(message.length() > LONGEST_DETAIL ? message.substring(0, LONGEST_DETAIL) + "…" : message);
+        if (why instanceof AnswerBeyondLimits beyond) {
+            return missed(new Miss(request, "HTTP " + beyond.status() + " but " + beyond.inShort(), detail,
+                    beyond.cozeGivesUpToo() ? TIMEOUT : NOT_CHECKED, row));
+        }
+        return missed(new Miss(request, "no HTTP answer", detail, TRANSPORT_ERROR, row));
     }
 
     private boolean missed(Miss miss) {
@@ -71,7 +87,6 @@ public final class FailureStreak {
         Map<String, Long> answers = misses.stream().collect(Collectors.groupingBy(Miss::answer, LinkedHashMap::new, Collectors.counting()));
         String counted = answers.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", "));
         Miss last = misses.get(misses.size() - 1);
-        boolean noAnswer = misses.stream().anyMatch(m -> m.detail().isPresent());
         // A gateway that cannot be reached at all points at the URL (Common Errors 2); any other run of failures, at load.
         GuideLine row = misses.stream().map(Miss::row).filter(r -> r != CommonError.INTERMITTENT).findFirst().orElse(CommonError.INTERMITTENT);
         String reason = "Crazyrouter stopped answering (" + misses.size() + " chat requests in a row without a usable answer: " + counted
@@ -79,9 +94,7 @@ public final class FailureStreak {
         String message = "Crazyrouter stopped answering: " + misses.size() + " chat requests in a row got no usable answer (" + counted + "; -D"
                 + Limits.STOP_AFTER_FAILURES + "=" + limit + "), the last " + last.request()
                 + last.detail().map(d -> " (" + d + ")").orElse("") + ". Nothing more was sent: the scenarios not yet run were skipped. "
-                + "What Coze shows: every API plugin tool and workflow HTTP node that calls Crazyrouter fails the same way now, "
-                + (noAnswer ? "with a transport error once the workflow node's own retries are spent" : "on the status (Coze never retries on a status)")
-                + ". " + row.advice();
+                + "What Coze shows: " + last.cozeShows() + ". " + row.advice();
         return new RunStop.Stop(reason, message);
     }
 }

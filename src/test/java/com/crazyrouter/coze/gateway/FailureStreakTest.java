@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.guide.CommonError;
 import java.net.URI;
@@ -56,9 +57,34 @@ class FailureStreakTest {
 
         RunStop.Stop stopped = stop.stopped().orElseThrow();
         assertThat(stopped.reason(), containsString("no HTTP answer ×3"));
-        assertThat(stopped.message(), allOf(containsString("connection refused"), containsString("transport error"),
+        assertThat(stopped.message(), allOf(containsString("connection refused: nothing listens at that address. Check the URL and that the gateway is up)."),
+                containsString("transport error"),
                 containsString(CommonError.NOT_FOUND_URL.advice())));
         assertThat("the row is quoted once", stopped.message().split(java.util.regex.Pattern.quote(CommonError.NOT_FOUND_URL.citation()), -1).length, equalTo(2));
+    }
+
+    @Test
+    void anAnswerStoppedAtALimitIsCountedAsWhatItWasNeverAsNoAnswer() {
+        streak.unanswered(CHAT, AnswerBeyondLimits.streamWentSilent(CHAT, 200, Duration.ofSeconds(30), 0, 0));
+        streak.unanswered(CHAT, AnswerBeyondLimits.bodyTooSlow(CHAT, 200, Duration.ofSeconds(60), 12));
+        streak.unanswered(CHAT, AnswerBeyondLimits.bodyTooSlow(CHAT, 200, Duration.ofSeconds(60), 40));
+
+        RunStop.Stop stopped = stop.stopped().orElseThrow();
+        assertThat(stopped.reason(), containsString("HTTP 200 but the stream never ended ×1, HTTP 200 but the body did not end within 60 s ×2"));
+        assertThat(stopped.message(), allOf(containsString("the last " + CHAT + " (Crazyrouter answered 200 to " + CHAT + ", but the reply body did not end"
+                + " within 60 s (crazyrouter.requestTimeout, the whole exchange); the harness stopped reading after 40 bytes)"),
+                containsString("with a timeout once the workflow node's own retries are spent"), not(containsString("no HTTP answer")),
+                not(containsString("A Coze node reads an answer to its end"))));
+    }
+
+    @Test
+    void answersLargerThanTheCapSayWhatCozeWouldMakeOfThemIsNotChecked() {
+        List.of(1, 2, 3).forEach(i -> streak.unanswered(CHAT, AnswerBeyondLimits.bodyTooLarge(CHAT, 200, 10 * 1024 * 1024)));
+
+        RunStop.Stop stopped = stop.stopped().orElseThrow();
+        assertThat(stopped.reason(), containsString("HTTP 200 but the body is larger than 10 MB ×3"));
+        assertThat(stopped.message(), allOf(containsString("What Coze shows: not checked: Coze reads a reply of any size"),
+                not(containsString("fails the same way now"))));
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * One cheap request before a live run: GET /v1/models with the Coze token, which spends no tokens. Only a model list
  * new-api's way ({@code {"object":"list","data":[{"id":…}]}}, GATEWAY.md 8) lets the run go on; anything else — no
  * answer, a rejected token, a redirect, a rate limit, a failing gateway, a web page, bytes that are no JSON, JSON that
- * is no model list — stops it with one message saying what came back, instead of a failure per scenario.
+ * is no model list, a list that did not end in time or is larger than the body cap — stops it with one message saying
+ * what came back, instead of a failure per scenario.
  */
 public final class Preflight {
     static final String PATH = "/v1/models";
@@ -43,6 +44,8 @@ public final class Preflight {
         GatewayReply reply;
         try {
             reply = client.send(request);
+        } catch (AnswerBeyondLimits beyond) {
+            throw stop(modelListBeyondLimits(beyond));
         } catch (GatewayUnreachable e) {
             throw stop("endpoint unreachable: " + e.getMessage());
         }
@@ -74,6 +77,18 @@ public final class Preflight {
             throw stop(whatCameBackInstead(answered, reply));
         }
         return "Preflight: " + asked + " -> " + status + ", token accepted, " + models.get() + " models listed";
+    }
+
+    /** The gateway answered, but its model list passed one of the harness's limits: which, and what to do, never "unreachable". */
+    private static String modelListBeyondLimits(AnswerBeyondLimits beyond) {
+        return switch (beyond.limit()) {
+            case MAX_BODY -> "the model list is too large: " + beyond.whatHappened() + ", where new-api lists a token's models in a few KB."
+                    + CHECK_BASE_URL;
+            case JSON_PARSER -> "the model list cannot be read: " + beyond.whatHappened() + ", where new-api lists a token's models as plain JSON."
+                    + CHECK_BASE_URL;
+            case REQUEST_TIMEOUT, STREAM_IDLE_TIMEOUT, STREAM_TIMEOUT -> "the model list did not end: " + beyond.whatHappened()
+                    + ". Try later; if the gateway is only slow, raise -D" + beyond.limit().setting() + ". " + CommonError.INTERMITTENT.advice();
+        };
     }
 
     /** How many models a body new-api's way lists: a "data" array whose every entry has a text "id". */

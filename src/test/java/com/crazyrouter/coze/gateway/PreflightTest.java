@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -237,6 +239,35 @@ class PreflightTest {
     }
 
     @Test
+    void aModelListLargerThanTheBodyCapIsTooLargeNotUnreachable() {
+        answer(Answer.of(200, JSON, MODEL_LIST.replace("\"gpt-5.4\"", "\"" + "x".repeat(128 * 1024) + "\"")));
+
+        String message = assertThrows(ConfigurationException.class, () -> Preflight.check(client(settings("0", Limits.MAX_BODY, "64KB")),
+                new GatewayUrl(base()), settings("0").token(TokenKind.DEDICATED).orElseThrow())).getMessage();
+
+        assertThat(message, allOf(containsString("the model list is too large: Crazyrouter answered 200 to GET " + base() + "/v1/models, but the reply "
+                + "body is larger than 64 KB (crazyrouter.maxBody)"), containsString("Check the base URL"), endsWith("Nothing else was sent."),
+                not(containsString("unreachable")), not(containsString("Coze"))));
+    }
+
+    @Test
+    void aModelListThatDoesNotEndInTimeSaysSoNotUnreachable() throws IOException {
+        try (ScriptedGateway stalling = new ScriptedGateway(out -> out.write(ScriptedGateway.head(JSON, MODEL_LIST.length())))) {
+            URI base = stalling.url("");
+            Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, base.toString(), Settings.RETRIES, "0",
+                    Limits.REQUEST_TIMEOUT, "200ms", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
+                    Map.of(TokenKind.DEDICATED.environmentVariable(), TOKEN));
+
+            String message = assertThrows(ConfigurationException.class, () -> Preflight.check(client(settings), new GatewayUrl(base),
+                    settings.token(TokenKind.DEDICATED).orElseThrow())).getMessage();
+
+            assertThat(message, allOf(containsString("the model list did not end: Crazyrouter answered 200 to GET " + base + "/v1/models, but the "
+                    + "reply body did not end within 200 ms (crazyrouter.requestTimeout"), containsString("raise -Dcrazyrouter.requestTimeout"),
+                    containsString("Common Errors @error-6"), endsWith("Nothing else was sent."), not(containsString("unreachable"))));
+        }
+    }
+
+    @Test
     void shownTextIsOneLineAndCut() {
         assertThat(Preflight.shown("a\nb\u202ec\"d"), equalTo("a\\nb\\u202ec\"d"));
         assertThat(Preflight.shown("é".repeat(300)), equalTo("é".repeat(Preflight.SHOWN_CHARACTERS) + "…"));
@@ -258,13 +289,21 @@ class PreflightTest {
         return assertThrows(ConfigurationException.class, this::check).getMessage();
     }
 
-    private Settings settings(String retries) {
-        return Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, base().toString(), Settings.RETRIES, retries,
-                Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()), Map.of(TokenKind.DEDICATED.environmentVariable(), TOKEN));
+    /** Live settings against the local gateway with these retries and, as name, value, …, other settings. */
+    private Settings settings(String retries, String... more) {
+        Map<String, String> properties = new HashMap<>(Map.of(Settings.TARGET, "live", Settings.BASE_URL, base().toString(), Settings.RETRIES, retries,
+                Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()));
+        for (int i = 0; i < more.length; i += 2) {
+            properties.put(more[i], more[i + 1]);
+        }
+        return Settings.load(properties, Map.of(TokenKind.DEDICATED.environmentVariable(), TOKEN));
     }
 
     private CrazyrouterClient client(String retries) {
-        Settings settings = settings(retries);
+        return client(settings(retries));
+    }
+
+    private static CrazyrouterClient client(Settings settings) {
         return new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000));
     }
 }

@@ -11,27 +11,43 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A hostile gateway on loopback, for the client's limits: it reads each request, then answers with a script of its own
- * — bytes, pauses, silence, an endless stream — over a raw socket, which no HTTP server library would let it do. It
- * notices when the client hangs up, so a test can show the harness left no connection open.
+ * — bytes, pauses, silence, an endless stream — over a raw socket, which no HTTP server library would let it do. A
+ * script may look at the request (method, path, body) to answer each kind its own way; a connection the client keeps
+ * open gets its next request answered the same way. It notices when the client hangs up, so a test can show the
+ * harness left no connection open.
  */
 public final class ScriptedGateway implements AutoCloseable {
     public interface Script {
         void answer(OutputStream out) throws IOException, InterruptedException;
     }
 
+    /** A script that answers each request by what it asks. */
+    public interface RequestScript {
+        void answer(Request request, OutputStream out) throws IOException, InterruptedException;
+    }
+
+    /** What a request asked: its method, its path (with any query) and its body, as text. */
+    public record Request(String method, String path, String body) {
+    }
+
     private final ServerSocket server;
-    private final Script script;
+    private final RequestScript script;
     private final CountDownLatch hungUp = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
 
     public ScriptedGateway(Script script) throws IOException {
-        this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+        this((request, out) -> script.answer(out));
+    }
+
+    public ScriptedGateway(RequestScript script) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.script = script;
         Thread acceptor = new Thread(this::accept, "scripted-gateway");
         acceptor.setDaemon(true);
@@ -70,15 +86,14 @@ public final class ScriptedGateway implements AutoCloseable {
         }
     }
 
+    /** Answers request after request until the client hangs up (or the script ends the answer by closing). */
     private void answer(Socket connection) {
         try (connection) {
             InputStream in = connection.getInputStream();
-            skipRequest(in);
-            requests.incrementAndGet();
-            script.answer(connection.getOutputStream());
-            connection.getOutputStream().flush();
-            while (in.read() >= 0) {
-                // the script is done; wait for the client to hang up
+            for (Optional<Request> request = read(in); request.isPresent(); request = read(in)) {
+                requests.incrementAndGet();
+                script.answer(request.get(), connection.getOutputStream());
+                connection.getOutputStream().flush();
             }
         } catch (IOException | InterruptedException hungUpMidAnswer) {
             // the client closed the connection while the script still wrote
@@ -86,21 +101,25 @@ public final class ScriptedGateway implements AutoCloseable {
         hungUp.countDown();
     }
 
-    /** Reads the request's head and its Content-Length body. */
-    private static void skipRequest(InputStream in) throws IOException {
+    /** The next request's head and its Content-Length body; empty once the client has hung up. */
+    private static Optional<Request> read(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
             if (b < 0) {
-                return;
+                return Optional.empty();
             }
             head.write(b);
         }
-        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        byte[] body = new byte[0];
+        for (String line : lines) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                in.readNBytes(Integer.parseInt(line.substring("content-length:".length()).trim()));
+                body = in.readNBytes(Integer.parseInt(line.substring("content-length:".length()).trim()));
             }
         }
+        String[] requestLine = lines[0].split(" ");
+        return Optional.of(new Request(requestLine[0], requestLine.length > 1 ? requestLine[1] : "", new String(body, StandardCharsets.UTF_8)));
     }
 
     /** A whole answer: 200 with this body and its length. */
@@ -113,12 +132,37 @@ public final class ScriptedGateway implements AutoCloseable {
 
     /** The status line and headers of an answer whose body runs until the connection closes (or forever). */
     public static byte[] head(String contentType) {
-        return ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        return head(200, contentType, -1);
     }
 
     /** The status line and headers of an answer with a body of this length. */
     public static byte[] head(String contentType, long contentLength) {
-        return ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return head(200, contentType, contentLength);
+    }
+
+    /**
+     * The status line and headers of an answer with a body of this length, or, for -1, one that runs until the
+     * connection closes; {@code moreHeaders} as "Name: value".
+     */
+    public static byte[] head(int status, String contentType, long contentLength, String... moreHeaders) {
+        StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType + "\r\n");
+        head.append(contentLength >= 0 ? "Content-Length: " + contentLength + "\r\n" : "Connection: close\r\n");
+        for (String header : moreHeaders) {
+            head.append(header).append("\r\n");
+        }
+        return head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 404 -> "Not Found";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Status " + status;
+        };
     }
 }

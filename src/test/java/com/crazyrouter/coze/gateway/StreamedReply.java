@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,11 @@ public record StreamedReply(int status, String contentType, List<String> lines, 
 
     public StreamedReply {
         lines = List.copyOf(lines);
+    }
+
+    /** The stream as one answer to {@code request}, its lines as the body: what a 5xx or a 429 said, for the run's failure streak. */
+    public GatewayReply answerTo(OutgoingRequest request) {
+        return new GatewayReply(request, status, Map.of("Content-Type", contentType), String.join("\n", lines), firstByte, total);
     }
 
     public Timing timing() {

@@ -4,18 +4,30 @@ import com.crazyrouter.coze.ContractRun;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The contract run in a JVM of its own, with the environment and -D settings a user would give it, output captured. */
-public record ChildRun(int exitCode, String output, Path workDir) {
+/**
+ * The contract run in a JVM of its own, with the environment and -D settings a user would give it, output captured,
+ * and how long it took.
+ */
+public record ChildRun(int exitCode, String output, Path workDir, Duration took) {
+    private static final Duration LONGEST = Duration.ofMinutes(5);
 
     public static ChildRun run(Path workDir, Map<String, String> properties, Map<String, String> environment) throws IOException, InterruptedException {
+        return run(workDir, properties, environment, LONGEST);
+    }
+
+    /** A run that has not ended within {@code bound} is destroyed, and the test fails saying so. */
+    public static ChildRun run(Path workDir, Map<String, String> properties, Map<String, String> environment, Duration bound)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>(Settings.childJvm());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -28,11 +40,30 @@ public record ChildRun(int exitCode, String output, Path workDir) {
         builder.environment().putAll(environment);
         Path log = workDir.resolve("console.log");
         builder.redirectOutput(log.toFile());
+        long started = System.nanoTime();
         Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("The contract run did not finish within 5 minutes; see " + log);
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("The contract run did not finish within " + bound.toSeconds() + " s and was stopped; see " + log);
         }
-        return new ChildRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), workDir);
+        return new ChildRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), workDir, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The settings of a live run against {@code gateway}, two scenarios at a time as `mvn verify -Plive` runs them. */
+    public static Map<String, String> live(URI gateway) {
+        return Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", gateway.toString(),
+                "cucumber.execution.parallel.config.fixed.parallelism", "2", "cucumber.execution.parallel.config.fixed.max-pool-size", "2");
+    }
+
+    /** The last {@code count} lines of the output that are not blank. */
+    public String lastLines(int count) {
+        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
+    /** The run's reports/summary.md. */
+    public String summary() throws IOException {
+        return Files.readString(workDir.resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
     }
 }

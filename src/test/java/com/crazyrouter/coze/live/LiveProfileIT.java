@@ -25,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +53,7 @@ class LiveProfileIT {
     private static final Secret CANARY = new Secret("sk-canaryLiveDedicatedToken7Q2mX9vLp4Rz8Kw1Nc5Hd3Bf");
     private static final Secret CANARY_UNRESTRICTED = new Secret("sk-canaryLiveUnrestrictedToken3Jx6Tq8Wm2Yk5Pv9Ls1");
     private static final Map<TokenKind, Secret> LIVE_TOKENS = Map.of(TokenKind.DEDICATED, CANARY, TokenKind.UNRESTRICTED, CANARY_UNRESTRICTED);
+    private static final List<Secret> CANARIES = List.of(CANARY, CANARY_UNRESTRICTED);
     private static final Path WORK = Path.of("target", "live-profile");
     /** The first chat request gets a 503 with Retry-After, as a busy upstream would; the client must retry it once. */
     private static final String HICCUP = """
@@ -96,7 +96,7 @@ class LiveProfileIT {
     @Test
     void withoutATokenTheRunStopsBeforeSendingAnything() throws Exception {
         try (Sentinel gateway = new Sentinel()) {
-            ChildRun run = ChildRun.run(WORK.resolve("no-token"), live(gateway.baseUrl()), Map.of());
+            ChildRun run = ChildRun.run(WORK.resolve("no-token"), ChildRun.live(gateway.baseUrl()), Map.of());
             assertThat(run.output(), run.exitCode(), is(not(0)));
             assertThat(run.output(), containsString("CRAZYROUTER_API_KEY is not set"));
             assertThat("a connection reached the gateway", gateway.wasConnected(), is(false));
@@ -106,7 +106,7 @@ class LiveProfileIT {
     @Test
     void theGuidesPlaceholderTokenStopsTheRunBeforeSendingAnything() throws Exception {
         try (Sentinel gateway = new Sentinel()) {
-            ChildRun run = ChildRun.run(WORK.resolve("placeholder-token"), live(gateway.baseUrl()), Map.of("CRAZYROUTER_API_KEY", "sk-xxx"));
+            ChildRun run = ChildRun.run(WORK.resolve("placeholder-token"), ChildRun.live(gateway.baseUrl()), Map.of("CRAZYROUTER_API_KEY", "sk-xxx"));
             assertThat(run.output(), containsString("placeholder"));
             assertThat(run.exitCode(), is(not(0)));
             assertThat("a connection reached the gateway", gateway.wasConnected(), is(false));
@@ -165,8 +165,8 @@ class LiveProfileIT {
             Map<String, String> properties = new java.util.HashMap<>(live(down));
             properties.put(Settings.RETRIES, "1");
             ChildRun run = ChildRun.run(WORK.resolve("always-503"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
-            String summary = Files.readString(run.workDir().resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
-            System.out.println("503 on every chat request: " + lastLines(run.output(), 1));
+            String summary = run.summary();
+            System.out.println("503 on every chat request: " + run.lastLines(1));
 
             assertThat(run.output(), run.exitCode(), is(not(0)));
             assertThat("one message for the stop", run.output().split("\\[stopped] ", -1).length, equalTo(2));
@@ -188,7 +188,7 @@ class LiveProfileIT {
             properties.put(Limits.RUN_DEADLINE, "2s");
             run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
         }
-        String summary = Files.readString(run.workDir().resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
+        String summary = run.summary();
 
         assertThat(run.output(), run.exitCode(), is(not(0)));
         assertThat(run.output(), containsString("[stopped] The run deadline of 2 s passed (crazyrouter.runDeadline)"));
@@ -203,7 +203,7 @@ class LiveProfileIT {
         Map<String, String> environment = Map.of("CRAZYROUTER_API_KEY", "  " + CANARY.reveal() + "\n",
                 "CRAZYROUTER_UNRESTRICTED_API_KEY", CANARY_UNRESTRICTED.reveal());
         ChildRun run = ChildRun.run(WORK.resolve("live-run"), live(production), environment);
-        System.out.println(lastLines(run.output(), 3));
+        System.out.println(run.lastLines(3));
         assertThat(run.output(), run.exitCode(), is(0));
         assertThat(run.output(), containsString("Preflight: GET"));
         assertThat("a retry after the 503 is visible", run.output(), containsString("[retry]"));
@@ -246,7 +246,7 @@ class LiveProfileIT {
             long newest = replayedLogNewestEntry(recorded);
             assertThat("seconds between the replayed entry's created_at and now", Instant.now().getEpochSecond() - newest,
                     allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
-            System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + lastLines(replay.output(), 1));
+            System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + replay.lastLines(1));
         }
     }
 
@@ -261,14 +261,8 @@ class LiveProfileIT {
         List<String> lines = new ArrayList<>();
         Json.MAPPER.readTree(journal.body()).path("requests").forEach(served -> lines.add(served.path("request").path("method").asText() + " "
                 + served.path("request").path("url").asText()));
-        List<String> needles = canaryNeedles();
-        List<String> leaks = lines.stream().filter(line -> needles.stream().anyMatch(line::contains)).map(line -> {
-            String masked = line;
-            for (String needle : needles) {
-                masked = masked.replace(needle, "[CANARY]");
-            }
-            return masked;
-        }).toList();
+        List<String> needles = TokenLeaks.needles(CANARIES);
+        List<String> leaks = lines.stream().filter(line -> needles.stream().anyMatch(line::contains)).map(line -> TokenLeaks.masked(line, needles)).toList();
         long logReads = lines.stream().filter(line -> line.startsWith("GET " + TokenLog.PATH)).count();
         System.out.println("Request-line check: " + lines.size() + " requests the gateway received (" + logReads + " reads of the token log): "
                 + leaks.size() + " with a token in the URL");
@@ -309,67 +303,12 @@ class LiveProfileIT {
         }
     }
 
-    private static List<String> canaryNeedles() {
-        List<String> needles = new ArrayList<>();
-        for (Secret canary : List.of(CANARY, CANARY_UNRESTRICTED)) {
-            needles.add(canary.key());
-            needles.add(canary.key().substring(0, canary.key().length() / 2));
-        }
-        return needles;
-    }
-
     private static Map<String, String> live(LocalGateway gateway) {
-        return live(gateway.baseUrl());
-    }
-
-    private static Map<String, String> live(java.net.URI gateway) {
-        return Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", gateway.toString(),
-                "cucumber.execution.parallel.config.fixed.parallelism", "2", "cucumber.execution.parallel.config.fixed.max-pool-size", "2");
+        return ChildRun.live(gateway.baseUrl());
     }
 
     private static void assertNoCanaryIn(ChildRun run) throws IOException {
-        List<String> needles = canaryNeedles();
-        List<String> hits = new ArrayList<>();
-        int searched = 0;
-        for (Path root : List.of(Path.of("target"), Path.of("reports"), run.workDir())) {
-            for (Path file : filesUnder(root)) {
-                Optional<String> text = readIfStillThere(file);
-                searched += text.isPresent() ? 1 : 0;
-                text.flatMap(t -> needles.stream().filter(t::contains).findFirst()).ifPresent(n -> hits.add(file.toString()));
-            }
-        }
-        needles.stream().filter(run.output()::contains).findFirst().ifPresent(n -> hits.add("captured output"));
-        System.out.println("Redaction check: " + searched + " files under target/, reports/ and " + run.workDir() + " searched, plus the output: "
-                + hits.size() + " with a token");
-        assertThat("files or output that contain a token", hits, is(empty()));
-    }
-
-    /** The files under a folder, skipping any that the other end-to-end tests, running alongside, delete meanwhile. */
-    private static List<Path> filesUnder(Path root) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && !file.toString().endsWith(".jar") && !file.toString().endsWith(".class")) {
-                    files.add(file);
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException gone) {
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
-        return files;
-    }
-
-    private static Optional<String> readIfStillThere(Path file) throws IOException {
-        try {
-            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
-        } catch (java.nio.file.NoSuchFileException gone) {
-            return Optional.empty(); // deleted by a run alongside after the walk: nothing of it is left to leak
-        }
+        TokenLeaks.assertNoneIn(run, CANARIES, List.of(Path.of("target"), Path.of("reports"), run.workDir()));
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -386,10 +325,5 @@ class LiveProfileIT {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
-    }
-
-    private static String lastLines(String output, int count) {
-        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 }

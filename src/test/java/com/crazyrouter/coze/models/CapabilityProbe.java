@@ -6,6 +6,7 @@ import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.RunStopped;
 import com.crazyrouter.coze.gateway.StreamedReply;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.GuideLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,9 @@ public final class CapabilityProbe {
     }
 
     /**
-     * A row's cells as its probes go. A probe that fails without an answer to judge (none came, or it could not be read)
-     * fails its first capability with the reason and the guide row that applies; what else it would have shown, and
+     * A row's cells as its probes go. A probe that fails without an answer to judge (none came, one came past the
+     * harness's limits, or the run's request or token cap refused it) fails its first capability with the reason and the
+     * guide row that applies; what else it would have shown, and
      * the probes after it, are not checked: against a gateway that does not answer each one would cost its whole
      * timeout. A probe the run's stop refuses leaves itself and the rest not checked, with the stop's reason.
      */
@@ -80,8 +82,10 @@ public final class CapabilityProbe {
             }
             try {
                 cells.addAll(probe.get());
-            } catch (ContractViolation noAnswer) {
-                add(Cell.failedWithoutAnswer(model, route, shows.get(0), noAnswer.getMessage(), noAnswer.row()));
+            } catch (AssertionError noAnswer) {
+                // a contract violation (no answer, or one past the harness's limits) or a cap of the run: any of them keeps the row
+                Optional<GuideLine> row = noAnswer instanceof ContractViolation violation ? violation.row() : Optional.empty();
+                add(Cell.failedWithoutAnswer(model, route, shows.get(0), noAnswer.getMessage(), row));
                 notChecked = Optional.of("not checked: the " + shows.get(0).words() + " probe failed without an answer to judge, so nothing more "
                         + "was sent for this row");
                 shows.subList(1, shows.size()).forEach(capability -> add(Cell.notChecked(model, route, capability, notChecked.get())));

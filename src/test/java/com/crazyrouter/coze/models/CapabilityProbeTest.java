@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.models;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.GatewayUnreachable;
 import com.crazyrouter.coze.gateway.RunStopped;
@@ -244,6 +246,31 @@ class CapabilityProbeTest {
     }
 
     @Test
+    void aStreamStoppedAtTheHarnesssLimitFailsItsCellAsTheStreamNeverEndedAndTheRowStays() {
+        gateway.streamFails = AnswerBeyondLimits.streamWentSilent("POST http://127.0.0.1:1/v1/chat/completions", 200, Duration.ofSeconds(30), 0, 0);
+
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cells.stream().map(Cell::verdict).toList(), contains(Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.PASS,
+                Cell.Verdict.PASS, Cell.Verdict.FAIL, Cell.Verdict.NOT_CHECKED));
+        assertThat(cell(cells, Capability.STREAMING).evidence(), allOf(containsString("Crazyrouter answered 200"),
+                containsString("sent nothing for 30 s (crazyrouter.streamIdleTimeout): the stream never ended"), not(containsString("no HTTP answer"))));
+        assertThat(MatrixVerdict.of(MODEL, cells).row(), equalTo(Optional.of(CommonError.INTERMITTENT)));
+    }
+
+    @Test
+    void aProbeTheRunsRequestCapRefusesFailsItsCellAndTheRowStays() {
+        gateway.jsonModeFails = new AssertionError("Request cap reached: this run may send at most 300 requests (crazyrouter.maxRequests)");
+
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        assertThat(cells.stream().map(Cell::verdict).toList(), contains(Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.PASS,
+                Cell.Verdict.PASS, Cell.Verdict.PASS, Cell.Verdict.FAIL));
+        assertThat(cell(cells, Capability.JSON_MODE).evidence(), containsString("Request cap reached"));
+        assertThat(MatrixVerdict.of(MODEL, cells).failed(), hasSize(1));
+    }
+
+    @Test
     void aPlainReplyWithoutAnAnswerNamesItsOwnRowNotAModelThatIsGone() {
         gateway.plainFails = new GatewayUnreachable("Crazyrouter gave no HTTP answer to POST http://127.0.0.1:1/v1/chat/completions: connection "
                 + "refused", CommonError.NOT_FOUND_URL);
@@ -309,6 +336,7 @@ class CapabilityProbeTest {
         String jsonMode = completion(MODEL, "{\"answer\": \"OK\"}", "stop", true);
         Throwable plainFails;
         Throwable maxTokensFails;
+        Throwable jsonModeFails;
         Throwable streamFails;
         int streamStatus = 200;
         String streamContentType = "text/event-stream";
@@ -338,6 +366,7 @@ class CapabilityProbeTest {
                 failIf(maxTokensFails);
                 answer = limited;
             } else if (body.contains("\"response_format\"")) {
+                failIf(jsonModeFails);
                 answer = jsonMode;
             } else {
                 failIf(plainFails);

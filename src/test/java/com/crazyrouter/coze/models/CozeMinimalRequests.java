@@ -5,6 +5,7 @@ import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.coze.CozeNode;
 import com.crazyrouter.coze.coze.InputPlacement;
 import com.crazyrouter.coze.coze.Route;
+import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayUnreachable;
 import com.crazyrouter.coze.gateway.GatewayUrl;
@@ -42,6 +43,8 @@ public class CozeMinimalRequests implements Sampler.MinimalRequest {
         node.useToken(tokenFor(model).orElseThrow(() -> new IllegalStateException(model + " is not sampled: " + whyNot(model).orElse(""))));
         try {
             return SampleStats.Sample.of(node.send(InputPlacement.defaultFor(route), model, Sampler.MINIMAL_INPUT));
+        } catch (AnswerBeyondLimits beyond) {
+            return SampleStats.Sample.beyondLimits(beyond);
         } catch (GatewayUnreachable unreachable) {
             return SampleStats.Sample.noAnswer(unreachable.getMessage());
         }

@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.models;
 
+import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
 import com.crazyrouter.coze.gateway.Attempt;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import java.time.Duration;
@@ -20,7 +21,10 @@ import java.util.stream.Collectors;
 public record SampleStats(int requests, Map<String, Integer> answers, int failed, List<Duration> firstBytes, List<Duration> totals,
         Optional<String> cozeShows) {
 
-    /** What the request got when no HTTP answer came (a reset, a timeout), after the route's own retries of that. */
+    /**
+     * What the request got when no HTTP answer came (a reset, a timeout), after the route's own retries of that; an
+     * answer that came but passed one of the harness's limits is counted by its status and the limit instead.
+     */
     public static final String NO_ANSWER = "no answer";
     /** An answer below 400 that is not a chat reply: the plugin fails on it, the node hands on something no next node can use. */
     public static final String NOT_A_CHAT_REPLY = " (not a chat reply)";
@@ -50,6 +54,11 @@ public record SampleStats(int requests, Map<String, Integer> answers, int failed
 
         public static Sample noAnswer(String cozeShows) {
             return new Sample(NO_ANSWER, true, Optional.empty(), Optional.empty(), cozeShows);
+        }
+
+        /** An answer the harness stopped reading at one of its limits, counted as what it was: "200 (the body did not end within 60 s)". */
+        public static Sample beyondLimits(AnswerBeyondLimits stopped) {
+            return new Sample(stopped.status() + " (" + stopped.inShort() + ")", true, Optional.empty(), Optional.empty(), stopped.getMessage());
         }
     }
 
