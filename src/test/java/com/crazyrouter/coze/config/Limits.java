@@ -12,7 +12,7 @@ import java.time.Duration;
  *                          scenarios ask for "OK", so a minute is ample, and three of them in a row end a run against a
  *                          gateway that trickles its answers within three minutes
  * @param streamIdleTimeout longest silence between two chunks of a streamed answer
- * @param streamTimeout     for one whole streamed answer
+ * @param streamTimeout     for one whole streamed answer (half a request: only the harness's own probes stream)
  * @param maxBodyBytes      a reply body (or a stream) is read up to this many bytes and cut there, saying so
  * @param runDeadline       what has not run when it passes is skipped with the reason; the run is red
  * @param stopAfterFailures this many chat requests in a row without a usable answer (no answer, 5xx, 429) stop the run

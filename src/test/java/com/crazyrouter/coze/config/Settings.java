@@ -347,7 +347,7 @@ public record Settings(
         Duration read = duration(properties, Limits.READ_TIMEOUT, "60s", Duration.ofHours(1));
         Duration request = duration(properties, Limits.REQUEST_TIMEOUT, "60s", Duration.ofHours(1));
         Duration streamIdle = duration(properties, Limits.STREAM_IDLE_TIMEOUT, "30s", Duration.ofHours(1));
-        Duration stream = duration(properties, Limits.STREAM_TIMEOUT, "60s", Duration.ofHours(1));
+        Duration stream = duration(properties, Limits.STREAM_TIMEOUT, "30s", Duration.ofHours(1));
         long maxBody = size(Limits.MAX_BODY, properties.getOrDefault(Limits.MAX_BODY, "10MB"));
         Duration runDeadline = duration(properties, Limits.RUN_DEADLINE, "10m", Duration.ofHours(24));
         int stopAfter = between(Limits.STOP_AFTER_FAILURES, properties.getOrDefault(Limits.STOP_AFTER_FAILURES, "3"), 1, 100,
