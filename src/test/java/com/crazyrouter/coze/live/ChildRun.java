@@ -28,6 +28,7 @@ public record ChildRun(int exitCode, String output, Path workDir, Duration took)
     /** A run that has not ended within {@code bound} is destroyed, and the test fails saying so. */
     public static ChildRun run(Path workDir, Map<String, String> properties, Map<String, String> environment, Duration bound)
             throws IOException, InterruptedException {
+        deleteTree(workDir); // an earlier run's reports would be searched for tokens and read as this run's
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>(Settings.childJvm());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -65,5 +66,16 @@ public record ChildRun(int exitCode, String output, Path workDir, Duration took)
     /** The run's reports/summary.md. */
     public String summary() throws IOException {
         return Files.readString(workDir.resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
+    }
+
+    /** Deletes a folder and everything in it, if it is there. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 }

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +46,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * test starts the contract run as its own process, the way `mvn verify -Plive` does, with the token in its
  * environment, and checks what a user would see. The tokens are canaries: after the runs, no file under
  * reports/ or target/, no line of output and no request line (method and URL) the gateway received may contain them.
- * The tests run side by side, each with a work folder of its own; only the full live run and the rejected token share
- * a gateway (its one 503 is the live run's), the others have their own.
+ * The tests run side by side, each with a work folder of its own; the full live run, the rejected token and the
+ * deadline share a gateway (its one 503 is the live run's), the others have their own or none.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class LiveProfileIT {
@@ -55,14 +56,17 @@ class LiveProfileIT {
     private static final Map<TokenKind, Secret> LIVE_TOKENS = Map.of(TokenKind.DEDICATED, CANARY, TokenKind.UNRESTRICTED, CANARY_UNRESTRICTED);
     private static final List<Secret> CANARIES = List.of(CANARY, CANARY_UNRESTRICTED);
     private static final Path WORK = Path.of("target", "live-profile");
-    /** The first chat request gets a 503 with Retry-After, as a busy upstream would; the client must retry it once. */
+    /**
+     * The first chat request with the unrestricted token gets a 503 with Retry-After, as a busy upstream would; the client
+     * must retry it once. Only the full live run passes that token, so the runs alongside on this gateway never take its 503.
+     */
     private static final String HICCUP = """
             {"name": "503 once: a busy upstream", "priority": 1,
              "scenarioName": "hiccup", "requiredScenarioState": "Started", "newScenarioState": "recovered",
-             "request": {"method": "POST", "urlPath": "/v1/chat/completions"},
+             "request": {"method": "POST", "urlPath": "/v1/chat/completions", "headers": {"Authorization": {"contains": "%s"}}},
              "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "1"},
                           "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"new_api_error\\",\\"code\\":\\"\\"}}"}}
-            """;
+            """.formatted(CANARY_UNRESTRICTED.reveal());
     /** A gateway that echoes the caller's Authorization header in an error message: redaction must catch it. */
     private static final String ECHOING_403 = "{\"error\":{\"message\":\"This token has no access to model {{jsonPath request.body '$.model'}}"
             + " (Authorization was {{request.headers.Authorization}})\",\"type\":\"new_api_error\",\"code\":\"\"}}\n";
@@ -73,7 +77,7 @@ class LiveProfileIT {
              "request": {"method": "POST", "urlPath": "/v1/chat/completions"},
              "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "0"},
                           "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"new_api_error\\",\\"code\\":\\"\\"}}"}}
-            """;
+            """.formatted(CANARY_UNRESTRICTED.reveal());
     /** What the record test records: the smoke test, the token checks, two error rows, the token's log and the model matrix. */
     private static final String RECORDED_PART = "@smoke or @checklist-1 or @checklist-4 or @checklist-9 or @error-1 or @error-3 or @models";
     private static final String TOKEN_LOG_SCENARIO = "The request Coze sent appears in the token's Crazyrouter log";
@@ -182,12 +186,9 @@ class LiveProfileIT {
 
     @Test
     void theRunDeadlineSkipsWhatHasNotStartedAndTheRunIsRed() throws Exception {
-        ChildRun run;
-        try (LocalGateway gateway = LocalGateway.start(Path.of("stubs"), LIVE_TOKENS, Map.of())) {
-            Map<String, String> properties = new java.util.HashMap<>(live(gateway));
-            properties.put(Limits.RUN_DEADLINE, "2s");
-            run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
-        }
+        Map<String, String> properties = new java.util.HashMap<>(live(production));
+        properties.put(Limits.RUN_DEADLINE, "2s");
+        ChildRun run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
         String summary = run.summary();
 
         assertThat(run.output(), run.exitCode(), is(not(0)));
@@ -217,7 +218,7 @@ class LiveProfileIT {
     void recordingTwiceGivesTheSameStubsAndReplayingThemPasses() throws Exception {
         try (LocalGateway steady = LocalGateway.start(Path.of("stubs"), LIVE_TOKENS, Map.of())) {
             Path recorded = WORK.resolve("recorded").toAbsolutePath();
-            deleteTree(recorded); // a recording left by an earlier run would pass for this one's
+            ChildRun.deleteTree(recorded); // a recording left by an earlier run would pass for this one's
             // a part of the contract is enough to show that a recording is stable and replays green
             Map<String, String> properties = Map.of("crazyrouter.target", "record", "crazyrouter.baseUrl", steady.baseUrl().toString(),
                     "crazyrouter.recordInto", recorded.toString(), "crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString(),
@@ -226,7 +227,15 @@ class LiveProfileIT {
             ChildRun first = ChildRun.run(WORK.resolve("record-1"), properties, environment);
             assertThat(first.output(), first.exitCode(), is(0));
             List<String> firstFiles = fileNames(recorded);
+            // the first recording replays while the second records over the same folder: one does not wait for the other
+            Path firstRecording = WORK.resolve("recorded-first").toAbsolutePath();
+            ChildRun.deleteTree(firstRecording);
+            copyTree(recorded, firstRecording);
+            CompletableFuture<ChildRun> replaying = CompletableFuture.supplyAsync(() -> childRun(WORK.resolve("replay"),
+                    Map.of("crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString(), "crazyrouter.stubs.overlay", firstRecording.toString(),
+                            Settings.TAG_SELECTION, RECORDED_PART), Map.of()));
             ChildRun second = ChildRun.run(WORK.resolve("record-2"), properties, environment);
+            ChildRun replay = replaying.join();
             assertThat(second.output(), second.exitCode(), is(0));
             assertThat("recorded stub files", firstFiles.size(), greaterThan(10));
             assertThat("recording twice adds no duplicates", fileNames(recorded), equalTo(firstFiles));
@@ -237,13 +246,11 @@ class LiveProfileIT {
             assertThat("the recorded token log says when its entries were logged as a template", recordedLog,
                     allOf(containsString("\"created_at\":{{now format='unix'}}"), not(matchesPattern("(?s).*\"created_at\":\\s*\\d.*"))));
 
-            ChildRun replay = ChildRun.run(WORK.resolve("replay"), Map.of("crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString(),
-                    "crazyrouter.stubs.overlay", recorded.toString(), Settings.TAG_SELECTION, RECORDED_PART), Map.of());
             assertThat(replay.output(), replay.exitCode(), is(0));
             assertThat("checklist 9 on replay", scenarioStatus(replay, TOKEN_LOG_SCENARIO), equalTo("passed"));
             // nothing rewritten: however long after the recording, the replayed log's entries were logged just now
             // (RecordedMappingCleanerTest replays a log recorded an hour ago)
-            long newest = replayedLogNewestEntry(recorded);
+            long newest = replayedLogNewestEntry(firstRecording);
             assertThat("seconds between the replayed entry's created_at and now", Instant.now().getEpochSecond() - newest,
                     allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
             System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + replay.lastLines(1));
@@ -311,12 +318,21 @@ class LiveProfileIT {
         TokenLeaks.assertNoneIn(run, CANARIES, List.of(Path.of("target"), Path.of("reports"), run.workDir()));
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
+    private static ChildRun childRun(Path workDir, Map<String, String> properties, Map<String, String> environment) {
+        try {
+            return ChildRun.run(workDir, properties, environment);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + workDir + " ran", e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
             }
         }
     }
