@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Bad configuration stops the run in one message that names the setting and says how to set it. */
+@Isolated // one test sets a system property that every run reads; the other test classes run side by side
 class SettingsTest {
     private static final Map<String, String> LIVE = Map.of(Settings.TARGET, "live");
     private static final Map<String, String> TOKEN = Map.of("CRAZYROUTER_API_KEY", "sk-testSettings000000000000");

@@ -26,8 +26,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The client follows its {@link RetryPolicy}: it sends again, counts the retry and says so on the console. */
+@Isolated // it reads the console, which every test class writes to; the other test classes run side by side
 class CrazyrouterClientRetryTest {
     private static final String TOKEN = "sk-testRetryClient000000000000000000000000";
     private static final String MODEL_NOT_FOUND = "{\"error\":{\"message\":\"No available channel for model gpt-x\",\"type\":\"new_api_error\",\"code\":\"model_not_found\"}}";

@@ -29,8 +29,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** An exchange's evidence in the Allure report: redacted first, then cut and escaped, so neither a token nor raw bytes get in. */
+@Isolated // it swaps Allure's one lifecycle for its own; the other test classes run side by side
 class RedactedEvidenceTest {
     private static final String TOKEN = "sk-testEvidenceCanary000000000000000000000000";
     private static final URI CHAT = URI.create("http://127.0.0.1:9/v1/chat/completions");
