@@ -4,14 +4,14 @@
 # local gateway (the stub set served by WireMock standalone on loopback), alternating A B A B.
 #
 #   scripts/timing.sh [pairs]        # default 5 pairs after one warm-up of each command
-#   ONLY="contract live" scripts/timing.sh 3     # some of: contract live live_smoke self_check
+#   ONLY="contract live" scripts/timing.sh 3     # some of: contract live live_smoke self_check fault_catalogue
 #
 # Prints one line per run and a table of medians; nothing is written outside target/timing/.
 # Needs a warm ~/.m2 (run ./mvnw verify once online); every Maven call here is offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS="${1:-5}"
-ONLY="${ONLY:-contract live live_smoke self_check}"
+ONLY="${ONLY:-contract live live_smoke self_check fault_catalogue}"
 MVN="${MVN:-mvn}"
 WORK="target/timing"
 rm -rf "$WORK" && mkdir -p "$WORK"
@@ -42,6 +42,7 @@ contract()      { "$MVN" -B -o -q verify; }
 live()          { CRAZYROUTER_API_KEY="$KEY" "$MVN" -B -o -q verify -Plive -Dcrazyrouter.baseUrl="$BASE_URL"; }
 live_smoke()    { CRAZYROUTER_API_KEY="$KEY" "$MVN" -B -o -q verify -Plive -Dcrazyrouter.baseUrl="$BASE_URL" -Dcucumber.filter.tags=@smoke; }
 self_check()    { "$MVN" -B -o -q verify -Pself-check; }
+fault_catalogue() { "$MVN" -B -o verify -Pself-check -Dit.test=FaultCatalogueIT -Dharness.unitTests.skip=true; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -64,6 +65,15 @@ if wanted self_check; then
     t=$(run self_check self_check); echo "$t" >>"$WORK/self_check.times"; echo "self-check run $i: ${t} s"
   done
 fi
+if wanted fault_catalogue; then # alone, as the catalogue times itself ("detected 39 of 39 faults in N s")
+  run warmup fault_catalogue >/dev/null
+  : >"$WORK/fault_catalogue.times"
+  for i in $(seq "$PAIRS"); do
+    run fault_catalogue fault_catalogue >/dev/null
+    t=$(sed -n 's/^detected .* faults in \([0-9.]*\) s.*/\1/p' "$WORK/fault_catalogue.log"); echo "$t" >>"$WORK/fault_catalogue.times"
+    echo "fault catalogue run $i: ${t} s"
+  done
+fi
 
 echo
 echo "medians of $PAIRS warm runs on $(nproc) cores ($(java -version 2>&1 | head -1))"
@@ -73,3 +83,4 @@ row "mvn verify (contract, offline)" contract
 row "mvn verify -Plive (whole suite)" live
 row "mvn verify -Plive -Dcucumber.filter.tags=@smoke" live_smoke
 ! wanted self_check || printf '%-46s %8ss\n' "mvn verify -Pself-check" "$(median <"$WORK/self_check.times")"
+! wanted fault_catalogue || printf '%-46s %8ss\n' "the fault catalogue alone (its own figure)" "$(median <"$WORK/fault_catalogue.times")"
