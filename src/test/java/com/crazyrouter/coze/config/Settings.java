@@ -75,6 +75,7 @@ public record Settings(
     public static final String SETUP_TOKEN_PLACEHOLDER = "CRAZYROUTER_API_KEY";
     /** Cucumber's own tag selection; the harness reads it too, to plan and to explain an empty selection. */
     public static final String TAG_SELECTION = "cucumber.filter.tags";
+    public static final String STUB_HEAD_START = "harness.stubHeadStart";
 
     /** The public gateway the guide documents. */
     public static final URI PUBLIC_BASE_URL = URI.create("https://crazyrouter.com");
@@ -107,6 +108,11 @@ public record Settings(
     /** -Dcrazyrouter.reports as given, before any other setting is checked: where a run that cannot start says so. */
     public static Path reportsDirAsked() {
         return Path.of(System.getProperty(REPORTS, "reports"));
+    }
+
+    /** Whether the POM asks for the stub gateway to start while Cucumber reads the features (the contract run; run/StubHeadStart). */
+    public static boolean stubHeadStartAsked() {
+        return Boolean.parseBoolean(System.getProperty(STUB_HEAD_START, "false"));
     }
 
     /** -Dcucumber.filter.tags, trimmed; empty when the run selects every scenario. */

@@ -32,7 +32,7 @@ public final class Run implements AutoCloseable {
     private final Optional<Recorder> recorder;
     private final GatewayUrl gatewayUrl;
 
-    private Run(Settings settings) {
+    private Run(Settings settings, Optional<StubGateway> started) {
         this.settings = settings;
         this.redactor = new Redactor(settings.tokens().values());
         this.stop = RunStop.startingNow(settings.limits().runDeadline());
@@ -47,7 +47,7 @@ public final class Run implements AutoCloseable {
             System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
         }
         this.stub = settings.target().isStub()
-                ? Optional.of(StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable()))
+                ? Optional.of(started.orElseGet(() -> StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable())))
                 : Optional.empty();
         this.recorder = settings.target() == Target.RECORD
                 ? Optional.of(Recorder.start(live.base(), settings.tokens(), redactor, settings.recordInto()))
@@ -55,8 +55,9 @@ public final class Run implements AutoCloseable {
         this.gatewayUrl = stub.map(StubGateway::baseUrl).or(() -> recorder.map(Recorder::baseUrl)).map(GatewayUrl::new).orElse(live);
     }
 
-    static Run start(Settings settings) {
-        return new Run(settings);
+    /** {@code started}: the stub gateway, if one was started ahead for these settings (RunSlot.headStart). */
+    static Run start(Settings settings, Optional<StubGateway> started) {
+        return new Run(settings, started);
     }
 
     public Settings settings() {

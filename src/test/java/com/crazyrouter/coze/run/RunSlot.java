@@ -6,9 +6,12 @@ import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RunStop;
 import com.crazyrouter.coze.report.RunSummary;
 import com.crazyrouter.coze.report.SummaryWriter;
+import com.crazyrouter.coze.stubs.StubGateway;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.opentest4j.TestAbortedException;
@@ -28,6 +31,19 @@ public final class RunSlot {
     private final AtomicReference<Long> jvmPlan = new AtomicReference<>();
     private final ThreadLocal<Long> threadPlan = new ThreadLocal<>();
     private final AtomicReference<Thread> whenKilled = new AtomicReference<>();
+    private final AtomicReference<HeadStart> headStart = new AtomicReference<>();
+
+    /** The stub gateway of the run about to start, starting while Cucumber reads the features. */
+    private record HeadStart(Settings settings, CompletableFuture<StubGateway> gateway) {
+        boolean servesFor(Settings run) {
+            return settings.stubRoot().equals(run.stubRoot()) && settings.stubOverlay().equals(run.stubOverlay())
+                    && settings.modelTable().equals(run.modelTable());
+        }
+
+        void discard() {
+            gateway.thenAccept(StubGateway::close);
+        }
+    }
 
     private RunSlot() {
     }
@@ -39,11 +55,11 @@ public final class RunSlot {
     public static Run open() {
         Settings bound = SLOT.threadSettings.get();
         if (bound != null) {
-            Run run = start(bound.reportsDir(), () -> bound);
+            Run run = start(bound.reportsDir(), () -> bound, false);
             SLOT.threadRun.set(run);
             return run;
         }
-        Run run = start(Settings.reportsDirAsked(), Settings::fromEnvironment);
+        Run run = start(Settings.reportsDirAsked(), Settings::fromEnvironment, true);
         if (!SLOT.jvmRun.compareAndSet(null, run)) {
             run.close();
             throw new IllegalStateException("A run is already going on in this JVM");
@@ -56,7 +72,7 @@ public final class RunSlot {
      * Removes the previous run's summary before anything else, then starts; a run that cannot start (a setting, the
      * preflight) writes a summary that says why, so no earlier run's summary passes for this one's.
      */
-    private static Run start(Path reports, Supplier<Settings> settings) {
+    private static Run start(Path reports, Supplier<Settings> settings, boolean mayTakeHeadStart) {
         SummaryWriter.removePrevious(reports);
         Settings loaded;
         try {
@@ -66,7 +82,7 @@ public final class RunSlot {
             throw notStarted;
         }
         try {
-            return Run.start(loaded);
+            return Run.start(loaded, mayTakeHeadStart ? takeHeadStart(loaded) : Optional.empty());
         } catch (RuntimeException notStarted) {
             String why = new Redactor(loaded.tokens().values()).redact(String.valueOf(notStarted.getMessage()));
             SummaryWriter.writeNotStarted(loaded.reportsDir(), why);
@@ -133,6 +149,42 @@ public final class RunSlot {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already on its way out; the hook finds no run left to summarise
+        }
+    }
+
+    /**
+     * Starts the stub gateway of this JVM's run before the run opens, on a thread of its own: its start (Jetty, the
+     * mappings, the templates; 0.7 s) then overlaps Cucumber's reading of the features instead of following it. Only
+     * for a stub run whose settings load; anything else is left to the run itself, which reports it.
+     */
+    public static void headStart() {
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment();
+        } catch (RuntimeException badSetting) {
+            return; // the run stops on it, with its own message
+        }
+        if (settings.target().isStub()) {
+            Optional.ofNullable(SLOT.headStart.getAndSet(new HeadStart(settings, CompletableFuture.supplyAsync(
+                    () -> StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable()))))).ifPresent(HeadStart::discard);
+        }
+    }
+
+    /** Stops a head-started stub gateway no run took (the selection was empty, the run did not start). */
+    public static void dropHeadStart() {
+        Optional.ofNullable(SLOT.headStart.getAndSet(null)).ifPresent(HeadStart::discard);
+    }
+
+    private static Optional<StubGateway> takeHeadStart(Settings run) {
+        HeadStart started = SLOT.headStart.getAndSet(null);
+        if (started == null || !started.servesFor(run)) {
+            Optional.ofNullable(started).ifPresent(HeadStart::discard);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(started.gateway().join());
+        } catch (CompletionException failed) {
+            return Optional.empty(); // the run starts it again and stops with the failure's own message
         }
     }
 
