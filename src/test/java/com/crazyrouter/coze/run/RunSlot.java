@@ -33,15 +33,17 @@ public final class RunSlot {
     private final AtomicReference<Thread> whenKilled = new AtomicReference<>();
     private final AtomicReference<HeadStart> headStart = new AtomicReference<>();
 
-    /** The stub gateway of the run about to start, starting while Cucumber reads the features. */
-    private record HeadStart(Settings settings, CompletableFuture<StubGateway> gateway) {
+    /** The stub gateway of the run about to start, starting while Cucumber reads the features; empty where it cannot. */
+    private record HeadStart(CompletableFuture<Optional<Started>> started) {
+        void discard() {
+            started.thenAccept(stub -> stub.ifPresent(s -> s.gateway().close()));
+        }
+    }
+
+    private record Started(Settings settings, StubGateway gateway) {
         boolean servesFor(Settings run) {
             return settings.stubRoot().equals(run.stubRoot()) && settings.stubOverlay().equals(run.stubOverlay())
                     && settings.modelTable().equals(run.modelTable());
-        }
-
-        void discard() {
-            gateway.thenAccept(StubGateway::close);
         }
     }
 
@@ -158,16 +160,18 @@ public final class RunSlot {
      * for a stub run whose settings load; anything else is left to the run itself, which reports it.
      */
     public static void headStart() {
-        Settings settings;
-        try {
-            settings = Settings.fromEnvironment();
-        } catch (RuntimeException badSetting) {
-            return; // the run stops on it, with its own message
-        }
-        if (settings.target().isStub()) {
-            Optional.ofNullable(SLOT.headStart.getAndSet(new HeadStart(settings, CompletableFuture.supplyAsync(
-                    () -> StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable()))))).ifPresent(HeadStart::discard);
-        }
+        HeadStart started = new HeadStart(CompletableFuture.supplyAsync(() -> {
+            Settings settings;
+            try {
+                settings = Settings.fromEnvironment();
+            } catch (RuntimeException badSetting) {
+                return Optional.empty(); // the run stops on it, with its own message
+            }
+            return settings.target().isStub()
+                    ? Optional.of(new Started(settings, StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable())))
+                    : Optional.empty();
+        }));
+        Optional.ofNullable(SLOT.headStart.getAndSet(started)).ifPresent(HeadStart::discard);
     }
 
     /** Stops a head-started stub gateway no run took (the selection was empty, the run did not start). */
@@ -176,16 +180,21 @@ public final class RunSlot {
     }
 
     private static Optional<StubGateway> takeHeadStart(Settings run) {
-        HeadStart started = SLOT.headStart.getAndSet(null);
-        if (started == null || !started.servesFor(run)) {
-            Optional.ofNullable(started).ifPresent(HeadStart::discard);
+        HeadStart head = SLOT.headStart.getAndSet(null);
+        if (head == null) {
             return Optional.empty();
         }
+        Optional<Started> started;
         try {
-            return Optional.of(started.gateway().join());
+            started = head.started().join();
         } catch (CompletionException failed) {
             return Optional.empty(); // the run starts it again and stops with the failure's own message
         }
+        if (started.isPresent() && !started.get().servesFor(run)) {
+            started.get().gateway().close();
+            return Optional.empty();
+        }
+        return started.map(Started::gateway);
     }
 
     /** Runs {@code body} (which runs the features on this thread) with these settings instead of -D settings. */
