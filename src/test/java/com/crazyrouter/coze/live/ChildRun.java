@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public record ChildRun(int exitCode, String output, Path workDir, Duration took) {
     private static final Duration LONGEST = Duration.ofMinutes(5);
+    private static final String CONSOLE = "console.log";
 
     public static ChildRun run(Path workDir, Map<String, String> properties, Map<String, String> environment) throws IOException, InterruptedException {
         return run(workDir, properties, environment, LONGEST);
@@ -28,6 +29,47 @@ public record ChildRun(int exitCode, String output, Path workDir, Duration took)
     /** A run that has not ended within {@code bound} is destroyed, and the test fails saying so. */
     public static ChildRun run(Path workDir, Map<String, String> properties, Map<String, String> environment, Duration bound)
             throws IOException, InterruptedException {
+        Process process = start(workDir, properties, environment);
+        long started = System.nanoTime();
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("The contract run did not finish within " + bound.toSeconds() + " s and was stopped; see " + workDir.resolve(CONSOLE));
+        }
+        return ended(process, workDir, started);
+    }
+
+    /**
+     * A run stopped as Ctrl-C or a kill signal stops it (SIGTERM: the JVM's shutdown hooks run) once its output shows
+     * {@code when}; it must then end within 10 s.
+     */
+    public static ChildRun interrupted(Path workDir, Map<String, String> properties, Map<String, String> environment, String when, Duration bound)
+            throws IOException, InterruptedException {
+        Process process = start(workDir, properties, environment);
+        long started = System.nanoTime();
+        long deadline = started + bound.toNanos();
+        while (!Files.readString(workDir.resolve(CONSOLE), StandardCharsets.UTF_8).contains(when)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new AssertionError("The contract run " + (process.isAlive() ? "never showed" : "ended before showing") + " '" + when + "'; see "
+                        + workDir.resolve(CONSOLE));
+            }
+            Thread.sleep(50);
+        }
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The interrupted contract run did not end within 10 s; see " + workDir.resolve(CONSOLE));
+        }
+        return ended(process, workDir, started);
+    }
+
+    private static ChildRun ended(Process process, Path workDir, long started) throws IOException {
+        return new ChildRun(process.exitValue(), Files.readString(workDir.resolve(CONSOLE), StandardCharsets.UTF_8), workDir,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static Process start(Path workDir, Map<String, String> properties, Map<String, String> environment) throws IOException {
         deleteTree(workDir); // an earlier run's reports would be searched for tokens and read as this run's
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>(Settings.childJvm());
@@ -39,16 +81,8 @@ public record ChildRun(int exitCode, String output, Path workDir, Duration took)
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("CRAZYROUTER_"));
         builder.environment().putAll(environment);
-        Path log = workDir.resolve("console.log");
-        builder.redirectOutput(log.toFile());
-        long started = System.nanoTime();
-        Process process = builder.start();
-        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("The contract run did not finish within " + bound.toSeconds() + " s and was stopped; see " + log);
-        }
-        return new ChildRun(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), workDir, Duration.ofNanos(System.nanoTime() - started));
+        builder.redirectOutput(workDir.resolve(CONSOLE).toFile());
+        return builder.start();
     }
 
     /** The settings of a live run against {@code gateway}, two scenarios at a time as `mvn verify -Plive` runs them. */

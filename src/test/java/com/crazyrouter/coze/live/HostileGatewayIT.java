@@ -78,6 +78,22 @@ class HostileGatewayIT {
         assertThat(run.output(), containsString("no answer within 1 s (crazyrouter.requestTimeout)"));
     }
 
+    /** Killed while a request hangs, as Ctrl-C or CI's timeout would kill it: the summary says so, and is this run's. */
+    @Test
+    void aRunKilledWhileItWaitsWritesASummarySayingItWasInterrupted() throws Exception {
+        try (HostileGateway gateway = HostileGateway.start(Behaviour.HANGING_CHAT, ModelTable.DEFAULT)) {
+            Map<String, String> properties = new HashMap<>(ChildRun.live(gateway.baseUrl()));
+            properties.putAll(Map.of(Settings.TAG_SELECTION, "@models or @smoke", Settings.MODELS, "gpt-5.4"));
+            ChildRun run = ChildRun.interrupted(WORK.resolve("killed"), properties, Map.of("CRAZYROUTER_API_KEY", "sk-testHostileKilledRunQ7xW2mZ9"),
+                    "Preflight: GET", BOUND);
+
+            assertThat(run.output(), run.exitCode(), is(not(0)));
+            assertThat(run.summary(), containsString("**Gateway:** " + gateway.baseUrl()));
+            assertThat(run.summary(), containsString("This run stopped early"));
+            assertThat(run.summary(), containsString("The run was interrupted (Ctrl-C or a kill signal) before its end"));
+        }
+    }
+
     @Test
     void aBodyTrickledByteByByteStopsTheRunAtTheRequestTimeoutNotAsNoAnswer() throws Exception {
         Hostile run = Hostile.run(Behaviour.TRICKLED_BODY);

@@ -72,8 +72,8 @@ public final class SummaryWriter {
         redRun.ifPresent(words -> md.append(headline(words)));
         List<RunLedger.ScenarioResult> scenarios = ledger.scenarios();
         Map<String, Long> byStatus = scenarios.stream().collect(Collectors.groupingBy(RunLedger.ScenarioResult::status, LinkedHashMap::new, Collectors.counting()));
-        md.append("**Scenarios:** ").append(scenarios.size()).append(" — ")
-                .append(byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append("  \n");
+        md.append("**Scenarios:** ").append(scenarios.isEmpty() ? "none finished" : scenarios.size() + " — "
+                + byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append("  \n");
         figures.forEach((k, v) -> md.append("**").append(k).append(":** ").append(v).append("  \n"));
         md.append("\nThe scenarios themselves, step by step: [cucumber.html](cucumber.html). Every request and response: the Allure report.\n");
 
