@@ -88,9 +88,9 @@ class HostileGatewayIT {
                     "Preflight: GET", BOUND);
 
             assertThat(run.output(), run.exitCode(), is(not(0)));
-            assertThat(run.summary(), containsString("**Gateway:** " + gateway.baseUrl()));
+            // killed just after the preflight, the run may still be starting its scenarios or already waiting on one
             assertThat(run.summary(), containsString("This run stopped early"));
-            assertThat(run.summary(), containsString("The run was interrupted (Ctrl-C or a kill signal) before its end"));
+            assertThat(run.summary(), containsString("interrupted (Ctrl-C or a kill signal)"));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.opentest4j.TestAbortedException;
@@ -61,12 +62,22 @@ public final class RunSlot {
             SLOT.threadRun.set(run);
             return run;
         }
-        Run run = start(Settings.reportsDirAsked(), Settings::fromEnvironment, true);
+        Path reports = Settings.reportsDirAsked();
+        AtomicBoolean starting = new AtomicBoolean(true);
+        SLOT.summariseIfKilled(reports, starting);
+        Run run;
+        try {
+            run = start(reports, Settings::fromEnvironment, true);
+        } catch (RuntimeException notStarted) {
+            starting.set(false); // start() wrote why
+            Optional.ofNullable(SLOT.whenKilled.getAndSet(null)).ifPresent(RunSlot::forget);
+            throw notStarted;
+        }
         if (!SLOT.jvmRun.compareAndSet(null, run)) {
             run.close();
             throw new IllegalStateException("A run is already going on in this JVM");
         }
-        SLOT.summariseIfKilled(run);
+        starting.set(false);
         return run;
     }
 
@@ -93,13 +104,17 @@ public final class RunSlot {
         }
     }
 
-    private void summariseIfKilled(Run run) {
+    /** Killed while it starts (the settings, the preflight, the stub gateway) or while it runs, the run still writes a summary saying so. */
+    private void summariseIfKilled(Path reports, AtomicBoolean starting) {
         Thread hook = new Thread(() -> {
             Run unfinished = jvmRun.getAndSet(null);
             if (unfinished != null) {
                 unfinished.stop().stop(new RunStop.Stop("the run was interrupted",
                         "The run was interrupted (Ctrl-C or a kill signal) before its end; this summary is what it had found by then."));
                 RunSummary.publish(unfinished);
+            } else if (starting.get()) {
+                SummaryWriter.writeNotStarted(reports, "the run was interrupted (Ctrl-C or a kill signal) while it was starting "
+                        + "(reading its settings, the preflight, starting the stub gateway).");
             }
         }, "summary-when-killed");
         Runtime.getRuntime().addShutdownHook(hook);
