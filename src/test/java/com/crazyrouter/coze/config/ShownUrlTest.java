@@ -17,8 +17,8 @@ class ShownUrlTest {
             "https://testuser@crazyrouter.com               | https://***@crazyrouter.com",
             "http://testuser:test/pa?ss#x@127.0.0.1          | http://***@127.0.0.1",
             "testuser:testpass@127.0.0.1:8080               | ***@127.0.0.1:8080",
-            "https://crazyrouter.com/?key=sk-testShown000   | https://crazyrouter.com/?…",
-            "https://crazyrouter.com/v1#sk-testShown000     | https://crazyrouter.com/v1#…",
+            "https://crazyrouter.com/?key=querySecret000    | https://crazyrouter.com/?…",
+            "https://crazyrouter.com/v1#querySecret000      | https://crazyrouter.com/v1#…",
             "crazyrouter.com                                | crazyrouter.com"})
     void credentialsQueryAndFragmentAreHidden(String raw, String shown) {
         assertThat(ShownUrl.of(raw), equalTo(shown));

@@ -143,12 +143,7 @@ public final class LocalGateway implements AutoCloseable {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-            if (!Files.exists(root)) {
-                return; // closed already
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ChildRun.deleteTree(root);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
