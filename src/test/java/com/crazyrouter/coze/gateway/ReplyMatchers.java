@@ -6,6 +6,7 @@ import com.github.fge.jsonschema.core.report.LogLevel;
 import com.github.fge.jsonschema.core.report.ProcessingReport;
 import com.github.fge.jsonschema.main.JsonSchema;
 import com.github.fge.jsonschema.main.JsonSchemaFactory;
+import com.crazyrouter.coze.guide.ModelNames;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,7 @@ public final class ReplyMatchers {
     private ReplyMatchers() {
     }
 
-    /** 200, JSON, a chat.completion that satisfies the schema, for the model that was asked for. */
+    /** 200, JSON, a chat.completion that satisfies the schema, for the model that was asked for (guide/ModelNames.sameModel). */
     public static Matcher<GatewayReply> chatReplyFrom(String model) {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
@@ -48,8 +49,9 @@ public final class ReplyMatchers {
                     return false;
                 }
                 String answered = reply.json().map(j -> j.path("model").asText()).orElse("");
-                if (!answered.equals(model) && !answered.startsWith(model + "-")) {
-                    mismatch.appendText("the reply is from model '" + answered + "', not the requested '" + model + "'");
+                if (!ModelNames.sameModel(model, answered)) {
+                    mismatch.appendText("the reply is from model '" + answered + "', not the requested '" + model
+                            + "' (the same id, or it with a dated snapshot suffix such as -2026-03-05, is the same model; docs/GATEWAY.md, Model ids)");
                     return false;
                 }
                 return true;

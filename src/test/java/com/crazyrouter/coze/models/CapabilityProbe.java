@@ -7,6 +7,8 @@ import com.crazyrouter.coze.gateway.RunStopped;
 import com.crazyrouter.coze.gateway.StreamedReply;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.ModelNames;
+import com.crazyrouter.coze.guide.OnlyReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  */
 public final class CapabilityProbe {
     static final String SYSTEM_WORD = "PONG";
-    /** What "Reply only OK" asks for; a reply holds it in any case ("OK", "ok", "Ok."), as the plain reply check reads it. */
+    /** What "Reply only OK" asks for; a reply of only that word, as guide/OnlyReply reads it ("OK", "ok", "Ok."). */
     private static final String ASKED_FOR = "OK";
     private static final String PLAIN = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
     private static final String SYSTEM = "{\"model\":\"%s\",\"messages\":[{\"role\":\"system\",\"content\":\"Whatever the user says, reply only with the word "
@@ -114,8 +116,8 @@ public final class CapabilityProbe {
         cells.add(cell(model, route, Capability.PLAIN_REPLY, plain.isChatCompletion() && text.isPresent(),
                 text.map(t -> "replied \"" + t + "\"").orElse(plain.describe()), plain));
         String named = plain.json().map(j -> j.path("model").asText()).orElse("");
-        cells.add(cell(model, route, Capability.NAMES_MODEL, named.equals(model) || named.startsWith(model + "-"),
-                "the reply names model '" + named + "'", plain));
+        cells.add(cell(model, route, Capability.NAMES_MODEL, ModelNames.sameModel(model, named),
+                "the reply names model '" + named + "'" + (ModelNames.sameModel(model, named) ? "" : ", not " + model + " or a dated snapshot of it"), plain));
         JsonNode usage = plain.json().map(j -> j.path("usage")).orElse(Json.MAPPER.missingNode());
         cells.add(cell(model, route, Capability.USAGE, usage.path("total_tokens").isInt() && usage.path("prompt_tokens").isInt(),
                 usage.isMissingNode() ? "no usage in the reply" : "usage " + usage, plain));
@@ -163,7 +165,7 @@ public final class CapabilityProbe {
         }
         if (content.isEmpty()) {
             problems.add("the content deltas join to nothing");
-        } else if (!content.toString().toUpperCase(Locale.ROOT).contains(ASKED_FOR)) {
+        } else if (!OnlyReply.says(ASKED_FOR, content.toString())) {
             problems.add("the content deltas join to \"" + content + "\", not to the " + ASKED_FOR + " the model was asked for");
         }
         if (!reply.endsWithDone()) {

@@ -147,6 +147,17 @@ class CapabilityProbeTest {
     }
 
     @Test
+    void deltasThatStartWithOkAndGoOnFailStreaming() {
+        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"K\"", "\"content\":\"K, here is a long essay\""))
+                .toList();
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(streaming.evidence(), containsString("the content deltas join to \"OK, here is a long essay\", not to the OK the model was asked for"));
+    }
+
+    @Test
     void deltasThatJoinToOkInAnyCaseAndWithPunctuationPassStreaming() {
         gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"o\"").replace("\"content\":\"K\"", "\"content\":\"k.\""))
                 .toList();
@@ -207,7 +218,17 @@ class CapabilityProbeTest {
         Cell named = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.NAMES_MODEL);
 
         assertThat(named.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(named.evidence(), equalTo("the reply names model 'gpt-4o-mini'"));
+        assertThat(named.evidence(), equalTo("the reply names model 'gpt-4o-mini', not gpt-5.4 or a dated snapshot of it"));
+    }
+
+    @Test
+    void aSmallerVariantOfTheModelIsAnotherModel() {
+        gateway.plain = completion(MODEL + "-mini", "OK", "stop", true);
+
+        Cell named = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.NAMES_MODEL);
+
+        assertThat(named.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(named.evidence(), equalTo("the reply names model 'gpt-5.4-mini', not gpt-5.4 or a dated snapshot of it"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.crazyrouter.coze.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.blankOrNullString;
-import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -11,8 +10,10 @@ import com.crazyrouter.coze.coze.CozeNode;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.Outcome;
 import com.crazyrouter.coze.gateway.RequestJournal;
+import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.OnlyReply;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
 import com.crazyrouter.coze.Json;
@@ -46,10 +47,13 @@ public class ReplySteps {
                 + " Reply: " + reply.describe(), reply.replyText().orElse(null), not(blankOrNullString()), CommonError.MAPPING_INCONSISTENT);
     }
 
+    /** Only the word, as guide/OnlyReply reads it: "look" or "OK, here is …" is another answer. */
     @Then("the reply says OK")
     public void replySaysOk() {
-        ContractViolation.assertThat("The model was asked to reply only OK. Reply: " + state.lastReply().describe(),
-                state.lastReply().replyText().orElse(""), containsStringIgnoringCase("ok"), Optional.empty());
+        String text = state.lastReply().replyText().orElse("");
+        ContractViolation.assertThat("The model was asked to reply only OK, and a reply of only that word (any case, with a closing full stop at most) "
+                + "is what standalone debugging should show; \"" + text + "\" is another answer. Reply: " + state.lastReply().describe(),
+                OnlyReply.says("OK", text), equalTo(true), Optional.of(ChecklistLine.STANDALONE_DEBUGGING));
     }
 
     @Then("an output mapped to {string} finds no reply text")
