@@ -7,6 +7,11 @@ Feature: Checklist 4 - Filled the Authorization header as Bearer sk-xxx
   is sent without it — and Crazyrouter forgives that (new-api's TokenAuth strips an optional "Bearer ", then "sk-").
   The workflow node's Bearer auth is the other way round: Coze adds "Bearer " itself and applies the auth after the
   hand-written headers, so it overwrites a hand-written Authorization (httprequester).
+  Two spellings depend on Crazyrouter's new-api release: "bearer" in lower case and two spaces after "Bearer". Newer
+  releases accept both, older ones answer 401. Neither harms a Coze builder (a 401 sends them to the guide's fix), so
+  the run says which one Crazyrouter gave, in the report and the summary, and passes either way. What no release
+  accepts stays red when a gateway accepts it: quotes, "Bearer Bearer", a truncated key, the guide's placeholder.
+  Sources: new-api middleware/auth.go TokenAuth, older and newer (docs/GATEWAY.md §5).
 
   @checklist-4
   Scenario Outline: The Authorization header filled as <typed>
@@ -26,15 +31,26 @@ Feature: Checklist 4 - Filled the Authorization header as Bearer sk-xxx
 
     Examples: mistakes Crazyrouter rejects
       | typed                        | what happens                                     |
-      | bearer {token}               | Crazyrouter rejects the token (401 unauthorized) |
-      | Bearer  {token}              | Crazyrouter rejects the token (401 unauthorized) |
       | "Bearer {token}"             | Crazyrouter rejects the token (401 unauthorized) |
+      | Bearer Bearer {token}        | Crazyrouter rejects the token (401 unauthorized) |
       | Bearer {first half of token} | Crazyrouter rejects the token (401 unauthorized) |
       | Bearer sk-xxx                | Crazyrouter rejects the token (401 unauthorized) |
 
     Examples: mistakes Coze itself will not send
       | typed            | what happens                    |
       | Bearer {token}\n | Coze refuses to send the header |
+
+  @checklist-4
+  Scenario Outline: The Authorization header filled as <typed>: new-api releases differ, and either way is fine
+    Given a dedicated Crazyrouter token for Coze
+    And the Authorization header is filled as '<typed>'
+    When the API plugin sends "Reply only OK" to gpt-5.4
+    Then Crazyrouter accepts '<typed>' or rejects the token, as its new-api release does, and the report says which
+
+    Examples: spellings new-api releases read differently
+      | typed           |
+      | bearer {token}  |
+      | Bearer  {token} |
 
   @checklist-4
   Scenario: No Authorization header at all

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * breaks one part of the contract (description.txt says which; settings.properties may change a setting for it).
  * The ordinary features run against the stub set plus that overlay and must fail, with assertion failures that
  * name the contract; a fault that no scenario notices, or one that makes scenarios crash instead, fails the build.
+ * A folder with expected-green.txt is a control instead: a gateway release that differs harmlessly, which must turn
+ * nothing red and must be reported in the summary.
  */
 class FaultCatalogueIT {
     private static final Path CATALOGUE = Path.of("src", "test", "resources", "faults");
@@ -57,13 +59,27 @@ class FaultCatalogueIT {
             }
             StringBuilder table = new StringBuilder(String.format("%n%-30s | %-9s | %6s | %s%n", "fault", "scenarios", "time", "caught by (guide lines of the failed scenarios)"));
             int detected = 0;
+            int controls = 0;
             for (int i = 0; i < faults.size(); i++) {
                 Outcome outcome = outcomes.get(i).get();
                 InProcessRun run = outcome.run();
                 TreeSet<String> lines = run.failures().stream().flatMap(f -> f.tags().stream())
                         .filter(t -> t.matches("@(checklist|error)-\\d|@smoke|@models|@token")).collect(Collectors.toCollection(TreeSet::new));
+                Optional<String> green = expectedGreen(faults.get(i));
                 table.append(String.format("%-30s | %4d/%-4d | %5.1fs | %s%n", outcome.name(), run.failures().size(), run.scenarios(),
-                        outcome.seconds(), String.join(" ", lines)));
+                        outcome.seconds(), green.isPresent() ? "(control: must stay green) " + String.join(" ", lines) : String.join(" ", lines)));
+                if (green.isPresent()) {
+                    controls++;
+                    if (!run.failures().isEmpty()) {
+                        problems.add(outcome.name() + " (" + description(faults.get(i)) + ") is a gateway release that harms no Coze builder, yet turned red: "
+                                + run.failures().stream().map(InProcessRun.Failure::scenario).toList());
+                    }
+                    String summary = Files.readString(OUTPUT.resolve(outcome.name()).resolve("reports").resolve("summary.md"), StandardCharsets.UTF_8);
+                    if (!summary.contains(green.get())) {
+                        problems.add(outcome.name() + ": the summary does not report what this release does (expected-green.txt: \"" + green.get() + "\")");
+                    }
+                    continue;
+                }
                 if (run.failures().isEmpty()) {
                     problems.add(outcome.name() + " (" + description(faults.get(i)) + ") went unnoticed: no scenario failed");
                 } else {
@@ -86,8 +102,8 @@ class FaultCatalogueIT {
                 problems.add("bad-gateway-once with " + Settings.RETRIES + "=1 should pass, marked as passed only after a retry; failures: "
                         + retried.run().failures().stream().map(InProcessRun.Failure::scenario).toList());
             }
-            table.append(String.format("detected %d of %d faults in %.1f s (%d at a time)%n", detected, faults.size(), (System.nanoTime() - started) / 1e9,
-                    PARALLEL_FAULTS));
+            table.append(String.format("detected %d of %d faults, %d control(s) green, in %.1f s (%d at a time)%n", detected, faults.size() - controls, controls,
+                    (System.nanoTime() - started) / 1e9, PARALLEL_FAULTS));
             System.out.println(table);
             assertThat("Faults the suite does not catch, or catches for the wrong reason:" + table, problems, empty());
         } finally {
@@ -138,6 +154,16 @@ class FaultCatalogueIT {
     /** The guide row (e.g. @error-6) at least one failure must name, where the fault's folder says (expected-row.txt). */
     private static Optional<String> expectedRow(Path fault) throws IOException {
         Path file = fault.resolve("expected-row.txt");
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
+    }
+
+    /**
+     * A control, not a fault: a gateway release that differs from the stub set and harms no Coze builder. Its
+     * expected-green.txt holds a line the run's summary must contain (what the run reports of that release); no
+     * scenario may fail.
+     */
+    private static Optional<String> expectedGreen(Path fault) throws IOException {
+        Path file = fault.resolve("expected-green.txt");
         return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
     }
 

@@ -19,6 +19,10 @@ public final class RunLedger {
     private final Collection<Cell> cells = new ConcurrentLinkedQueue<>();
     private final Collection<ScenarioResult> scenarios = new ConcurrentLinkedQueue<>();
     private final Map<String, String> notes = new ConcurrentSkipListMap<>();
+    /** Behaviour that differs between gateway releases and harms no Coze builder, by what was tried: reported, never judged. */
+    private final Map<String, String> releaseFacts = new ConcurrentSkipListMap<>();
+    /** The summary's section for {@link #releaseFact}. */
+    public static final String RELEASE_FACTS = "What this gateway's release does (reported, not judged)";
     /** By location (feature:line): names repeat across outline rows, locations do not. */
     private final Map<String, Retried> retried = new ConcurrentSkipListMap<>();
 
@@ -45,6 +49,7 @@ public final class RunLedger {
         copy.cells.addAll(cells);
         copy.scenarios.addAll(scenarios);
         copy.notes.putAll(notes);
+        copy.releaseFacts.putAll(releaseFacts);
         copy.retried.putAll(retried);
         copy.failures.putAll(failures);
         copy.skipReasons.putAll(skipReasons);
@@ -56,8 +61,29 @@ public final class RunLedger {
         notes.put(title, markdown);
     }
 
+    /**
+     * What the gateway did where new-api's releases differ and neither harms a Coze builder (e.g. "`bearer {token}`" →
+     * "accepted: …"): one line each in the summary's section {@link #RELEASE_FACTS}.
+     */
+    public void releaseFact(String tried, String observed) {
+        releaseFacts.put(tried, observed);
+    }
+
+    public Map<String, String> releaseFacts() {
+        return Map.copyOf(releaseFacts);
+    }
+
+    /** The sections of their own, the release facts among them when there are any. */
     public Map<String, String> notes() {
-        return Map.copyOf(notes);
+        if (releaseFacts.isEmpty()) {
+            return Map.copyOf(notes);
+        }
+        Map<String, String> all = new ConcurrentSkipListMap<>(notes);
+        StringBuilder facts = new StringBuilder("Where new-api releases differ and neither way harms a Coze builder, the run says what this gateway "
+                + "does and passes either way (docs/GATEWAY.md §5, §10).\n");
+        new java.util.TreeMap<>(releaseFacts).forEach((tried, observed) -> facts.append("\n- ").append(tried).append(": ").append(observed));
+        all.put(RELEASE_FACTS, facts.toString());
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     /**
