@@ -7,7 +7,8 @@ Feature: Common error 5 - Plugin can be created but fails inside the bot
   Output side: the plugin tool hands on the reply's JSON object, so the text is at choices[0].message.content and
   an output mapped anywhere else finds nothing; the workflow node hands on the reply as a string in its "body"
   output, so a mapping into it finds nothing until a code node parses it (coze-studio: httprequester outputs body,
-  statusCode, headers).
+  statusCode, headers). That is judged on the reply actually received: the body must hold the reply text at
+  choices[0].message.content for the mapping to be what misses it; a body without a reply fails the check.
 
   @error-5
   Scenario: User input with a quote fails the workflow node inside Coze; the fixed-string test still works
@@ -37,5 +38,5 @@ Feature: Common error 5 - Plugin can be created but fails inside the bot
     Given a dedicated Crazyrouter token for Coze
     When the workflow HTTP node sends "Reply only OK" to gpt-5.4
     Then Crazyrouter answers with a chat reply
-    And a downstream node that reads the node's body.choices[0].message.content finds nothing
+    And a downstream node that reads the node's body.choices[0].message.content finds nothing, though the body holds the reply
     But after a code node parses the node's body, choices[0].message.content holds the reply

@@ -24,6 +24,29 @@ public record NodeOutputs(String body, int statusCode, String headers) {
         return Json.at(Json.MAPPER.valueToTree(outputs), path).map(found -> found.isNumber() ? (Object) found.numberValue() : Json.text(found)).orElse(null);
     }
 
+    /** What a mapping into the body ({@code body.<path>}) meets, decided from the body Coze hands on for the answer received. */
+    public enum MappingIntoBody {
+        /** The mapping finds the text: the body would have to be an object, which a workflow HTTP node never hands on. */
+        FINDS_IT,
+        /** The body is the reply as a string, with text at the path inside it, and the mapping finds nothing: Common Errors 5. */
+        MISSES_THE_REPLY_IN_THE_STRING,
+        /** The body holds no text at that path even once parsed: there is no reply to map, whatever the mapping. */
+        NO_REPLY_IN_THE_BODY
+    }
+
+    /**
+     * What a downstream node that maps {@code body.<path>} meets with this answer: the guide's mapping mistake (the text is
+     * in the body string, the mapping misses it) only when the body holds the reply there at all.
+     */
+    public MappingIntoBody mappingIntoBody(String path) {
+        Object found = read("body." + path);
+        if (found != null && !found.toString().isBlank()) {
+            return MappingIntoBody.FINDS_IT;
+        }
+        String parsed = parsedBody(path);
+        return parsed == null || parsed.isBlank() ? MappingIntoBody.NO_REPLY_IN_THE_BODY : MappingIntoBody.MISSES_THE_REPLY_IN_THE_STRING;
+    }
+
     /** What a code node finds at this path once it has parsed the body string as JSON; null when the body is not JSON. */
     public String parsedBody(String path) {
         return Json.parse(body).flatMap(json -> Json.at(json, path)).map(Json::text).orElse(null);

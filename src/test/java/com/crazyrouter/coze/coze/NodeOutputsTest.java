@@ -52,6 +52,21 @@ class NodeOutputsTest {
     }
 
     @Test
+    void aMappingIntoTheBodyMissesTheReplyThatTheStringHolds() {
+        assertThat(outputs(200, "application/json", CHAT_REPLY).mappingIntoBody("choices[0].message.content"),
+                equalTo(NodeOutputs.MappingIntoBody.MISSES_THE_REPLY_IN_THE_STRING));
+    }
+
+    @Test
+    void aBodyWithoutAReplyIsNoMappingMistake() {
+        assertThat(outputs(200, "application/json", "").mappingIntoBody("choices[0].message.content"), equalTo(NodeOutputs.MappingIntoBody.NO_REPLY_IN_THE_BODY));
+        assertThat(outputs(200, "text/html", "<html>dashboard</html>").mappingIntoBody("choices[0].message.content"),
+                equalTo(NodeOutputs.MappingIntoBody.NO_REPLY_IN_THE_BODY));
+        assertThat(outputs(200, "application/json", CHAT_REPLY.replace("\"content\":\"OK\"", "\"content\":null"))
+                .mappingIntoBody("choices[0].message.content"), equalTo(NodeOutputs.MappingIntoBody.NO_REPLY_IN_THE_BODY));
+    }
+
+    @Test
     void aCodeNodeThatParsesTheBodyFindsTheReply() {
         assertThat(outputs(200, "application/json", CHAT_REPLY).parsedBody("choices[0].message.content"), equalTo("OK"));
     }

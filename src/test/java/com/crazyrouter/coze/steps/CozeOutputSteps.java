@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.blankOrNullString;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 
 import com.crazyrouter.coze.coze.NodeOutputs;
 import com.crazyrouter.coze.gateway.Attempt;
@@ -22,11 +21,26 @@ public class CozeOutputSteps {
         this.state = state;
     }
 
-    @Then("a downstream node that reads the node's body.choices[0].message.content finds nothing")
+    /**
+     * Decided from what Coze hands on for the answer received: the body string holds the reply at
+     * choices[0].message.content, and a mapping into the string misses it. A body with no reply in it is no mapping
+     * mistake, and fails here with what the node handed on.
+     */
+    @Then("a downstream node that reads the node's body.choices[0].message.content finds nothing, though the body holds the reply")
     public void mappingTheBodyStringFindsNothing() {
         NodeOutputs outputs = NodeOutputs.of(state.lastReply());
-        ContractViolation.assertThat("The workflow node's output body is a string, not parsed JSON, so a mapping into it finds nothing. Outputs: "
-                + outputs.describe(), outputs.read("body.choices[0].message.content"), nullValue(), Optional.of(CommonError.MAPPING_INCONSISTENT));
+        NodeOutputs.MappingIntoBody met = outputs.mappingIntoBody("choices[0].message.content");
+        String why = switch (met) {
+            case MISSES_THE_REPLY_IN_THE_STRING -> "";
+            case FINDS_IT -> "A mapping into the node's body found the reply, so the body was handed on as an object; a workflow HTTP node hands "
+                    + "it on as a string (coze-studio, httprequester).";
+            case NO_REPLY_IN_THE_BODY -> "The node's body holds no reply at choices[0].message.content even once parsed, so there is nothing a "
+                    + "mapping or a code node could find: the answer, not the mapping, is what broke.";
+        };
+        ContractViolation.assertThat("The workflow node's output body is the reply as a string: the reply text is inside it, and a mapping into it finds "
+                + "nothing until a code node parses it. " + why + " Outputs: " + outputs.describe(), met,
+                equalTo(NodeOutputs.MappingIntoBody.MISSES_THE_REPLY_IN_THE_STRING), Optional.of(CommonError.MAPPING_INCONSISTENT),
+                state.lastAttempt().cozeShows());
     }
 
     @Then("after a code node parses the node's body, choices[0].message.content holds the reply")
