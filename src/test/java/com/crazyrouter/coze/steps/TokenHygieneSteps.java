@@ -3,15 +3,15 @@ package com.crazyrouter.coze.steps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.isOneOf;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
 import com.crazyrouter.coze.coze.CozeNode;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.TokenLimits;
+import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.TokenPractice;
 import com.crazyrouter.coze.report.Evidence;
-import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -25,6 +25,7 @@ public class TokenHygieneSteps {
     private static final String TOKEN_OWN_FIGURES = "/api/usage/token/";
     private final CozeNode node;
     private TokenLimits limits;
+    private Instant askedAt;
 
     public TokenHygieneSteps(CozeNode node) {
         this.node = node;
@@ -32,6 +33,7 @@ public class TokenHygieneSteps {
 
     @When("Coze's owner looks up the token's spending limit and expiry")
     public void lookUpSubscription() {
+        askedAt = Instant.now();
         GatewayReply reply = node.fetch("/v1/dashboard/billing/subscription");
         Optional<TokenLimits> shown = TokenLimits.from(reply);
         Assumptions.assumeTrue(shown.isPresent(), () -> "Skipped: this gateway shows the token no spending limit or expiry "
@@ -77,9 +79,13 @@ public class TokenHygieneSteps {
         return Optional.empty();
     }
 
+    /** 0 (never) or a Unix time in seconds that had not passed when the token was accepted (TokenLimits.expiryProblem). */
     @Then("Crazyrouter shows when the token expires, or that it never does")
     public void showsExpiry() {
-        assertThat("access_until should be a Unix time (0 = never expires): " + limits.subscription(), limits.accessUntil().numberType(),
-                isOneOf(NumberType.INT, NumberType.LONG, NumberType.BIG_INTEGER));
+        Optional<String> problem = limits.expiryProblem(askedAt);
+        ContractViolation.assertThat("Crazyrouter should show when the Coze token expires (access_until, Unix seconds) or 0 when it never does; "
+                + problem.orElse("") + ". Check the token's expiry in Crazyrouter's token settings. Subscription: " + limits.subscription(),
+                problem, equalTo(Optional.empty()), Optional.empty());
+        Evidence.step("The token " + (limits.accessUntil().asLong() == 0 ? "never expires" : "expires at " + Instant.ofEpochSecond(limits.accessUntil().asLong())));
     }
 }
