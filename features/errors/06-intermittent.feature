@@ -9,15 +9,14 @@ Feature: Common error 6 - Workflow node fails intermittently
   scenario sends one. To see how often a model fails, run the sampling (-Dsamples=N, README "Is it intermittent?").
 
   @error-6 @stub-only
-  Scenario: A busy gateway answers 429; the workflow node fails and Coze does not send it again
-    # Stub only: production cannot be made busy on demand, and this harness must never be the load that makes it so.
-    Given a dedicated Crazyrouter token for Coze
-    And Crazyrouter is briefly overloaded
+  Scenario: How Coze meets a 429: the workflow node fails, and Coze does not send the request again
+    # Documents Coze's behaviour; it judges nothing of Crazyrouter. The stub answers 429 because this scenario tells it
+    # to (production cannot be made busy on demand, and this harness must never be the load that makes it so), so no
+    # gateway can break what is checked here: what the builder sees, and that the node sent its request once. The
+    # gateway's own share of row 6 is probed in every run (06-intermittent-probe.feature) and measured with -Dsamples.
+    Given Crazyrouter is told to answer the next request with a 429, as new-api's rate limiter does
     When the workflow HTTP node sends "Reply only OK" to gpt-5.4
-    Then Crazyrouter asks Coze to slow down (429)
-    And the workflow node fails, and Coze does not send the request again
-    When the builder runs the node again a moment later
-    Then Crazyrouter answers with a chat reply
+    Then the workflow node fails, and Coze does not send the request again
 
   @error-6 @stub-only
   Scenario: An input longer than the model's context gets the model's 400; the minimal test passes

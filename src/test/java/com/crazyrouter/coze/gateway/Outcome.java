@@ -80,12 +80,6 @@ public enum Outcome {
                     e -> e.mentions("context|token"), 400);
         }
     },
-    SLOW_DOWN("Crazyrouter asks Coze to slow down (429)") {
-        @Override
-        Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.INTERMITTENT, "there are too many requests", NEW_API_ERROR, "", e -> true, 429);
-        }
-    },
     ALLOWED_OR_REFUSED("the model answers if the token allows it, otherwise Crazyrouter refuses the model for this token (403)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {

@@ -73,6 +73,11 @@ public final class Sampler {
         return rows;
     }
 
+    /** One batch of this sampler's samples for one model and route, one after another (the default run's small probe). */
+    public Row oneAfterAnother(String model, Route route) {
+        return batch(model, route, 1, SEQUENTIAL);
+    }
+
     private Row batch(String model, Route route, int atATime, String mode) {
         ExecutorService pool = Executors.newFixedThreadPool(atATime, Sampler::thread);
         try {

@@ -60,6 +60,22 @@ class SamplerAgainstFailsOneInFiveTest {
         }
     }
 
+    /** The default run's probe: 5 requests in a row hold exactly one turn of the cycle of 5, so it always fails here. */
+    @Test
+    void theDefaultProbeOfFiveInARowCatchesIt() {
+        Settings settings = Settings.load(Map.of(Settings.STUB_OVERLAY, FAULT.toString(), Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()), Map.of());
+        try (StubGateway stub = StubGateway.start(settings.stubRoot(), settings.stubOverlay())) {
+            RequestBudget budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun());
+            CozeMinimalRequests requests = new CozeMinimalRequests(settings, new Tokens(settings), new GatewayUrl(stub.baseUrl()),
+                    new Redactor(settings.tokens().values()), budget);
+            IntermittentProbe probe = new IntermittentProbe(new Sampler(requests, IntermittentProbe.REQUESTS, 1).oneAfterAnother("gpt-5.4", Route.WORKFLOW));
+
+            assertThat(probe.words(), probe.row().stats().outcomeWords(), equalTo("200: 4, 502: 1 → 20 % failed"));
+            assertThat(probe.failure().orElseThrow(), containsString("Fix: Shrink the input and return to a minimal test."));
+            assertThat(budget.requests(), is(IntermittentProbe.REQUESTS));
+        }
+    }
+
     @Test
     void thePlainStubSetNeverFails() {
         Settings settings = Settings.load(Map.of(Settings.SAMPLES, "5", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()), Map.of());

@@ -48,7 +48,6 @@ public class ParameterTypes {
             + "|Crazyrouter refuses the model for this token \\(403\\)|Crazyrouter reports the model as not found"
             + "|Crazyrouter refuses the misspelled model|Crazyrouter rejects the body as invalid JSON \\(400\\)"
             + "|Crazyrouter cannot read the model name|Crazyrouter passes on the model's answer that the input is too long \\(400\\)"
-            + "|Crazyrouter asks Coze to slow down \\(429\\)"
             + "|the model answers if the token allows it, otherwise Crazyrouter refuses the model for this token \\(403\\)"
             + "|Coze refuses to send the header|Coze fails the node before sending, and nothing reaches Crazyrouter")
     public Outcome outcome(String phrase) {

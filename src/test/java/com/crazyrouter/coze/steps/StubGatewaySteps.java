@@ -27,7 +27,7 @@ public class StubGatewaySteps {
         this.redactor = redactor;
     }
 
-    @Given("Crazyrouter is briefly overloaded")
+    @Given("Crazyrouter is told to answer the next request with a 429, as new-api's rate limiter does")
     public void brieflyOverloaded() {
         stub.overloadOnce(state.mark());
     }
