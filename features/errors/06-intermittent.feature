@@ -14,7 +14,8 @@ Feature: Common error 6 - Workflow node fails intermittently
     # to (production cannot be made busy on demand, and this harness must never be the load that makes it so), so no
     # gateway can break what is checked here: what the builder sees, and that the node sent its request once. The
     # gateway's own share of row 6 is probed in every run (06-intermittent-probe.feature) and measured with -Dsamples.
-    Given Crazyrouter is told to answer the next request with a 429, as new-api's rate limiter does
+    Given a dedicated Crazyrouter token for Coze
+    And Crazyrouter is told to answer the next request with a 429, as new-api's rate limiter does
     When the workflow HTTP node sends "Reply only OK" to gpt-5.4
     Then the workflow node fails, and Coze does not send the request again
 
