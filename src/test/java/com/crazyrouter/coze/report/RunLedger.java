@@ -3,6 +3,7 @@ package com.crazyrouter.coze.report;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Cell;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,10 +70,6 @@ public final class RunLedger {
         releaseFacts.put(tried, observed);
     }
 
-    public Map<String, String> releaseFacts() {
-        return Map.copyOf(releaseFacts);
-    }
-
     /** The sections of their own, the release facts among them when there are any. */
     public Map<String, String> notes() {
         if (releaseFacts.isEmpty()) {
@@ -81,9 +78,9 @@ public final class RunLedger {
         Map<String, String> all = new ConcurrentSkipListMap<>(notes);
         StringBuilder facts = new StringBuilder("Where new-api releases differ and neither way harms a Coze builder, the run says what this gateway "
                 + "does and passes either way (docs/GATEWAY.md §5, §10).\n");
-        new java.util.TreeMap<>(releaseFacts).forEach((tried, observed) -> facts.append("\n- ").append(tried).append(": ").append(observed));
+        releaseFacts.forEach((tried, observed) -> facts.append("\n- ").append(tried).append(": ").append(observed));
         all.put(RELEASE_FACTS, facts.toString());
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 
     /**
