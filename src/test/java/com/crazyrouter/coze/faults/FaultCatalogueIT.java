@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * breaks one part of the contract (description.txt says which; settings.properties may change a setting for it).
  * The ordinary features run against the stub set plus that overlay and must fail, with assertion failures that
  * name the contract; a fault that no scenario notices, or one that makes scenarios crash instead, fails the build.
+ * expected-row.txt names the guide row one failure at least must name; expected-words.txt, words that failure must
+ * also hold (the fix for the builder's own mistake, e.g. the model id to use instead).
  */
 class FaultCatalogueIT {
     private static final Path CATALOGUE = Path.of("src", "test", "resources", "faults");
@@ -76,6 +78,12 @@ class FaultCatalogueIT {
                         .noneMatch(r -> r.map(GuideLine::tag).orElse("").equals(row)))
                         .ifPresent(row -> problems.add(outcome.name() + ": no failure names the guide row " + row + " (expected-row.txt), so the summary "
                                 + "would quote another fix"));
+                Optional<String> words = expectedWords(faults.get(i));
+                expectedRow(faults.get(i)).filter(row -> words.isPresent() && run.failures().stream().map(InProcessRun.Failure::cause)
+                        .filter(ContractViolation.class::isInstance).map(ContractViolation.class::cast)
+                        .filter(c -> c.row().map(GuideLine::tag).orElse("").equals(row)).noneMatch(c -> String.valueOf(c.getMessage()).contains(words.get())))
+                        .ifPresent(row -> problems.add(outcome.name() + ": no failure that names " + row + " says \"" + words.get() + "\" (expected-words.txt), "
+                                + "so the builder is not told what to change"));
             }
             // the 429 scenario shows what Coze sees with no retry at all, so it is left out of a run that retries
             InProcessRun retriedRun = InProcessRun.of(faultSettings(CATALOGUE.resolve("bad-gateway-once"), Map.of(Settings.RETRIES, "1")),
@@ -138,6 +146,12 @@ class FaultCatalogueIT {
     /** The guide row (e.g. @error-6) at least one failure must name, where the fault's folder says (expected-row.txt). */
     private static Optional<String> expectedRow(Path fault) throws IOException {
         Path file = fault.resolve("expected-row.txt");
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
+    }
+
+    /** Words a failure naming the expected row must hold, where the fault's folder says (expected-words.txt): the fix for the builder's own mistake. */
+    private static Optional<String> expectedWords(Path fault) throws IOException {
+        Path file = fault.resolve("expected-words.txt");
         return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
     }
 

@@ -6,6 +6,7 @@ import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.FailureStreak;
 import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.ModelLists;
 import com.crazyrouter.coze.gateway.Preflight;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestBudget;
@@ -31,6 +32,7 @@ public final class Run implements AutoCloseable {
     private final Optional<StubGateway> stub;
     private final Optional<Recorder> recorder;
     private final GatewayUrl gatewayUrl;
+    private final ModelLists modelLists;
 
     private Run(Settings settings, Optional<StubGateway> started) {
         this.settings = settings;
@@ -53,6 +55,7 @@ public final class Run implements AutoCloseable {
                 ? Optional.of(Recorder.start(live.base(), settings.tokens(), redactor, settings.recordInto()))
                 : Optional.empty();
         this.gatewayUrl = stub.map(StubGateway::baseUrl).or(() -> recorder.map(Recorder::baseUrl)).map(GatewayUrl::new).orElse(live);
+        this.modelLists = ModelLists.from(client, settings::token, () -> gatewayUrl);
     }
 
     /** {@code started}: the stub gateway, if one was started ahead for these settings (RunSlot.headStart). */
@@ -94,6 +97,11 @@ public final class Run implements AutoCloseable {
     /** Where this run's requests go: the embedded stub, the recording proxy, or the live base URL. */
     public GatewayUrl gatewayUrl() {
         return gatewayUrl;
+    }
+
+    /** Each token's model list, read when a diagnosis first needs it. */
+    public ModelLists modelLists() {
+        return modelLists;
     }
 
     @Override
