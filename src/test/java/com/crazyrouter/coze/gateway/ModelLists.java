@@ -50,8 +50,18 @@ public final class ModelLists {
         if (reply.status() != 200 || Preflight.modelCount(reply).isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(ids(reply));
+    }
+
+    /** The ids of a reply the preflight accepted as a model list. */
+    static List<String> ids(GatewayReply reply) {
         List<String> ids = new ArrayList<>();
         reply.json().orElseThrow().path("data").forEach(model -> ids.add(model.path("id").asText()));
-        return Optional.of(List.copyOf(ids));
+        return List.copyOf(ids);
+    }
+
+    /** A list already read (the live preflight's, for the dedicated token), so it is not asked for again. */
+    public void seed(TokenKind kind, List<String> ids) {
+        read.putIfAbsent(kind, Optional.of(List.copyOf(ids)));
     }
 }

@@ -14,6 +14,8 @@ import com.crazyrouter.coze.gateway.RunStop;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.stubs.Recorder;
 import com.crazyrouter.coze.stubs.StubGateway;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,8 +47,9 @@ public final class Run implements AutoCloseable {
         this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun(), RequestBudget.RETRIES_PER_RUN, stop, streak);
         this.client = new CrazyrouterClient(settings, redactor, budget);
         GatewayUrl live = new GatewayUrl(settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
+        List<String> preflightList = new ArrayList<>();
         if (!settings.target().isStub()) {
-            System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
+            System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow(), preflightList::addAll));
         }
         this.stub = settings.target().isStub()
                 ? Optional.of(started.orElseGet(() -> StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable())))
@@ -56,6 +59,9 @@ public final class Run implements AutoCloseable {
                 : Optional.empty();
         this.gatewayUrl = stub.map(StubGateway::baseUrl).or(() -> recorder.map(Recorder::baseUrl)).map(GatewayUrl::new).orElse(live);
         this.modelLists = ModelLists.from(client, settings::token, () -> gatewayUrl);
+        if (!preflightList.isEmpty()) {
+            modelLists.seed(TokenKind.DEDICATED, preflightList);
+        }
     }
 
     /** {@code started}: the stub gateway, if one was started ahead for these settings (RunSlot.headStart). */
