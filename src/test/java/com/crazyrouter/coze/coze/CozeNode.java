@@ -234,7 +234,10 @@ public class CozeNode {
         try {
             next = request.url().resolve(location);
         } catch (IllegalArgumentException unreadable) {
-            throw offHost(route, reply, "to an address Coze cannot read, " + ShownUrl.of(location));
+            throw new ContractViolation("Crazyrouter redirects (" + reply.status() + ") to a Location that is no URL, " + ShownUrl.of(location)
+                    + ": Coze's " + route.words() + " fails on it (Go's client cannot parse it); nothing more was sent. Request: "
+                    + reply.request().method() + " " + ShownUrl.of(reply.request().url().toString()) + ".",
+                    Optional.of(CommonError.NOT_FOUND_URL), Optional.of("Coze shows the failure: a redirect it cannot follow"));
         }
         if (sameHost(next, request.url())) {
             return next;
