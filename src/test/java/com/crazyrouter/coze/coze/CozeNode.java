@@ -3,6 +3,7 @@ package com.crazyrouter.coze.coze;
 import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.ShownUrl;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
@@ -11,9 +12,12 @@ import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayReply;
 import com.crazyrouter.coze.gateway.GatewayUnreachable;
 import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.ListedModels;
+import com.crazyrouter.coze.gateway.ModelLists;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.TokenAllowlist;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.OtherCheck;
 import com.crazyrouter.coze.models.CapabilityProbe;
@@ -22,11 +26,13 @@ import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.run.ScenarioState;
 import com.crazyrouter.coze.run.Tokens;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -44,13 +50,15 @@ public class CozeNode {
     private final CrazyrouterClient client;
     private final GatewayUrl gateway;
     private final Settings settings;
+    private final ModelLists modelLists;
 
-    public CozeNode(ScenarioState state, Tokens tokens, CrazyrouterClient client, GatewayUrl gateway, Settings settings) {
+    public CozeNode(ScenarioState state, Tokens tokens, CrazyrouterClient client, GatewayUrl gateway, Settings settings, ModelLists modelLists) {
         this.state = state;
         this.tokens = tokens;
         this.client = client;
         this.gateway = gateway;
         this.settings = settings;
+        this.modelLists = modelLists;
     }
 
     /** The builder pastes this kind of token into the guide's setup, on both routes. */
@@ -78,6 +86,11 @@ public class CozeNode {
     /** The allowlist the token in use is expected to have. */
     public TokenAllowlist allowlist() {
         return tokens.allowlistOf(state.tokenKind());
+    }
+
+    /** Crazyrouter's model lists for the token in use and for a token without an allowlist: the evidence for a refused model. */
+    public ListedModels listedModels() {
+        return modelLists.evidenceFor(state.tokenKind());
     }
 
     /** The route renders the setup with this input and sends it, or fails before sending; either way the attempt is kept. */
@@ -141,6 +154,8 @@ public class CozeNode {
             Evidence.step("Coze fails before sending anything: " + refused.getMessage());
             return Attempt.refused(route.words(), model, refused.getMessage());
         }
+        // a setup that fixes the model in its body sends that one, whatever the scenario named
+        String sent = modelIn(request).orElse(model);
         for (int retry = 0; ; retry++) {
             try {
                 GatewayReply reply = followingRedirects(route, request);
@@ -149,7 +164,7 @@ public class CozeNode {
                             + " by this harness: Coze would have failed here (" + CommonError.INTERMITTENT.title() + "), it never retries on a status");
                 }
                 CozeView view = shows(route, reply);
-                return Attempt.sent(route.words(), model, reply, view.failed(), view.describe());
+                return Attempt.sent(route.words(), sent, reply, view.failed(), view.describe());
             } catch (AnswerBeyondLimits beyond) {
                 if (!beyond.cozeGivesUpToo()) {
                     throw beyond; // Coze reads any size with its own parser: no transport error for it to show or retry
@@ -171,6 +186,12 @@ public class CozeNode {
         }
     }
 
+    /** The "model" of a JSON body, as the gateway reads it; empty for any other body. */
+    static Optional<String> modelIn(OutgoingRequest request) {
+        return Optional.ofNullable(request.body()).flatMap(Json::parse).filter(JsonNode::isObject).map(body -> body.get("model"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText);
+    }
+
     private CozeView shows(Route route, GatewayReply reply) {
         CozeView view = route == Route.PLUGIN ? setup().plugin().shows(reply) : setup().node().shows(reply);
         Evidence.step("Crazyrouter answered " + reply.describe());
@@ -180,19 +201,77 @@ public class CozeNode {
 
     /**
      * Redirects as Go's HTTP client follows them: 301/302/303 turn the request into a GET; 307/308 send it again, which
-     * the plugin can (resty keeps the body) and the workflow node cannot (its request has no way to resend its body).
+     * the plugin can (resty keeps the body) and the workflow node only without a body (docs/COZE.md §4.2). A redirect to
+     * another host is not followed here: nothing is sent there, and the scenario is red, saying so (§4.3).
      */
     private GatewayReply followingRedirects(Route route, OutgoingRequest first) {
         OutgoingRequest request = first;
         GatewayReply reply = send(request);
         for (int hop = 1; hop <= MOST_REDIRECTS && follows(route, reply) && reply.header("Location").isPresent(); hop++) {
-            URI next = gateway.rebase(request.url().resolve(reply.header("Location").orElseThrow()).toString()).orElse(request.url());
+            URI next = nextHop(route, request, reply);
             boolean resend = reply.status() == 307 || reply.status() == 308;
-            request = new OutgoingRequest(resend ? request.method() : "GET", next, request.headers(), resend ? request.body() : null);
-            Evidence.step("Coze follows the " + reply.status() + " redirect to " + next.getRawPath() + (resend ? "" : " as a GET without the body"));
+            // Go keeps Authorization only for the first request's host or a subdomain of it; against a stand-in every
+            // host is the stand-in's, so only a run against crazyrouter.com itself can tell
+            boolean dropsAuthorization = gateway.isPublicGateway() && !isDomainOrSubdomain(next.getHost(), first.url().getHost());
+            List<OutgoingRequest.Header> headers = dropsAuthorization
+                    ? request.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Authorization")).toList() : request.headers();
+            request = new OutgoingRequest(resend ? request.method() : "GET", next, headers, resend ? request.body() : null);
+            Evidence.step("Coze follows the " + reply.status() + " redirect to " + (dropsAuthorization ? next.getHost() : "") + next.getRawPath()
+                    + (resend ? "" : " as a GET without the body") + (dropsAuthorization ? ", without the Authorization header (another host)" : ""));
             reply = send(request);
         }
         return reply;
+    }
+
+    /**
+     * Where a redirect leads: on the same host, there; a crazyrouter.com URL in a run against a stand-in (the stub, a
+     * staging gateway), onto the stand-in as the builder's own URLs are. Any other host is another server, which this
+     * run does not send to.
+     */
+    private URI nextHop(Route route, OutgoingRequest request, GatewayReply reply) {
+        String location = reply.header("Location").orElseThrow().strip();
+        URI next;
+        try {
+            next = request.url().resolve(location);
+        } catch (IllegalArgumentException unreadable) {
+            throw new ContractViolation("Crazyrouter redirects (" + reply.status() + ") to a Location that is no URL, " + ShownUrl.of(location)
+                    + ": Coze's " + route.words() + " fails on it (Go's client cannot parse it); nothing more was sent. Request: "
+                    + reply.request().method() + " " + ShownUrl.of(reply.request().url().toString()) + ".",
+                    Optional.of(CommonError.NOT_FOUND_URL), Optional.of("Coze shows the failure: a redirect it cannot follow"));
+        }
+        if (sameHost(next, request.url())) {
+            return next;
+        }
+        if (next.getHost() != null && isGatewayHost(next.getHost())) {
+            return gateway.rebase(next.toString()).orElseThrow(() -> offHost(route, reply, "to " + ShownUrl.of(location)));
+        }
+        throw offHost(route, reply, "to another host, " + Optional.ofNullable(next.getHost()).orElse(ShownUrl.of(location)));
+    }
+
+    private ContractViolation offHost(Route route, GatewayReply reply, String where) {
+        String message = "Crazyrouter redirects (" + reply.status() + ") " + where + ": Coze's " + route.words() + " would follow it there (Go's client "
+                + "drops the Authorization header when the host changes, other headers go along); nothing was sent there. "
+                + "Request: " + reply.request().method() + " " + ShownUrl.of(reply.request().url().toString()) + ".";
+        return new ContractViolation(message, Optional.of(CommonError.NOT_FOUND_URL),
+                Optional.of("Coze follows the redirect to that host and shows whatever it answers, not Crazyrouter's reply"));
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
+                && String.valueOf(a.getScheme()).equalsIgnoreCase(String.valueOf(b.getScheme()));
+    }
+
+    /** Go's rule for keeping Authorization on a redirect (net/http client.go, isDomainOrSubdomain). */
+    private static boolean isDomainOrSubdomain(String host, String parent) {
+        String sub = host.toLowerCase(java.util.Locale.ROOT);
+        String of = parent.toLowerCase(java.util.Locale.ROOT);
+        return sub.equals(of) || sub.endsWith("." + of);
+    }
+
+    private static boolean isGatewayHost(String host) {
+        String publicHost = Settings.PUBLIC_BASE_URL.getHost();
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals(publicHost) || lower.endsWith("." + publicHost);
     }
 
     private boolean follows(Route route, GatewayReply reply) {

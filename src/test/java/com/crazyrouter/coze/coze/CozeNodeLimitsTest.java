@@ -12,6 +12,7 @@ import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayUnreachable;
 import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.ModelLists;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestBudget;
 import com.crazyrouter.coze.gateway.ScriptedGateway;
@@ -19,6 +20,7 @@ import com.crazyrouter.coze.run.ScenarioState;
 import com.crazyrouter.coze.run.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,6 +82,7 @@ class CozeNodeLimitsTest {
         Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.url("").toString(), limit, value),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CozeNode(new ScenarioState(), new Tokens(settings),
-                new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000)), new GatewayUrl(gateway.url("")), settings);
+                new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000)), new GatewayUrl(gateway.url("")), settings,
+                new ModelLists(kind -> Optional.empty()));
     }
 }

@@ -140,9 +140,12 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
         return CozeView.failure(FAILURE + what);
     }
 
-    /** A 307 or 308 is not followed: the node's request carries its body without a way to send it again (Go's client). */
+    /**
+     * 301/302/303 are followed (as a GET). A 307 or 308 is followed only by a node with body type EMPTY: Go resends only a
+     * request it can rebuild, and the node's body has no GetBody; with no body there is nothing to resend (docs/COZE.md §4.2).
+     */
     public boolean followsRedirect(int status) {
-        return status == 301 || status == 302 || status == 303;
+        return status == 301 || status == 302 || status == 303 || (status == 307 || status == 308) && bodyType == BodyType.EMPTY;
     }
 
     private Optional<String> contentType() {

@@ -238,7 +238,7 @@ class WorkflowHttpNodeTest {
         assertThat(view.words(), containsString("statusCode 307, body (a string, not parsed JSON) \"\""));
     }
 
-    // ---- redirects: http.DefaultClient, no GetBody, so 307/308 are returned, 301/302/303 followed (COZE.md 4.2) ----
+    // ---- redirects: http.DefaultClient, no GetBody, so 307/308 with a body are returned, 301/302/303 followed (COZE.md 4.2) ----
 
     @ParameterizedTest(name = "{0} is followed")
     @ValueSource(ints = {301, 302, 303})
@@ -250,6 +250,14 @@ class WorkflowHttpNodeTest {
     @ValueSource(ints = {307, 308})
     void aTemporaryOrPermanentRedirectIsNotFollowed(int status) {
         assertThat(GUIDE.followsRedirect(status), is(false));
+        assertThat(GUIDE.withBody(BodyType.RAW_TEXT, "").followsRedirect(status), is(false));
+    }
+
+    /** Body type EMPTY leaves the request's Body nil: Go's outgoingLength is 0, so there is nothing to resend and it follows. */
+    @ParameterizedTest(name = "{0} is followed without a body")
+    @ValueSource(ints = {307, 308})
+    void aNodeWithoutABodyFollowsATemporaryOrPermanentRedirect(int status) {
+        assertThat(GUIDE.withBody(BodyType.EMPTY, "").followsRedirect(status), is(true));
     }
 
     // ---- defaults: data-transformer.ts timeout 120, retryTimes 3 (COZE.md 2) ---------------------------------------

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * name the contract; a fault that no scenario notices, or one that makes scenarios crash instead, fails the build.
  * A folder with expected-green.txt is a control instead: a gateway release that differs harmlessly, which must turn
  * nothing red and must be reported in the summary.
+ * expected-row.txt names the guide row one failure at least must name; expected-words.txt, words that failure must
+ * also hold (the fix for the builder's own mistake, e.g. the model id to use instead).
  */
 class FaultCatalogueIT {
     private static final Path CATALOGUE = Path.of("src", "test", "resources", "faults");
@@ -92,6 +94,12 @@ class FaultCatalogueIT {
                         .noneMatch(r -> r.map(GuideLine::tag).orElse("").equals(row)))
                         .ifPresent(row -> problems.add(outcome.name() + ": no failure names the guide row " + row + " (expected-row.txt), so the summary "
                                 + "would quote another fix"));
+                Optional<String> words = expectedWords(faults.get(i));
+                expectedRow(faults.get(i)).filter(row -> words.isPresent() && run.failures().stream().map(InProcessRun.Failure::cause)
+                        .filter(ContractViolation.class::isInstance).map(ContractViolation.class::cast)
+                        .filter(c -> c.row().map(GuideLine::tag).orElse("").equals(row)).noneMatch(c -> String.valueOf(c.getMessage()).contains(words.get())))
+                        .ifPresent(row -> problems.add(outcome.name() + ": no failure that names " + row + " says \"" + words.get() + "\" (expected-words.txt), "
+                                + "so the builder is not told what to change"));
             }
             // the 429 scenario shows what Coze sees with no retry at all, so it is left out of a run that retries
             InProcessRun retriedRun = InProcessRun.of(faultSettings(CATALOGUE.resolve("bad-gateway-once"), Map.of(Settings.RETRIES, "1")),
@@ -164,6 +172,12 @@ class FaultCatalogueIT {
      */
     private static Optional<String> expectedGreen(Path fault) throws IOException {
         Path file = fault.resolve("expected-green.txt");
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
+    }
+
+    /** Words a failure naming the expected row must hold, where the fault's folder says (expected-words.txt): the fix for the builder's own mistake. */
+    private static Optional<String> expectedWords(Path fault) throws IOException {
+        Path file = fault.resolve("expected-words.txt");
         return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
     }
 

@@ -7,6 +7,7 @@ import com.crazyrouter.coze.guide.ContractViolation;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.hamcrest.Matcher;
 
 /**
@@ -132,8 +133,17 @@ public enum Outcome {
         return this == COZE_REFUSES || this == FAILS_IN_COZE;
     }
 
-    /** Checks what Coze did with the request, and what came back. */
+    /** Checks what Coze did with the request, and what came back, with no model list to tell a wrong model name from one not allowed. */
     public void verify(Attempt attempt, TokenAllowlist allowlist) {
+        verify(attempt, allowlist, () -> ListedModels.UNKNOWN);
+    }
+
+    /**
+     * Checks what Coze did with the request, and what came back. {@code listed}: Crazyrouter's model lists, read only when
+     * a chat reply was expected and the model was refused, to tell a wrong name (Common Errors 4) from one the token
+     * does not allow (Common Errors 3).
+     */
+    public void verify(Attempt attempt, TokenAllowlist allowlist, Supplier<ListedModels> listed) {
         if (failsInCoze()) {
             ContractViolation.assertThat("Expected Coze to refuse to send the request", attempt, ReplyMatchers.refusedByCoze(),
                     Optional.empty(), attempt.cozeShows());
@@ -144,10 +154,12 @@ public enum Outcome {
         Expectation expected = expect(attempt.model(), allowlist);
         // what happened decides the row for a missing chat reply; for a missing rejection, the row whose contract broke,
         // unless the gateway was too busy to tell
-        Optional<GuideLine> row = expected.resolved() == CHAT_REPLY ? Diagnosis.of(reply) : Diagnosis.intermittent(reply).or(expected::row);
+        Optional<Diagnosis.Verdict> verdict = expected.resolved() == CHAT_REPLY ? Diagnosis.of(reply, attempt.model(), listed)
+                : Diagnosis.intermittent(reply).or(expected::row).map(r -> new Diagnosis.Verdict(r, ""));
+        Optional<GuideLine> row = verdict.map(Diagnosis.Verdict::row);
         String head = "Expected: " + expected.resolved().phrase + " — " + attempt.describe() + ".";
         String why = expected.resolved() == CHAT_REPLY
-                ? row.map(r -> " What happened matches " + r.advice()).orElse("")
+                ? verdict.map(v -> (v.evidence().isEmpty() ? "" : " " + v.evidence()) + " What happened matches " + v.row().advice()).orElse("")
                 : " A gateway that answers otherwise breaks the contract behind " + row.orElseThrow().advice();
         ContractViolation.assertThat(head + why + " What the Coze builder sees: " + attempt.cozeShows(), reply, expected.matcher(), row,
                 attempt.cozeShows());

@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,11 @@ public final class Preflight {
 
     /** Returns a one-line account of what the gateway answered, or stops the run saying what came back. */
     public static String check(CrazyrouterClient client, GatewayUrl gateway, Secret token) {
+        return check(client, gateway, token, ids -> { });
+    }
+
+    /** As {@link #check(CrazyrouterClient, GatewayUrl, Secret)}, handing the listed ids on, for a later diagnosis of a refused model. */
+    public static String check(CrazyrouterClient client, GatewayUrl gateway, Secret token, Consumer<List<String>> listed) {
         URI url = gateway.resolve(PATH);
         String asked = "GET " + url;
         OutgoingRequest request = new OutgoingRequest("GET", url,
@@ -76,6 +82,7 @@ public final class Preflight {
         if (models.isEmpty()) {
             throw stop(whatCameBackInstead(answered, reply));
         }
+        listed.accept(ModelLists.ids(reply));
         return "Preflight: " + asked + " -> " + status + ", token accepted, " + models.get() + " models listed";
     }
 

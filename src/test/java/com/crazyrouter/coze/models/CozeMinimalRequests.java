@@ -9,6 +9,7 @@ import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayUnreachable;
 import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.ModelLists;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestBudget;
 import com.crazyrouter.coze.run.ScenarioState;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * Its failures are what it measures, so they do not stop the run as a gateway that stopped answering would; it stops with the run.
  */
 public class CozeMinimalRequests implements Sampler.MinimalRequest {
+    /** Samples count answers; they diagnose none, so they read no model list. */
+    private static final ModelLists NO_MODEL_LISTS = new ModelLists(kind -> Optional.empty());
     private final Settings settings;
     private final Tokens tokens;
     private final GatewayUrl gateway;
@@ -39,7 +42,7 @@ public class CozeMinimalRequests implements Sampler.MinimalRequest {
 
     @Override
     public SampleStats.Sample send(String model, Route route) {
-        CozeNode node = new CozeNode(new ScenarioState(), tokens, client, gateway, settings);
+        CozeNode node = new CozeNode(new ScenarioState(), tokens, client, gateway, settings, NO_MODEL_LISTS);
         node.useToken(tokenFor(model).orElseThrow(() -> new IllegalStateException(model + " is not sampled: " + whyNot(model).orElse(""))));
         try {
             return SampleStats.Sample.of(node.send(InputPlacement.defaultFor(route), model, Sampler.MINIMAL_INPUT));

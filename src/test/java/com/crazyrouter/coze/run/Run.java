@@ -6,6 +6,7 @@ import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.FailureStreak;
 import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.ModelLists;
 import com.crazyrouter.coze.gateway.Preflight;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestBudget;
@@ -13,6 +14,8 @@ import com.crazyrouter.coze.gateway.RunStop;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.stubs.Recorder;
 import com.crazyrouter.coze.stubs.StubGateway;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +34,7 @@ public final class Run implements AutoCloseable {
     private final Optional<StubGateway> stub;
     private final Optional<Recorder> recorder;
     private final GatewayUrl gatewayUrl;
+    private final ModelLists modelLists;
 
     private Run(Settings settings, Optional<StubGateway> started) {
         this.settings = settings;
@@ -43,8 +47,9 @@ public final class Run implements AutoCloseable {
         this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun(), RequestBudget.RETRIES_PER_RUN, stop, streak);
         this.client = new CrazyrouterClient(settings, redactor, budget);
         GatewayUrl live = new GatewayUrl(settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
+        List<String> preflightList = new ArrayList<>();
         if (!settings.target().isStub()) {
-            System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
+            System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow(), preflightList::addAll));
         }
         this.stub = settings.target().isStub()
                 ? Optional.of(started.orElseGet(() -> StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable())))
@@ -53,6 +58,10 @@ public final class Run implements AutoCloseable {
                 ? Optional.of(Recorder.start(live.base(), settings.tokens(), redactor, settings.recordInto()))
                 : Optional.empty();
         this.gatewayUrl = stub.map(StubGateway::baseUrl).or(() -> recorder.map(Recorder::baseUrl)).map(GatewayUrl::new).orElse(live);
+        this.modelLists = ModelLists.from(client, settings::token, () -> gatewayUrl);
+        if (!preflightList.isEmpty()) {
+            modelLists.seed(TokenKind.DEDICATED, preflightList);
+        }
     }
 
     /** {@code started}: the stub gateway, if one was started ahead for these settings (RunSlot.headStart). */
@@ -94,6 +103,11 @@ public final class Run implements AutoCloseable {
     /** Where this run's requests go: the embedded stub, the recording proxy, or the live base URL. */
     public GatewayUrl gatewayUrl() {
         return gatewayUrl;
+    }
+
+    /** Each token's model list, read when a diagnosis first needs it. */
+    public ModelLists modelLists() {
+        return modelLists;
     }
 
     @Override

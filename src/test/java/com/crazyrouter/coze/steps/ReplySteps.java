@@ -33,7 +33,7 @@ public class ReplySteps {
 
     @Then("{outcome}")
     public void outcome(Outcome outcome) {
-        outcome.verify(state.lastAttempt(), node.allowlist());
+        outcome.verify(state.lastAttempt(), node.allowlist(), node::listedModels);
         if (outcome.failsInCoze()) {
             journal.requestsMarked(state.mark()).ifPresent(arrived -> assertThat(
                     "Requests from this scenario in the stub gateway's request log: Coze failed before sending, so none may arrive", arrived, equalTo(0)));

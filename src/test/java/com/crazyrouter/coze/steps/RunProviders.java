@@ -3,6 +3,7 @@ package com.crazyrouter.coze.steps;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.gateway.CrazyrouterClient;
 import com.crazyrouter.coze.gateway.GatewayUrl;
+import com.crazyrouter.coze.gateway.ModelLists;
 import com.crazyrouter.coze.gateway.Redactor;
 import com.crazyrouter.coze.gateway.RequestJournal;
 import com.crazyrouter.coze.gateway.RunStop;
@@ -39,6 +40,13 @@ public final class RunProviders {
     public static class GatewayUrlProvider implements Provider {
         public GatewayUrl provide() {
             return RunSlot.current().gatewayUrl();
+        }
+    }
+
+    @CucumberPicoProvider
+    public static class ModelListsProvider implements Provider {
+        public ModelLists provide() {
+            return RunSlot.current().modelLists();
         }
     }
 
