@@ -42,12 +42,12 @@ public class OwnSetupSteps {
     public void ownSetup() {
         own = settings.cozeSetup().orElseThrow(() -> new IllegalStateException("@setup scenarios run only with -D" + Settings.COZE_SETUP + "=FILE"));
         node.useOwnSetup(own);
-        state.addressed(own.route().title(), GUIDE_MODEL);
+        state.addressed(own.route().title(), model());
     }
 
     @Then("every Validation Checklist line that a setup file can show passes")
     public void everyCheckableLinePasses() {
-        SetupCheck.Report report = SetupCheck.Report.of(own);
+        SetupCheck.Report report = SetupCheck.Report.of(own, settings.modelTable().models());
         report.lines().forEach(Evidence::step);
         Evidence.attach("Setup check", "text/markdown", report.markdown());
         ledger.note("Your Coze setup", report.markdown());
@@ -57,12 +57,17 @@ public class OwnSetupSteps {
 
     @When("the builder's setup sends {string}")
     public void ownSetupSends(String text) {
-        node.send(InputPlacement.defaultFor(own.route()), GUIDE_MODEL, text);
+        node.send(InputPlacement.defaultFor(own.route()), model(), text);
     }
 
     @When("a bot user types {input} into the builder's setup")
     public void botUserTypes(UserInput input) {
-        node.send(InputPlacement.defaultFor(own.route()), GUIDE_MODEL, input.text());
+        node.send(InputPlacement.defaultFor(own.route()), model(), input.text());
+    }
+
+    /** What the setup sends as the model: the one the file fixes (Coze sends that, not the guide's), else the guide's. */
+    private String model() {
+        return own.fixedModel().orElse(GUIDE_MODEL);
     }
 
     @Then("the next node gets the reply text")
