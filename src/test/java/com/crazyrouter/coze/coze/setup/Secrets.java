@@ -29,6 +29,11 @@ final class Secrets {
     private static final Pattern GUIDE_PLACEHOLDER = Pattern.compile(
             "(?i)^(bearer\\s+)?(sk-)?(x{3,}|\\.\\.\\.|…|<[^>]*>|your[-_ ]?(api[-_ ]?)?(key|token)\\S*)$");
     private static final Pattern KEYISH = Pattern.compile("[A-Za-z0-9_\\-]{16,}");
+    /**
+     * The name of a key written where the key goes, YOUR_CRAZYROUTER_API_KEY or CRAZYROUTER_API_KEY: upper case and
+     * underscores, no digit, as no real key is. A stand-in, never refused as a leak (and never a reason to rotate).
+     */
+    private static final Pattern NAME_OF_A_KEY = Pattern.compile("[A-Z]+(_[A-Z]+)+");
 
     private Secrets() {
     }
@@ -76,7 +81,8 @@ final class Secrets {
 
     /** The guide's placeholder sk-xxx, or another obvious stand-in, with or without "Bearer ". */
     static boolean isGuidePlaceholder(String value) {
-        return GUIDE_PLACEHOLDER.matcher(value.strip()).matches();
+        String stripped = value.strip();
+        return GUIDE_PLACEHOLDER.matcher(stripped).matches() || NAME_OF_A_KEY.matcher(stripped.replaceFirst("(?i)^bearer\\s+", "")).matches();
     }
 
     /** Every upper-case placeholder in the file must have its secret: the first one missing stops the read. */

@@ -357,6 +357,17 @@ class SetupFileTest {
     }
 
     @Test
+    void theNameOfAKeyWrittenWhereTheKeyGoesIsAStandInNotALeak() throws IOException {
+        Path file = file("node.yaml", "workflow-http-node:\n  url: https://crazyrouter.com/v1/chat/completions\n  method: POST\n"
+                + "  body: {type: json, template: '{\"model\":\"gpt-5.4\",\"messages\":[]}'}\n  headers: {Authorization: \"Bearer YOUR_CRAZYROUTER_API_KEY\"}\n");
+        BuilderSetup setup = SetupFile.read(file, SECRETS);
+        SetupCheck.Line authorization = SetupCheck.check(setup).get(3);
+        assertThat(authorization.verdict(), equalTo(SetupCheck.Verdict.FAILED));
+        assertThat(authorization.finding(), containsString("still the guide's placeholder"));
+        assertThat(authorization.fix(), not(containsString("rotate")));
+    }
+
+    @Test
     void aRealKeyNextToAnEnvironmentReferenceIsStillRefused() throws IOException {
         String key = "sk-" + "Zq7".repeat(16);
         ConfigurationException e = refused("leak.txt", "curl https://crazyrouter.com/v1/chat/completions -H \"Authorization: Bearer " + key
