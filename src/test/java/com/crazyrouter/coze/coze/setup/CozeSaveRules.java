@@ -13,6 +13,10 @@ import java.util.Set;
  * kin-openapi v0.118.0's {@code T.Validate} first, then Coze's {@code Openapi3T.Validate} and
  * {@code Openapi3Operation.Validate} (coze-studio, backend/crossdomain/plugin/model/openapi.go). Coze stops at the
  * first; this lists them all, each with its line and column, so one edit fixes the file.
+ * <p>
+ * Not swagger-parser: its messages carry no line or column, it validates OpenAPI as swagger-parser reads it rather
+ * than as kin-openapi and Coze do (a file it passes Coze may refuse, and the other way round), and it would add about
+ * 2.5 MB of jars (swagger-core, jakarta.*, commons-io, commons-lang3) for a check that runs only with -Dcoze.setup.
  */
 final class CozeSaveRules {
     /** The body media types Coze saves (openapi.go, {@code mediaTypeArray}). */
