@@ -3,9 +3,10 @@ Feature: Common error 6 - Workflow node fails intermittently
   Fix: shrink the input and return to a minimal test.
   What Coze does when it happens (coze-studio, httprequester): a status of 400 or more fails the workflow node, and
   the node retries only when no answer came at all (a transport error) — never on a status, so a 429 or a 502 is a
-  failed node. What the gateway does (new-api, docs/GATEWAY.md): its rate limiter answers 429 without a Retry-After;
+  failed node (the HTTP node's exception settings offer no retry and no timeout of their own, only a default output).
+  Its timeout lives in one client shared by the whole Coze server: a file download elsewhere can cut it to 20 s. What the gateway does (new-api, docs/GATEWAY.md): its rate limiter answers 429 without a Retry-After;
   an input longer than the model's context gets the model's own 400 "context_length_exceeded", passed through; a
-  413 comes only above the gateway's MAX_REQUEST_BODY_MB (32 MB by default), far beyond any chat input, so no
+  413 comes only above the gateway's MAX_REQUEST_BODY_MB (128 MB by default), far beyond any chat input, so no
   scenario sends one. To see how often a model fails, run the sampling (-Dsamples=N, README "Is it intermittent?").
 
   @error-6 @stub-only

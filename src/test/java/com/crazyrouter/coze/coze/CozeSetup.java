@@ -34,7 +34,12 @@ public record CozeSetup(PluginTool plugin, Map<String, Object> pluginArguments, 
             PluginTool tool = plugin.tool();
             boolean namesAuthorization = tool.serviceToken().isPresent() || HeaderRules.has(tool.headers(), "Authorization")
                     || tool.parameters().stream().anyMatch(p -> p.name().equalsIgnoreCase("Authorization"));
-            return new CozeSetup(namesAuthorization ? tool : tool.withServiceToken(this.plugin.serviceToken()), pluginArguments, node);
+            // the defaults Coze fills when the caller leaves a parameter empty, as a debug run with the tool's defaults sends them
+            // (messages excepted: the run always fills them with its input, and a value given wins over a default)
+            Map<String, Object> arguments = new LinkedHashMap<>(plugin.filledByCoze());
+            arguments.remove("messages");
+            arguments.putAll(pluginArguments);
+            return new CozeSetup(namesAuthorization ? tool : tool.withServiceToken(this.plugin.serviceToken()), arguments, node);
         }
         return new CozeSetup(plugin, pluginArguments, ((BuilderSetup.WorkflowSetup) own).node());
     }

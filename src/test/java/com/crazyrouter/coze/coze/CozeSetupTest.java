@@ -201,6 +201,15 @@ class CozeSetupTest {
         assertThat(setup.plugin().serviceToken(), equalTo(Optional.empty()));
     }
 
+    // Coze fills a parameter's default when the caller gives none (invocation_args.go setBodyDefaultValues, COZE.md 4.6)
+    @Test
+    void aBuildersPluginSendsTheDefaultsCozeFillsButNeverADefaultForTheInput() {
+        BuilderSetup.PluginSetup own = new BuilderSetup.PluginSetup(FILE, ownTool(), List.of(),
+                Map.of("model", "gpt-5.4o", "temperature", 0, "messages", List.of()), List.of("model"), true);
+        CozeSetup setup = GUIDE.withStreaming().with(own);
+        assertThat(setup.pluginArguments(), equalTo(Map.of("model", "gpt-5.4o", "temperature", 0, "stream", true)));
+    }
+
     @Test
     void aBuildersOwnNodeReplacesOnlyTheNode() {
         WorkflowHttpNode own = WorkflowHttpNode.guide(OTHER_TOKEN).withUrl("https://crazyrouter.com/v1/chat/completions/");

@@ -114,6 +114,26 @@ class StubGatewayTest {
         }
     }
 
+    // new-api's RelayNotFound builds "Invalid URL (METHOD path)" with no request id (docs/GATEWAY.md §3)
+    @Test
+    void theStubsInvalidUrlCarriesNoRequestIdAsNewApisRelayNotFound() throws Exception {
+        Map<TokenKind, Secret> fakes = Settings.stubTokens(STUBS);
+        try (StubGateway gateway = StubGateway.start(STUBS, Optional.empty())) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/v1/chat")).header("Authorization", "Bearer "
+                    + fakes.get(TokenKind.DEDICATED).reveal()).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode(), equalTo(404));
+            assertThat(answer.body(), equalTo("{\"error\":{\"message\":\"Invalid URL (POST /v1/chat)\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":\"\"}}"));
+        }
+    }
+
+    // new-api's default MAX_REQUEST_BODY_MB is 128 (common/init.go, docs/GATEWAY.md §4): the stub's 413 starts one byte above
+    @Test
+    void theStubsBodyTooLargeStartsAboveNewApisDefault128Megabytes() throws IOException {
+        String mapping = Files.readString(STUBS.resolve("mappings/chat/413-body-too-large.json"), StandardCharsets.UTF_8);
+        assertThat(mapping, containsString("\"(?s).{" + (128L * 1024 * 1024 + 1) + ",}\""));
+    }
+
     @Test
     void noStubFileHoldsAFakeTokenOnlyPlaceholders() throws IOException {
         List<String> needles = new ArrayList<>();

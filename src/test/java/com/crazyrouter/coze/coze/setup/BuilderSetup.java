@@ -18,15 +18,40 @@ public sealed interface BuilderSetup permits BuilderSetup.PluginSetup, BuilderSe
 
     Route route();
 
+    /** The model id the file fixes (a plugin's model default, a node body's literal model), empty when the caller fills it. */
+    java.util.Optional<String> fixedModel();
+
     /**
      * A plugin tool as Coze would create it from the file.
      *
      * @param importNotes what Coze's importer does with the file that a builder would not expect (a body it drops, a
      *        header it turns into a tool input, …), one sentence each
+     * @param filledByCoze body parameters with a default: the value Coze fills when the caller gives none
+     *        (invocation_args.go, setBodyDefaultValues), always so for one hidden from the model
+     * @param hiddenFromModel body parameters marked x-global-disable: the bot's model never sees or fills them
+     * @param replyTextInOutput whether the tool's response "200" declares choices[].message.content: Coze hands a bot
+     *        or the next node only the declared fields, {} when none are (exec_tool.go, processResponse)
      */
-    record PluginSetup(Path file, PluginTool tool, List<String> importNotes) implements BuilderSetup {
+    record PluginSetup(Path file, PluginTool tool, List<String> importNotes, Map<String, Object> filledByCoze, List<String> hiddenFromModel,
+            boolean replyTextInOutput) implements BuilderSetup {
         public PluginSetup {
             importNotes = List.copyOf(importNotes);
+            filledByCoze = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filledByCoze));
+            hiddenFromModel = List.copyOf(hiddenFromModel);
+        }
+
+        /** A tool with no defaults, every parameter shown to the model, and choices[].message.content in its output. */
+        public PluginSetup(Path file, PluginTool tool, List<String> importNotes) {
+            this(file, tool, importNotes, Map.of(), List.of(), true);
+        }
+
+        /**
+         * The model fixed in the file: the model parameter's default, which Coze fills whenever the caller gives none
+         * (always, when the parameter is hidden from the bot's model); a debug run with the tool's defaults sends it.
+         */
+        @Override
+        public java.util.Optional<String> fixedModel() {
+            return java.util.Optional.ofNullable(filledByCoze.get("model")).filter(String.class::isInstance).map(String.class::cast);
         }
 
         @Override
@@ -53,6 +78,14 @@ public sealed interface BuilderSetup permits BuilderSetup.PluginSetup, BuilderSe
 
         public WorkflowSetup(Path file, WorkflowHttpNode node) {
             this(file, node, Map.of());
+        }
+
+        /** The body's model when it is written out, not a {{variable}}. */
+        @Override
+        public java.util.Optional<String> fixedModel() {
+            BodyTemplate body = BodyTemplate.of(node.bodyTemplate());
+            return body.json().map(tree -> tree.get("model")).filter(model -> model != null && model.isTextual() && !model.asText().isBlank())
+                    .filter(model -> body.variableAt(model).isEmpty()).map(com.fasterxml.jackson.databind.JsonNode::asText);
         }
 
         @Override

@@ -207,6 +207,9 @@ final class CurlImport {
                     () -> notes.add("body key " + name + " has no type Coze's importer can read (null, an empty list, or a YAML whole number): "
                             + "it leaves the key out of the tool.")));
         }
+        notes.add("the imported tool's response \"200\" declares no fields (Coze's default response): Coze hands a bot or the next node only "
+                + "declared fields, so it gets {} until you fill the output parameters (run the tool's Debug, let Coze parse the reply, save). "
+                + "The run below assumes you did, as it assumes the service token.");
         PluginTool tool = new PluginTool(server, path, method, parameters, Optional.empty(), fixedHeaders);
         return new BuilderSetup.PluginSetup(file.file(), tool, notes);
     }

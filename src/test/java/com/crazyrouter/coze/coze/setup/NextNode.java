@@ -5,7 +5,8 @@ import com.crazyrouter.coze.gateway.GatewayReply;
 import java.util.Map;
 
 /**
- * What the node after the builder's plugin or HTTP node reads: the plugin tool's output is the reply's JSON object;
+ * What the node after the builder's plugin or HTTP node reads: the plugin tool's output is the reply's JSON object,
+ * as far as the tool's response declares it ({} when it declares no choices[].message.content);
  * the HTTP node's outputs are body (a string), statusCode and headers, read through the mappings the file names
  * ("body" whole is taken to go into a code node that parses it).
  */
@@ -24,6 +25,11 @@ public record NextNode(String replyText, String describe) {
             NodeOutputs outputs = NodeOutputs.of(reply);
             return new NextNode(outputs.parsedBody("choices[0].message.content"), "the file names no output mapping, so the body is taken to go into "
                     + "a code node that parses it; the node's outputs: " + outputs.describe());
+        }
+        if (own instanceof BuilderSetup.PluginSetup plugin && !plugin.replyTextInOutput()) {
+            // Coze hands on only the fields the tool's response declares (exec_tool.go, processResponse): none declared, {}
+            return new NextNode(null, "the tool's output, {}: its response \"200\" declares no choices[].message.content, and Coze keeps only "
+                    + "declared fields");
         }
         return new NextNode(reply.replyText().orElse(null), "the tool's output, the reply's JSON object, at choices[0].message.content");
     }

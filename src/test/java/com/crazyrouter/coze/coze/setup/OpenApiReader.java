@@ -1,11 +1,13 @@
 package com.crazyrouter.coze.coze.setup;
 
+import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.coze.PluginTool;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,8 @@ import java.util.Set;
 final class OpenApiReader {
     static final String MANIFEST = "x-coze-manifest";
     static final String SCHEME_TOKEN = "x-coze-service-token";
+    /** Coze's mark for a parameter hidden from the bot's model (crossdomain/plugin/consts/consts.go). */
+    static final String HIDDEN = "x-global-disable";
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "array", "object");
     private static final int LONGEST_SERVER_URL = 512;
@@ -55,6 +59,7 @@ final class OpenApiReader {
         if (!version.strip().startsWith("3.")) {
             throw root.get("openapi").fail(Where.shown(version) + " is not an OpenAPI 3 version: Coze stores a plugin as OpenAPI 3 (e.g. 3.0.1).");
         }
+        CozeSaveRules.check(root);
         String serverUrl = server(root.get("servers"));
         Node paths = root.get("paths");
         if (!paths.isObject() || paths.members().isEmpty()) {
@@ -112,9 +117,11 @@ final class OpenApiReader {
         }
         token = token.or(() -> configured);
 
-        requestBody(root, operation.get("requestBody"), parameters, headers, notes);
+        Map<String, Object> filled = new LinkedHashMap<>();
+        List<String> hidden = new ArrayList<>();
+        requestBody(root, operation.get("requestBody"), parameters, headers, notes, filled, hidden);
         PluginTool tool = new PluginTool(serverUrl, path, method.toUpperCase(Locale.ROOT), parameters, token, headers);
-        return new BuilderSetup.PluginSetup(root.file(), tool, notes);
+        return new BuilderSetup.PluginSetup(root.file(), tool, notes, filled, hidden, declaresReplyText(root, operation.get("responses")));
     }
 
     private static String server(Node servers) {
@@ -200,7 +207,8 @@ final class OpenApiReader {
     }
 
     /** The request body: its media type as the Content-Type Coze sends, its top-level properties as the parameters. */
-    private static void requestBody(Node root, Node declared, List<PluginTool.Parameter> parameters, List<OutgoingRequest.Header> headers, List<String> notes) {
+    private static void requestBody(Node root, Node declared, List<PluginTool.Parameter> parameters, List<OutgoingRequest.Header> headers, List<String> notes,
+            Map<String, Object> filled, List<String> hidden) {
         Node body = resolve(root, declared);
         if (!body.present()) {
             return;
@@ -229,13 +237,36 @@ final class OpenApiReader {
             required.add(name.text().orElse(""));
         }
         for (Map.Entry<String, Node> property : schema.get("properties").members().entrySet()) {
-            parameters.add(new PluginTool.Parameter(property.getKey(), propertyType(root, property.getValue()), required.contains(property.getKey())));
+            String name = property.getKey();
+            parameters.add(new PluginTool.Parameter(name, propertyType(root, property.getValue()), required.contains(name)));
+            Node declaredProperty = resolve(root, property.getValue());
+            if (declaredProperty.get(HIDDEN).value().asBoolean(false)) {
+                hidden.add(name);
+            }
+            if (declaredProperty.get("default").present()) {
+                filled.put(name, Json.MAPPER.convertValue(declaredProperty.get("default").value(), Object.class));
+            }
+            if (hidden.contains(name) && !filled.containsKey(name) && required.contains(name)) {
+                notes.add("body parameter " + name + " is hidden from the bot's model (" + HIDDEN + ") and has no default: nobody fills it, so every "
+                        + "call fails inside Coze with [setBodyDefaultValues] parameter '" + name + "' is required. Give it a default.");
+            }
         }
         for (String name : required) {
             if (!schema.get("properties").get(name).present()) {
                 throw schema.get("required").fail("names " + Where.shown(name) + ", which is not one of the properties.");
             }
         }
+    }
+
+    /**
+     * Whether the response "200" declares choices[].message.content: Coze hands a bot or the next node only the fields
+     * the response declares (no responses, or none declared: {}).
+     */
+    private static boolean declaresReplyText(Node root, Node responses) {
+        Node schema = resolve(root, resolve(root, resolve(root, responses).get("200")).get("content").get("application/json").get("schema"));
+        Node choices = resolve(root, schema.get("properties").get("choices"));
+        Node message = resolve(root, resolve(root, choices.get("items")).get("properties").get("message"));
+        return resolve(root, message).get("properties").get("content").present();
     }
 
     private static String propertyType(Node root, Node declared) {

@@ -6,10 +6,13 @@ import com.crazyrouter.coze.coze.WorkflowHttpNode;
 import com.crazyrouter.coze.coze.WorkflowHttpNode.BodyType;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.guide.ChecklistLine;
+import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ModelNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +63,22 @@ public final class SetupCheck {
     public record Line(ChecklistLine line, Verdict verdict, String finding, String cozeWill, String fix) {
     }
 
-    /** The nine checklist lines, in the guide's order. */
+    /** The nine checklist lines, in the guide's order, a fixed model judged against the guide's three. */
     public static List<Line> check(BuilderSetup setup) {
+        return check(setup, GuideModels.NAMES);
+    }
+
+    /** The guide's model ids (its model table), loaded once, when a check needs them. */
+    private static final class GuideModels {
+        static final List<String> NAMES = ModelTable.load(ModelTable.GUIDE_MODELS).models();
+    }
+
+    /**
+     * The nine checklist lines, in the guide's order.
+     *
+     * @param guideModels the model ids a model fixed in the file is compared with (the model table's)
+     */
+    public static List<Line> check(BuilderSetup setup, Collection<String> guideModels) {
         List<Line> lines = new ArrayList<>();
         lines.add(notCheckable(ChecklistLine.DEDICATED_TOKEN, "whether the token is a dedicated Coze token is set in Crazyrouter; the file only names "
                 + Secrets.API_KEY_PLACEHOLDER + ".", "In Crazyrouter, create a token used only by Coze, and allow only gpt-5.4 (and claude-sonnet-4-6) at first."));
@@ -72,16 +89,16 @@ public final class SetupCheck {
             lines.add(url(tool.url(), tool.method(), Optional.of(tool)));
             lines.add(pluginAuthorization(tool));
             lines.add(pluginContentType(tool));
-            lines.add(pluginBody(plugin));
+            lines.add(pluginBody(plugin, guideModels));
             lines.add(standaloneDebugging());
-            lines.add(pluginInput(tool));
+            lines.add(pluginInput(plugin));
         } else if (setup instanceof BuilderSetup.WorkflowSetup workflow) {
             WorkflowHttpNode node = workflow.node();
             BodyTemplate body = BodyTemplate.of(node.bodyTemplate());
             lines.add(url(node.url(), node.method(), Optional.empty()));
             lines.add(workflowAuthorization(node));
             lines.add(workflowContentType(node));
-            lines.add(workflowBody(node, body));
+            lines.add(workflowBody(node, body, guideModels));
             lines.add(standaloneDebugging());
             lines.add(workflowInput(node, body, workflow.outputs()));
         }
@@ -349,7 +366,7 @@ public final class SetupCheck {
 
     // ---- checklist 6: the smallest body --------------------------------------------------------------------------
 
-    private static Line pluginBody(BuilderSetup.PluginSetup plugin) {
+    private static Line pluginBody(BuilderSetup.PluginSetup plugin, Collection<String> guideModels) {
         ChecklistLine line = ChecklistLine.SMALLEST_BODY;
         PluginTool tool = plugin.tool();
         Problems problems = new Problems();
@@ -379,12 +396,20 @@ public final class SetupCheck {
                 + "call must set it.", "If it is true, Crazyrouter answers with a stream, and neither route streams: the plugin fails with "
                         + "\"response is not object, raw response=data: …\".", "Remove stream from the tool's parameters (or make it optional and leave it unset). " + fix));
         dropped.forEach(problems::note);
+        Optional<String> fixed = plugin.fixedModel();
+        boolean hidden = plugin.hiddenFromModel().contains("model");
+        fixed.ifPresent(id -> judgeFixedModel(problems, id, "the model parameter's default" + (hidden ? ", hidden from the bot's model ("
+                + OpenApiReader.HIDDEN + "), so Coze fills it on every call" : ", which Coze fills whenever the caller leaves model empty"),
+                "Set the model parameter's default to ", guideModels));
+        String modelWords = fixed.map(id -> "; the model is fixed to " + id + " (its default" + (hidden ? ", hidden from the bot's model" : "") + ")")
+                .orElse("; the model's value is filled when the tool is called, so validate it first with " + GUIDE_MODEL);
         return problems.line(line, "The tool asks for model (string) and messages (array)" + (required(model) && required(messages) ? ", both required" : "")
-                + "; the model's value is filled when the tool is called, so validate it first with " + GUIDE_MODEL + ".",
-                "Coze builds {\"model\":…,\"messages\":[…]} from the tool's parameters with real JSON encoding.");
+                + modelWords + ".", "Coze builds {\"model\":…,\"messages\":[…]} from the tool's parameters with real JSON encoding"
+                + fixed.map(id -> ", model " + id + " unless the caller fills another" + (hidden ? " (it cannot: the parameter is hidden)" : "")).orElse("")
+                + ".");
     }
 
-    private static Line workflowBody(WorkflowHttpNode node, BodyTemplate body) {
+    private static Line workflowBody(WorkflowHttpNode node, BodyTemplate body, Collection<String> guideModels) {
         ChecklistLine line = ChecklistLine.SMALLEST_BODY;
         Problems problems = new Problems();
         String smallest = "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
@@ -427,6 +452,9 @@ public final class SetupCheck {
             problems.note("stream comes from the variable {{" + body.variableAt(stream).get().name() + "}}: if it is true, the node hands on raw "
                     + "event-stream text instead of a chat completion.");
         }
+        if (problems.isEmpty() && modelVariable.isEmpty()) {
+            judgeFixedModel(problems, model.asText(), "the body's model", "Write the body's model as ", guideModels);
+        }
         if (!problems.isEmpty()) {
             return problems.line(line, "", "");
         }
@@ -445,10 +473,42 @@ public final class SetupCheck {
         return problems.line(line, finding, "Coze fills the template's variables as raw text and sends the body.");
     }
 
+    /**
+     * A model id written in the file, against the guide's ids: one that differs from a listed id only in case, dots,
+     * dashes or a few letters is a misspelling (Common Errors 4, whatever the gateway's status says); one far from
+     * all of them is another model, noted, not judged.
+     */
+    private static void judgeFixedModel(Problems problems, String id, String where, String fixStart, Collection<String> guideModels) {
+        if (guideModels.contains(id)) {
+            return;
+        }
+        Optional<String> meant = ModelNames.closest(id, guideModels);
+        if (meant.isEmpty()) {
+            problems.note("The model " + id + " (" + where + ") is not one of the guide's (" + String.join(", ", guideModels)
+                    + "): validate first with " + GUIDE_MODEL + ".");
+            return;
+        }
+        problems.add("The model is fixed to " + quoted(id) + ": " + where + ". The guide's id is " + meant.get() + "; they differ in "
+                + ModelNames.howItDiffers(id, meant.get()) + ".", "Coze sends model " + quoted(id) + " on every call. Crazyrouter has no model "
+                + "of that name, so no chat reply: with a model allowlist on the token it answers 403, and the cause is still the name, not "
+                + "the token's settings (" + CommonError.MODEL_NOT_FOUND.citation() + ").", fixStart + meant.get() + ". " + CommonError.MODEL_NOT_FOUND.citation()
+                + ": " + CommonError.MODEL_NOT_FOUND.fix() + ".");
+    }
+
     // ---- checklist 8: input from the bot or workflow -------------------------------------------------------------
 
-    private static Line pluginInput(PluginTool tool) {
+    private static Line pluginInput(BuilderSetup.PluginSetup plugin) {
+        PluginTool tool = plugin.tool();
         ChecklistLine line = ChecklistLine.ATTACHED_TO_BOT;
+        if (!plugin.replyTextInOutput()) {
+            Problems problems = new Problems();
+            problems.add("The tool's response \"200\" declares no choices[].message.content.", "Coze hands a bot or the next node only the "
+                    + "fields the response declares (none declared: {}), so they get no reply text, although the tool's Debug shows the reply.",
+                    "Declare the reply in responses.\"200\" (application/json schema: choices, an array of objects with message.content, a "
+                            + "string), or in Coze run the tool's Debug and let it parse the output parameters from the reply, then save. (Guide, "
+                            + "Common Errors \"" + CommonError.MAPPING_INCONSISTENT.symptom() + "\": " + CommonError.MAPPING_INCONSISTENT.fix() + ".)");
+            return problems.line(line, "", "");
+        }
         if (header(tool.headers(), "Content-Type").filter(SetupCheck::isJson).isEmpty() || parameter(tool, "messages").isEmpty()) {
             return notCheckable(line, "the tool has no JSON body with messages to carry the user's input (see checklist 5 and 6).",
                     "Attach the plugin to the bot or workflow and send it text with a quote and a line break.");
@@ -547,7 +607,7 @@ public final class SetupCheck {
         while (words.find()) {
             String word = words.group(2);
             out.append(words.group(1));
-            if (word.equalsIgnoreCase("bearer") || word.startsWith("{{")) {
+            if (word.equalsIgnoreCase("bearer") || word.startsWith("{{") || Secrets.isPlaceholder(word)) {
                 out.append(word);
             } else {
                 String quote = word.startsWith("\"") || word.startsWith("'") ? word.substring(0, 1) : "";
@@ -597,8 +657,12 @@ public final class SetupCheck {
         }
 
         public static Report of(BuilderSetup setup) {
+            return of(setup, GuideModels.NAMES);
+        }
+
+        public static Report of(BuilderSetup setup, Collection<String> guideModels) {
             List<String> notes = setup instanceof BuilderSetup.PluginSetup plugin ? plugin.importNotes() : List.of();
-            return new Report(setup.file(), setup.route(), notes, check(setup));
+            return new Report(setup.file(), setup.route(), notes, check(setup, guideModels));
         }
 
         public boolean anyFailed() {

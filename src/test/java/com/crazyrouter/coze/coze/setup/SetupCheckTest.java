@@ -61,6 +61,12 @@ class SetupCheckTest {
         "workflow-node.quote-breaks-body.yaml,     NNPPPPNFN, 8, 'the node fails inside Coze before sending'",
         "workflow-node.stream-true.yaml,           NNPPPFNPN, 6, raw event-stream text",
         "workflow-node.bearer-bearer.yaml,         NNPFPPNPN, 4, 'Bearer Bearer sk-…; Crazyrouter rejects it (401 unauthorized)'",
+        "plugin-openapi.env-placeholder.yaml,      NNPPPPNPN, 4, 'Bearer sk-…: the guide''s form'",
+        "curl.api-docs.txt,                        NNPFPPNPN, 4, 'Authorization is a tool input'",
+        "plugin-openapi.model-fixed.yaml,          NNPPPPNPN, 6, 'the model is fixed to gpt-5.4 (its default, hidden from the bot''s model)'",
+        "plugin-openapi.model-misspelled.yaml,     NNPPPFNPN, 6, 'The guide''s id is gpt-5.4; they differ in spelling'",
+        "workflow-node.model-misspelled.yaml,      NNPPPFNPN, 6, 'they differ in upper/lower case'",
+        "plugin-openapi.reply-not-declared.yaml,   NNPPPPNFN, 8, 'a bot or the next node only the fields the response declares'",
     })
     void eachExampleGetsItsVerdicts(String example, String verdicts, int keyLine, String says) {
         List<SetupCheck.Line> lines = SetupCheck.check(SetupFileTest.example(example));
@@ -278,5 +284,25 @@ class SetupCheckTest {
     void theCheckIsPure() {
         BuilderSetup setup = SetupFileTest.example("plugin-openapi.good.yaml");
         assertThat(SetupCheck.check(setup), equalTo(SetupCheck.check(setup)));
+    }
+
+    // ---- a model fixed in the file (issue 20) -------------------------------------------------------------------
+
+    @Test
+    void aFixedModelFarFromTheGuidesIsNotedNotJudged() {
+        BuilderSetup.PluginSetup other = new BuilderSetup.PluginSetup(FILE, TOOL, List.of(), Map.of("model", "deepseek-chat"), List.of(), true);
+        SetupCheck.Line body = line(other, 6);
+        assertThat(body.verdict(), equalTo(SetupCheck.Verdict.PASSED));
+        assertThat(body.finding(), allOf(containsString("fixed to deepseek-chat"), containsString("is not one of the guide's")));
+    }
+
+    @Test
+    void aFixedModelIsJudgedAgainstTheTableItIsGiven() {
+        BuilderSetup.PluginSetup fixed = new BuilderSetup.PluginSetup(FILE, TOOL, List.of(), Map.of("model", "Claude-Sonnet-4.6"), List.of(), true);
+        SetupCheck.Line body = SetupCheck.check(fixed, List.of("gpt-5.4", "claude-sonnet-4-6")).get(5);
+        assertThat(body.verdict(), equalTo(SetupCheck.Verdict.FAILED));
+        assertThat(text(body), allOf(containsString("The guide's id is claude-sonnet-4-6"), containsString("Common Errors @error-4"),
+                containsString("whenever the caller leaves model empty"), not(containsString("Common Errors @error-3"))));
+        assertThat(SetupCheck.check(fixed, List.of("Claude-Sonnet-4.6")).get(5).verdict(), equalTo(SetupCheck.Verdict.PASSED));
     }
 }

@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SetupFileTest {
     /** An obvious fake, as in stubs/tokens.properties. */
@@ -32,6 +35,19 @@ class SetupFileTest {
     private static final List<PluginTool.Parameter> CHAT = List.of(new PluginTool.Parameter("model", "string", true),
             new PluginTool.Parameter("messages", "array", true));
     private static final String GOOD_BODY = "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"{{escaped_input}}\"}]}";
+
+    /** The smallest plugin document Coze saves: every rule of docs/COZE.md §4.6 met. */
+    static final String SAVEABLE = """
+            openapi: 3.0.1
+            info: {title: t, description: d, version: v1}
+            servers: [{url: https://crazyrouter.com}]
+            paths:
+              /v1/chat/completions:
+                post:
+                  operationId: chat
+                  summary: s
+                  responses: {"200": {description: ok, content: {application/json: {schema: {type: object}}}}}
+            """;
 
     @TempDir
     Path dir;
@@ -120,11 +136,12 @@ class SetupFileTest {
     @Test
     void anOpenApiDocumentInJsonWithAHeaderParameterAndRefs() throws IOException {
         Path file = file("plugin.json", """
-                {"openapi": "3.0.1", "info": {"title": "t", "version": "v1"},
+                {"openapi": "3.0.1", "info": {"title": "t", "description": "d", "version": "v1"},
                  "servers": [{"url": "https://crazyrouter.com/v1/"}],
-                 "paths": {"/chat/completions": {"post": {
+                 "paths": {"/chat/completions": {"post": {"operationId": "chat", "summary": "s",
+                   "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}},
                    "parameters": [{"name": "Authorization", "in": "header", "schema": {"type": "string", "default": "Bearer {{CRAZYROUTER_API_KEY}}"}},
-                                  {"name": "X-Trace", "in": "header", "example": "coze"}],
+                                  {"name": "X-Trace", "in": "header", "example": "coze", "schema": {"type": "string"}}],
                    "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Chat"}}}}}}},
                  "components": {"schemas": {"Chat": {"type": "object", "required": ["model"],
                    "properties": {"model": {"type": "string"}, "messages": {"$ref": "#/components/schemas/Messages"}, "max_tokens": {"type": "integer"}}},
@@ -263,33 +280,21 @@ class SetupFileTest {
 
     @Test
     void aServerUrlIsQuotedInFullButALongOpaqueValueIsNot() throws IOException {
-        ConfigurationException e = refused("ftp.yaml", "openapi: 3.0.1\nservers: [{url: 'ftp://crazyrouter.com/v1/chat/completions'}]\npaths: {/x: {post: {}}}\n");
+        ConfigurationException e = refused("ftp.yaml", SAVEABLE.replace("https://crazyrouter.com", "ftp://crazyrouter.com/v1/chat/completions"));
         assertThat(e.getMessage(), containsString("'ftp://crazyrouter.com/v1/chat/completions' needs http:// or https://"));
         assertThat(Where.shown("3fa85f64c2b14e7f9a1d0c3b5e7f9a1d"), equalTo("'[…]'"));
     }
 
     @Test
     void anOpenApiDocumentWithoutServersIsRefused() throws IOException {
-        ConfigurationException e = refused("no-servers.yaml", """
-                openapi: 3.0.1
-                info: {title: t, version: v1}
-                paths:
-                  /v1/chat/completions:
-                    post: {}
-                """);
-        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("no-servers.yaml") + ":1:1: servers is missing"), containsString("one server URL")));
+        ConfigurationException e = refused("no-servers.yaml", SAVEABLE.replace("servers: [{url: https://crazyrouter.com}]\n", ""));
+        assertThat(e.getMessage(), containsString(dir.resolve("no-servers.yaml") + ":1:1: servers: Coze says \"server is required and only one server is allowed\""));
     }
 
     @Test
     void anOpenApiDocumentWithTwoToolsIsRefused() throws IOException {
-        ConfigurationException e = refused("two.yaml", """
-                openapi: 3.0.1
-                servers: [{url: https://crazyrouter.com}]
-                paths:
-                  /v1/chat/completions: {post: {}}
-                  /v1/models: {get: {}}
-                """);
-        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("two.yaml") + ":3:1: paths holds 2 paths"), containsString("one tool")));
+        ConfigurationException e = refused("two.yaml", SAVEABLE + "  /v1/models: {get: {operationId: models, summary: s, responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}}}\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("two.yaml") + ":4:1: paths holds 2 paths"), containsString("one tool")));
     }
 
     @Test
@@ -324,5 +329,117 @@ class SetupFileTest {
         Path missing = dir.resolve("nope.yaml");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> SetupFile.read(missing, SECRETS));
         assertThat(e.getMessage(), allOf(startsWith(missing + ": no such setup file"), containsString("OpenAPI 3")));
+    }
+
+    // ---- environment references are placeholders (issue 20) ---------------------------------------------------
+
+    @Test
+    void theApiDocsCurlWithAnEnvironmentReferenceIsReadNotRefused() {
+        BuilderSetup.PluginSetup setup = (BuilderSetup.PluginSetup) example("curl.api-docs.txt");
+        assertThat(setup.tool().parameters(), hasItem(new PluginTool.Parameter("Authorization", "string", true)));
+        assertThat(setup.tool().method(), equalTo("POST"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$CRAZYROUTER_API_KEY", "${CRAZYROUTER_API_KEY}", "{{CRAZYROUTER_API_KEY}}"})
+    void eachPlaceholderFormIsFilledWithTheSecret(String placeholder) throws IOException {
+        Path file = file("node.yaml", "workflow-http-node:\n  url: https://crazyrouter.com/v1/chat/completions\n  method: POST\n"
+                + "  body: {type: json, template: '{\"model\":\"gpt-5.4\",\"messages\":[]}'}\n  headers: {Authorization: \"Bearer " + placeholder + "\"}\n");
+        WorkflowHttpNode node = ((BuilderSetup.WorkflowSetup) SetupFile.read(file, SECRETS)).node();
+        assertThat(node.headers(), contains(new OutgoingRequest.Header("Authorization", "Bearer " + TOKEN)));
+    }
+
+    @Test
+    void anEnvironmentReferenceWithoutItsSecretNamesItAsWritten() throws IOException {
+        Path file = file("curl.txt", "curl https://crazyrouter.com/v1/chat/completions -H \"Authorization: Bearer $OTHER_KEY\"\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SetupFile.read(file, SECRETS));
+        assertThat(e.getMessage(), allOf(startsWith(file + ":1:"), containsString("$OTHER_KEY needs the secret OTHER_KEY"), not(containsString("rotate"))));
+    }
+
+    @Test
+    void theNameOfAKeyWrittenWhereTheKeyGoesIsAStandInNotALeak() throws IOException {
+        Path file = file("node.yaml", "workflow-http-node:\n  url: https://crazyrouter.com/v1/chat/completions\n  method: POST\n"
+                + "  body: {type: json, template: '{\"model\":\"gpt-5.4\",\"messages\":[]}'}\n  headers: {Authorization: \"Bearer YOUR_CRAZYROUTER_API_KEY\"}\n");
+        BuilderSetup setup = SetupFile.read(file, SECRETS);
+        SetupCheck.Line authorization = SetupCheck.check(setup).get(3);
+        assertThat(authorization.verdict(), equalTo(SetupCheck.Verdict.FAILED));
+        assertThat(authorization.finding(), containsString("still the guide's placeholder"));
+        assertThat(authorization.fix(), not(containsString("rotate")));
+    }
+
+    @Test
+    void aRealKeyNextToAnEnvironmentReferenceIsStillRefused() throws IOException {
+        String key = "sk-" + "Zq7".repeat(16);
+        ConfigurationException e = refused("leak.txt", "curl https://crazyrouter.com/v1/chat/completions -H \"Authorization: Bearer " + key
+                + "\" -H \"X-Other: $CRAZYROUTER_API_KEY\"\n");
+        assertThat(e.getMessage(), allOf(containsString("rotate"), not(containsString(key.substring(3, 20)))));
+    }
+
+    // ---- what Coze requires to save a plugin (docs/COZE.md §4.6) ------------------------------------------------
+
+    @Test
+    void theSaveableSkeletonIsSaved() throws IOException {
+        assertThat(SetupFile.read(file("ok.yaml", SAVEABLE), SECRETS), instanceOf(BuilderSetup.PluginSetup.class));
+    }
+
+    @Test
+    void aPluginCozeRefusesToSaveListsEveryRuleWithItsPlaceAndCozesWords() {
+        Path file = Path.of("examples", "plugin-openapi.coze-refuses-to-save.yaml");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SetupFile.read(file, SECRETS));
+        assertThat(e.getMessage(), allOf(startsWith(file + ": Coze refuses to save this plugin (4 problems"),
+                containsString(file + ":5:1: info.description: Coze says \"the description of info is required\""),
+                containsString(file + ":12:5: paths./v1/chat/completions.post.operationId: Coze says \"operationID is required\""),
+                containsString(file + ":12:5: paths./v1/chat/completions.post.summary: Coze says \"summary is required\""),
+                containsString("Coze says \"response only supports 'application/json' media type\""),
+                containsString("the 'application/json' media type is not defined in response")));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, version: v1}' | the description of info is required",
+        "'info: {title: t, description: d, version: v1}' | 'info: {description: d, version: v1}' | the title of info is required",
+        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, description: d}' | value of version must be a non-empty string",
+        "'      operationId: chat' | '' | operationID is required",
+        "'      summary: s' | '' | summary is required",
+        "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: https://crazyrouter.com}, {url: https://b.example}]' | only one server is allowed",
+        "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: crazyrouter.com}]' | invalid server url 'crazyrouter.com'",
+        "'  /v1/chat/completions:' | '  v1/chat/completions:' | does not start with a forward slash (/)",
+        "'application/json: {schema: {type: object}}' | 'text/plain: {schema: {type: string}}' | response only supports 'application/json' media type",
+        "'application/json: {schema: {type: object}}' | 'application/json: {schema: {type: array}}' | response body only supports 'object' type",
+        "'{\"200\": {description: ok,' | '{\"201\": {description: ok,' | response only supports '200' status",
+        "'{\"200\": {description: ok,' | '{\"200\": {' | a short description of the response is required",
+        "'      responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}' | '' | value of responses must be an object",
+        "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: object}}, application/x-www-form-urlencoded: {schema: {type: object}}}}' | request body only supports one media type",
+        "'      summary: s' | '      summary: s\n      requestBody: {content: {text/plain: {schema: {type: object}}}}' | 'invalid media type, request body only the following types: [application/json, '",
+        "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: array}}}}' | request body only supports 'object' type",
+        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query, schema: {type: object}}]' | the type of parameter 'q' cannot be 'object'",
+        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: body, schema: {type: string}}]' | the location of parameter 'q' cannot be 'body'",
+        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query}]' | parameter schema is required",
+    })
+    void eachRuleCozeSavesByIsEnforcedInCozesWords(String from, String to, String cozeSays) throws IOException {
+        String text = SAVEABLE.replace(from.replace("\\n", "\n") + (to.isEmpty() ? "\n" : ""), to.replace("\\n", "\n") + (to.isEmpty() ? "" : ""));
+        assertThat("the test's edit applies", text, not(equalTo(SAVEABLE)));
+        ConfigurationException e = refused("rule.yaml", text);
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("rule.yaml") + ": Coze refuses to save this plugin (1 problem;"), containsString(cozeSays),
+                containsString(dir.resolve("rule.yaml") + ":")));
+    }
+
+    // ---- a model fixed in the plugin, and what reaches the next node ------------------------------------------
+
+    @Test
+    void aHiddenModelDefaultIsWhatCozeFillsAndSends() {
+        BuilderSetup.PluginSetup fixed = (BuilderSetup.PluginSetup) example("plugin-openapi.model-misspelled.yaml");
+        assertThat(fixed.filledByCoze(), equalTo(Map.of("model", "gpt-5.4o")));
+        assertThat(fixed.hiddenFromModel(), equalTo(List.of("model")));
+        assertThat(fixed.fixedModel(), equalTo(Optional.of("gpt-5.4o")));
+        assertThat(example("plugin-openapi.good.yaml").fixedModel(), equalTo(Optional.empty()));
+        assertThat(example("workflow-node.model-misspelled.yaml").fixedModel(), equalTo(Optional.of("GPT-5.4")));
+        assertThat(example("workflow-node.good.yaml").fixedModel(), equalTo(Optional.of("gpt-5.4")));
+    }
+
+    @Test
+    void onlyAResponseThatDeclaresTheReplyHandsItOn() {
+        assertThat(((BuilderSetup.PluginSetup) example("plugin-openapi.good.yaml")).replyTextInOutput(), equalTo(true));
+        assertThat(((BuilderSetup.PluginSetup) example("plugin-openapi.reply-not-declared.yaml")).replyTextInOutput(), equalTo(false));
     }
 }
