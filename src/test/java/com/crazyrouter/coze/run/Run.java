@@ -41,7 +41,7 @@ public final class Run implements AutoCloseable {
         Optional<FailureStreak> streak = settings.target().isStub() ? Optional.empty()
                 : Optional.of(new FailureStreak(settings.limits().stopAfterFailures(), stop));
         this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun(), RequestBudget.RETRIES_PER_RUN, stop, streak);
-        this.client = new CrazyrouterClient(settings, redactor, budget);
+        this.client = new CrazyrouterClient(settings, redactor, budget, ledger.conformance());
         GatewayUrl live = new GatewayUrl(settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
         if (!settings.target().isStub()) {
             System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
