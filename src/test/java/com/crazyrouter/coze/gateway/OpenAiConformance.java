@@ -3,6 +3,7 @@ package com.crazyrouter.coze.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,7 +127,7 @@ public final class OpenAiConformance {
         return md.toString();
     }
 
-    private static final java.util.Comparator<Difference> ORDER = java.util.Comparator.comparing(Difference::schema).thenComparing(Difference::field)
+    private static final Comparator<Difference> ORDER = Comparator.comparing(Difference::schema).thenComparing(Difference::field)
             .thenComparing(Difference::how);
 
     private static String cell(String text) {
