@@ -5,6 +5,7 @@
 #
 #   scripts/timing.sh [pairs]        # default 5 pairs after one warm-up of each command
 #   ONLY="contract live" scripts/timing.sh 3     # some of: contract live live_smoke self_check fault_catalogue
+#   ONLY=live_latency scripts/timing.sh 1         # the live suite when every answer takes 1.5 s, as a real model's (opt-in: ~100 s a run)
 #
 # Prints one line per run and a table of medians; nothing is written outside target/timing/.
 # Needs a warm ~/.m2 (run ./mvnw verify once online); every Maven call here is offline.
@@ -43,6 +44,8 @@ live()          { CRAZYROUTER_API_KEY="$KEY" "$MVN" -B -o -q verify -Plive -Dcra
 live_smoke()    { CRAZYROUTER_API_KEY="$KEY" "$MVN" -B -o -q verify -Plive -Dcrazyrouter.baseUrl="$BASE_URL" -Dcucumber.filter.tags=@smoke; }
 self_check()    { "$MVN" -B -o -q verify -Pself-check; }
 fault_catalogue() { "$MVN" -B -o verify -Pself-check -Dit.test=FaultCatalogueIT -Dharness.unitTests.skip=true; }
+latency() { curl -sf -X POST "$BASE_URL/__admin/settings" -H 'Content-Type: application/json' -d "{\"fixedDelay\":$1}" >/dev/null; }
+live_latency()  { latency 1500; if live; then latency 0; else local rc=$?; latency 0; return $rc; fi; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -65,6 +68,12 @@ if wanted self_check; then
     t=$(run self_check self_check); echo "$t" >>"$WORK/self_check.times"; echo "self-check run $i: ${t} s"
   done
 fi
+if wanted live_latency; then # alone: what it measures is the waiting, at the live profile's polite concurrency
+  : >"$WORK/live_latency.times"
+  for i in $(seq "$PAIRS"); do
+    t=$(run live_latency live_latency); echo "$t" >>"$WORK/live_latency.times"; echo "live, every answer after 1.5 s, run $i: ${t} s"
+  done
+fi
 if wanted fault_catalogue; then # alone, as the catalogue times itself ("detected 39 of 39 faults in N s")
   run warmup fault_catalogue >/dev/null
   : >"$WORK/fault_catalogue.times"
@@ -83,4 +92,5 @@ row "mvn verify (contract, offline)" contract
 row "mvn verify -Plive (whole suite)" live
 row "mvn verify -Plive -Dcucumber.filter.tags=@smoke" live_smoke
 ! wanted self_check || printf '%-46s %8ss\n' "mvn verify -Pself-check" "$(median <"$WORK/self_check.times")"
+! wanted live_latency || printf '%-46s %8ss\n' "mvn verify -Plive, every answer after 1.5 s" "$(median <"$WORK/live_latency.times")"
 ! wanted fault_catalogue || printf '%-46s %8ss\n' "the fault catalogue alone (its own figure)" "$(median <"$WORK/fault_catalogue.times")"

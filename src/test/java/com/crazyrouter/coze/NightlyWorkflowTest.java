@@ -95,6 +95,19 @@ class NightlyWorkflowTest {
     }
 
     @Test
+    void oneRunAtATimeNeverCancelledHalfway() {
+        assertThat(workflow.path("concurrency").path("group").asText(), not(equalTo("")));
+        assertThat(workflow.path("concurrency").path("cancel-in-progress").asBoolean(true), is(false));
+    }
+
+    @Test
+    void theSummaryGoesToTheRunsPageRightAfterTheLiveRunRedOrGreen() {
+        List<JsonNode> summary = CiWorkflowTest.jobSummarySteps(steps);
+        assertThat(summary, hasSize(1));
+        assertThat(steps.indexOf(summary.get(0)), is(indexOfRun("verify -Plive") + 1));
+    }
+
+    @Test
     void theJobHasATimeout() {
         workflow.path("jobs").forEach(job -> {
             assertThat(job.path("timeout-minutes").asInt(0), not(equalTo(0)));

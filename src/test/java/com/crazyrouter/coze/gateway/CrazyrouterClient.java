@@ -48,8 +48,15 @@ public final class CrazyrouterClient {
     private final RetryPolicy retryPolicy;
     private final OptionalInt probeMaxTokens;
     private final HttpClient http;
+    private final OpenAiConformance conformance;
 
     public CrazyrouterClient(Settings settings, Redactor redactor, RequestBudget budget) {
+        this(settings, redactor, budget, new OpenAiConformance());
+    }
+
+    /** {@code conformance}: where each answer's differences from OpenAI's schemas go (report only; the run's ledger holds it). */
+    public CrazyrouterClient(Settings settings, Redactor redactor, RequestBudget budget, OpenAiConformance conformance) {
+        this.conformance = conformance;
         this.evidence = new RedactedEvidence(redactor);
         this.redactor = redactor;
         this.budget = budget;
@@ -193,6 +200,7 @@ public final class CrazyrouterClient {
             throw shownStopped(reply, AnswerBeyondLimits.beyondJsonParser(where, reply.status(), parserRefuses.get()));
         }
         evidence.response(reply);
+        conformance.check(reply);
         reply.json().map(j -> j.path("usage").path("total_tokens")).filter(n -> n.isInt()).ifPresent(n -> budget.recordTokens(n.asInt()));
         return reply;
     }
@@ -307,6 +315,7 @@ public final class CrazyrouterClient {
         StreamedReply reply = new StreamedReply(status, response.headers().firstValue("Content-Type").orElse(""),
                 lines, firstByte, Optional.ofNullable(firstChunk), since(started));
         Evidence.attach("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
+        conformance.check(reply);
         return reply;
     }
 

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -87,15 +93,39 @@ public record GatewayReply(OutgoingRequest request, int status, Map<String, Stri
                 .filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 
+    /**
+     * The wait the gateway asks for before a retry: Retry-After in seconds, or as an HTTP date (RFC 9110 10.2.3: the
+     * wait is that date less the reply's own Date, or less now without one; a date already past is no wait).
+     */
     public Optional<Duration> retryAfter() {
-        return header("Retry-After").flatMap(v -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim()))).filter(wait -> !wait.isNegative());
-            } catch (NumberFormatException httpDate) {
-                return Optional.empty();
+        return retryAfter(Instant.now());
+    }
+
+    Optional<Duration> retryAfter(Instant now) {
+        return header("Retry-After").map(String::trim).flatMap(v -> {
+            if (v.matches("\\d{1,18}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
             }
+            Instant sent = header("Date").flatMap(GatewayReply::httpDate).orElse(now);
+            return httpDate(v).map(due -> due.isAfter(sent) ? Duration.between(sent, due) : Duration.ZERO);
         });
     }
+
+    /** An HTTP date in any of the three forms a recipient must read (RFC 9110 5.6.7): IMF-fixdate, RFC 850, asctime. */
+    static Optional<Instant> httpDate(String text) {
+        for (DateTimeFormatter form : HTTP_DATES) {
+            try {
+                return Optional.of(ZonedDateTime.parse(text.trim().replaceAll("\\s+", " "), form).toInstant());
+            } catch (DateTimeParseException notThisForm) {
+                // the next form
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final List<DateTimeFormatter> HTTP_DATES = List.of(DateTimeFormatter.RFC_1123_DATE_TIME,
+            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC));
 
     /** One line a person can read in a failure message, a binary body's bytes escaped. */
     public String describe() {

@@ -1,16 +1,7 @@
 package com.crazyrouter.coze.gateway;
 
-import com.github.fge.jackson.JsonLoader;
-import com.github.fge.jsonschema.core.exceptions.ProcessingException;
-import com.github.fge.jsonschema.core.report.LogLevel;
-import com.github.fge.jsonschema.core.report.ProcessingReport;
-import com.github.fge.jsonschema.main.JsonSchema;
-import com.github.fge.jsonschema.main.JsonSchemaFactory;
 import com.crazyrouter.coze.guide.ModelNames;
-import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.StreamSupport;
+import java.util.List;
 import java.util.Arrays;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -22,7 +13,6 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 public final class ReplyMatchers {
     private static final String CHAT_SCHEMA = "schemas/chat-completion.json";
     private static final String ERROR_SCHEMA = "schemas/error-envelope.json";
-    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
     private ReplyMatchers() {
     }
@@ -152,27 +142,12 @@ public final class ReplyMatchers {
             mismatch.appendText("the body is not JSON: " + reply.describe());
             return false;
         }
-        ProcessingReport report;
-        try {
-            report = SCHEMAS.computeIfAbsent(schema, ReplyMatchers::load).validate(reply.json().get());
-        } catch (ProcessingException e) {
-            throw new IllegalStateException("The harness's own schema " + schema + " cannot check a reply: " + e.getMessage(), e);
-        }
-        if (report.isSuccess()) {
+        List<JsonSchemas.Violation> violations = JsonSchemas.violations(schema, reply.json().get());
+        if (violations.isEmpty()) {
             return true;
         }
-        String why = StreamSupport.stream(report.spliterator(), false).filter(m -> m.getLogLevel().compareTo(LogLevel.ERROR) >= 0)
-                .map(m -> m.asJson().path("instance").path("pointer").asText() + ": " + m.getMessage()).collect(Collectors.joining("; "));
+        String why = violations.stream().map(JsonSchemas.Violation::toString).collect(Collectors.joining("; "));
         mismatch.appendText("the body breaks " + schema + ": " + why + "; body: " + reply.describe());
         return false;
-    }
-
-    /** Loading a schema costs far more than checking a reply against it: once per schema, shared by every scenario. */
-    private static JsonSchema load(String schema) {
-        try {
-            return JsonSchemaFactory.byDefault().getJsonSchema(JsonLoader.fromResource("/" + schema));
-        } catch (IOException | ProcessingException e) {
-            throw new IllegalStateException("The harness's own schema " + schema + " cannot be read: " + e.getMessage(), e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,10 +72,37 @@ class RetryPolicyTest {
         assertThat(policy.next(2, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(2))));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Wed, 21 Oct 2026 07:28:03 GMT", "Wednesday, 21-Oct-26 07:28:03 GMT", "Wed Oct 21 07:28:03 2026"})
+    void aRetryAfterThatIsAnHttpDateIsTheWaitUntilThenFromTheReplysOwnDate(String due) {
+        GatewayReply reply = reply(503, Map.of("Retry-After", due, "Date", "Wed, 21 Oct 2026 07:28:00 GMT"), BUSY);
+        assertThat(policy.next(1, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(3))));
+    }
+
     @Test
-    void aRetryAfterThatIsADateIsTreatedAsAbsent() {
-        GatewayReply reply = reply(503, Map.of("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT"), BUSY);
+    void aRetryAfterDateWithoutTheRepliesDateCountsFromNow() {
+        GatewayReply reply = reply(429, Map.of("Retry-After", "Wed, 21 Oct 2026 07:28:05 GMT"), BUSY);
+        assertThat(reply.retryAfter(Instant.parse("2026-10-21T07:28:00Z")), equalTo(Optional.of(Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void aRetryAfterDateAlreadyPastIsNoWait() {
+        GatewayReply reply = reply(429, Map.of("Retry-After", "Wed, 21 Oct 2026 07:27:00 GMT", "Date", "Wed, 21 Oct 2026 07:28:00 GMT"), BUSY);
+        assertThat(policy.next(1, reply).delay(), equalTo(Optional.of(Duration.ZERO)));
+    }
+
+    @Test
+    void aRetryAfterDateFarAheadMeansNoRetryAndSaysSo() {
+        GatewayReply reply = reply(429, Map.of("Retry-After", "Wed, 21 Oct 2026 08:28:00 GMT", "Date", "Wed, 21 Oct 2026 07:28:00 GMT"), BUSY);
+        assertThat(policy.next(1, reply).notRetried(), equalTo(Optional.of(
+                "Crazyrouter asked to wait 3600 s (Retry-After), longer than crazyrouter.longestRetryWait=10s: not retried")));
+    }
+
+    @Test
+    void aRetryAfterThatIsNeitherSecondsNorADateIsTreatedAsAbsent() {
+        GatewayReply reply = reply(503, Map.of("Retry-After", "soon"), BUSY);
         assertThat(policy.next(1, reply).delay(), equalTo(Optional.of(Duration.ofSeconds(1))));
+        assertThat(reply(503, Map.of("Retry-After", "-3"), BUSY).retryAfter(), equalTo(Optional.empty()));
     }
 
     @Test

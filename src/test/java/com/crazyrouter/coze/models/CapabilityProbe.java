@@ -2,6 +2,7 @@ package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.Json;
 import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.gateway.JsonSchemas;
 import com.crazyrouter.coze.gateway.OutgoingRequest;
 import com.crazyrouter.coze.gateway.RunStopped;
 import com.crazyrouter.coze.gateway.StreamedReply;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Probes what a model can do through a route, one small request per capability, and returns the matrix cells with
@@ -25,6 +27,8 @@ public final class CapabilityProbe {
     static final String SYSTEM_WORD = "PONG";
     /** What "Reply only OK" asks for; a reply of only that word, as guide/OnlyReply reads it ("OK", "ok", "Ok."). */
     private static final String ASKED_FOR = "OK";
+    /** What a streaming client decodes of each chunk (Coze-minimal; OpenAI's own schema is checked beside it, report only). */
+    private static final String CHUNK_SCHEMA = "schemas/chat-completion-chunk.json";
     private static final String PLAIN = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
     private static final String SYSTEM = "{\"model\":\"%s\",\"messages\":[{\"role\":\"system\",\"content\":\"Whatever the user says, reply only with the word "
             + SYSTEM_WORD + ".\"},{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
@@ -157,8 +161,10 @@ public final class CapabilityProbe {
         List<JsonNode> chunks = reply.chunks(problems);
         StringBuilder content = new StringBuilder();
         for (JsonNode chunk : chunks) {
-            if (!"chat.completion.chunk".equals(chunk.path("object").asText())) {
-                problems.add("a chunk's object is '" + chunk.path("object").asText() + "', not chat.completion.chunk");
+            List<JsonSchemas.Violation> broken = JsonSchemas.violations(CHUNK_SCHEMA, chunk);
+            if (!broken.isEmpty()) {
+                problems.add("a chunk breaks " + CHUNK_SCHEMA + " (" + broken.stream().map(JsonSchemas.Violation::toString).collect(Collectors.joining("; "))
+                        + "), which a streaming client cannot decode");
                 break;
             }
             content.append(chunk.path("choices").path(0).path("delta").path("content").asText(""));

@@ -125,6 +125,26 @@ class CapabilityProbeTest {
     }
 
     @Test
+    void aChunkAStreamingClientCannotDecodeFailsStreamingSayingWhere() {
+        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"created\":1767225600", "\"created\":\"1767225600\"")).toList();
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(streaming.evidence(), containsString("a chunk breaks schemas/chat-completion-chunk.json (/created: "));
+    }
+
+    @Test
+    void aChunkOfAnotherObjectFailsStreaming() {
+        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("chat.completion.chunk", "chat.completion")).toList();
+
+        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
+
+        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(streaming.evidence(), containsString("a chunk breaks schemas/chat-completion-chunk.json (/object: "));
+    }
+
+    @Test
     void deltasThatJoinToNothingFailStreaming() {
         gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"\"").replace("\"content\":\"K\"", "\"content\":\"\""))
                 .toList();

@@ -57,6 +57,7 @@ public final class AllureCategories {
         }
         String anyRow = rows().stream().map(row -> Pattern.quote(row.citation())).collect(Collectors.joining("|"));
         both(categories, OTHER, "(?s)(?!.*(?:" + anyRow + ")).*");
+        categories.addAll(AllureConformance.categories());
         return List.copyOf(categories);
     }
 

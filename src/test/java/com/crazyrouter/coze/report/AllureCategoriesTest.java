@@ -51,18 +51,20 @@ class AllureCategoriesTest {
         expected.add("Smoke: the smallest request body with gpt-5.4");
         expected.add("Recommended models");
         expected.add("Other failures");
+        expected.add("OpenAI conformance (report only)");
         assertThat(List.copyOf(names()), equalTo(expected));
         assertThat(names(), hasItem("Common Errors 1: 401 unauthorized"));
         assertThat(names(), hasItem("Validation Checklist 5: Set Content-Type to application/json"));
     }
 
     @Test
-    void eachCategoryIsRedOnlyAndComesOnceSteadyAndOnceFlaky() {
+    void eachCategoryIsRedOnlyButTheReportOnlyOneAndComesOnceSteadyAndOnceFlaky() {
         for (JsonNode category : CATEGORIES) {
             List<String> fields = new ArrayList<>();
             category.fieldNames().forEachRemaining(fields::add);
             assertThat(fields, containsInAnyOrder("name", "matchedStatuses", "messageRegex", "flaky"));
-            assertThat(category.path("name").asText(), texts(category.path("matchedStatuses")), contains("failed", "broken"));
+            boolean reportOnly = category.path("name").asText().equals("OpenAI conformance (report only)");
+            assertThat(category.path("name").asText(), texts(category.path("matchedStatuses")), reportOnly ? contains("passed") : contains("failed", "broken"));
             Pattern.compile(category.path("messageRegex").asText(), Pattern.DOTALL);
         }
         for (String name : names()) {

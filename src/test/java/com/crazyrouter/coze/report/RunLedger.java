@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.report;
 
+import com.crazyrouter.coze.gateway.OpenAiConformance;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Cell;
 import java.util.Collection;
@@ -33,6 +34,20 @@ public final class RunLedger {
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     /** Why each skipped scenario was skipped, by location: a run that skipped everything, or stopped early, says why. */
     private final Map<String, String> skipReasons = new ConcurrentHashMap<>();
+    /** The run's answers against OpenAI's schemas, report only; a snapshot shares it. */
+    private final OpenAiConformance conformance;
+
+    public RunLedger() {
+        this(new OpenAiConformance());
+    }
+
+    private RunLedger(OpenAiConformance conformance) {
+        this.conformance = conformance;
+    }
+
+    public OpenAiConformance conformance() {
+        return conformance;
+    }
 
     /**
      * Why a scenario failed: its assertion message (already redacted), the guide line the assertion named, and
@@ -46,7 +61,7 @@ public final class RunLedger {
      * and the summary's counts and its opening words must come from the same moment.
      */
     public RunLedger snapshot() {
-        RunLedger copy = new RunLedger();
+        RunLedger copy = new RunLedger(conformance);
         copy.cells.addAll(cells);
         copy.scenarios.addAll(scenarios);
         copy.notes.putAll(notes);

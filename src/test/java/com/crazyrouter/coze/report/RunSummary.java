@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.report;
 
+import com.crazyrouter.coze.gateway.OpenAiConformance;
 import com.crazyrouter.coze.run.Run;
 import com.crazyrouter.coze.run.RunSlot;
 import java.io.IOException;
@@ -23,6 +24,7 @@ public final class RunSummary {
 
     /** Writes the run's summary and figures; returns why the run is red although no scenario need be, if it is. */
     public static Optional<String> publish(Run run) {
+        run.ledger().note(OpenAiConformance.TITLE, run.ledger().conformance().markdown());
         RunLedger ledger = run.ledger().snapshot();
         Optional<String> red = RunVerdict.redWithoutARedScenario(ledger, run.stop().stopped(), RunSlot.planned());
         Map<String, String> figures = figures(run);
@@ -47,6 +49,7 @@ public final class RunSummary {
             throw new UncheckedIOException("cannot write the run summary into " + results, e);
         }
         AllureCategories.write(results);
+        AllureConformance.intoResults(results);
     }
 
     static Map<String, String> figures(Run run) {

@@ -45,7 +45,7 @@ public final class Run implements AutoCloseable {
         Optional<FailureStreak> streak = settings.target().isStub() ? Optional.empty()
                 : Optional.of(new FailureStreak(settings.limits().stopAfterFailures(), stop));
         this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun(), RequestBudget.RETRIES_PER_RUN, stop, streak);
-        this.client = new CrazyrouterClient(settings, redactor, budget);
+        this.client = new CrazyrouterClient(settings, redactor, budget, ledger.conformance());
         GatewayUrl live = new GatewayUrl(settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
         List<String> preflightList = new ArrayList<>();
         if (!settings.target().isStub()) {
