@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  * as they would against crazyrouter.com.
  */
 public final class LocalGateway implements AutoCloseable {
+    private static final Duration STARTS_WITHIN = Duration.ofMinutes(3);
     private final Process process;
     private final int port;
     private final Path root;
@@ -114,9 +115,14 @@ public final class LocalGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
+    /**
+     * Waits until WireMock answers its health check, or its process has ended. The bound is a hang guard, not a
+     * measurement: the wait ends as soon as WireMock is up (2 s on a quiet machine), and on a loaded one its start took
+     * more than 30 s.
+     */
     private void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + STARTS_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("WireMock standalone exited; see " + root.resolve("wiremock.log"));
@@ -133,7 +139,8 @@ public final class LocalGateway implements AutoCloseable {
             Thread.sleep(100);
         }
         close();
-        throw new IllegalStateException("WireMock standalone did not come up within 30 s on port " + port);
+        throw new IllegalStateException("WireMock standalone did not come up within " + STARTS_WITHIN.toSeconds() + " s on port " + port + "; see "
+                + root.resolve("wiremock.log"));
     }
 
     @Override
