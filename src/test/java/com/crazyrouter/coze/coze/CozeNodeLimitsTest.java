@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * not retry it, and the message says what the harness could not check instead of putting words in Coze's mouth. An
  * answer whose body does not end in time is not retried either (its headers came); only one without headers is.
  */
-@Timeout(10) // a guard against a hang, not a measurement
+@Timeout(30) // a guard against a hang, not a measurement: each test ends within a few seconds, on a loaded machine too
 class CozeNodeLimitsTest {
     private static final String TOKEN = "sk-testCozeNodeLimits000000000000000000000";
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * machine a thread can wait hundreds of milliseconds for a core, and a cold build's first stream waited longer than its
  * 300 ms limit for headers sent at once. The JVM's HTTP client is warmed up first, so no test pays for loading it.
  */
-@Timeout(20) // a guard against a hang coming back, not a measurement: each test ends within a few seconds
+@Timeout(30) // a guard against a hang coming back, not a measurement: each test ends within a few seconds, on a loaded machine too
 @Execution(ExecutionMode.CONCURRENT) // each test has its own gateway and client; most of their time is a limit running out
 class CrazyrouterClientLimitsTest {
     private static final String TOKEN = "sk-testClientLimits00000000000000000000000";

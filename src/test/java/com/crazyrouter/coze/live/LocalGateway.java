@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  */
 public final class LocalGateway implements AutoCloseable {
     private static final Duration STARTS_WITHIN = Duration.ofMinutes(3);
+    /** A hang guard on WireMock's admin API, which answers in milliseconds, seconds when the machine is loaded. */
+    private static final Duration ADMIN_ANSWERS_WITHIN = Duration.ofSeconds(30);
     private final Process process;
     private final int port;
     private final Path root;
@@ -105,14 +107,14 @@ public final class LocalGateway implements AutoCloseable {
     /** How many requests reached this gateway so far. */
     public int requestsReceived() throws IOException, InterruptedException {
         HttpResponse<String> count = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/requests/count"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(ADMIN_ANSWERS_WITHIN).build(), HttpResponse.BodyHandlers.ofString());
         return Integer.parseInt(count.body().replaceAll("\\D+", ""));
     }
 
     /** Puts every stateful mapping (e.g. a 503 once) back to its start, so a test does not depend on which ran before it. */
     public void resetScenarios() throws IOException, InterruptedException {
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/scenarios/reset"))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(ADMIN_ANSWERS_WITHIN).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     /**

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * A sample whose answer came but passed one of the harness's limits is counted as what it was — the status and the
  * limit — in the sampling table, never as "no answer": the gateway did answer.
  */
-@Timeout(10) // a guard against a hang, not a measurement
+@Timeout(30) // a guard against a hang, not a measurement: each test ends within a few seconds, on a loaded machine too
 class CozeMinimalRequestsLimitsTest {
     private static final String TOKEN = "sk-testMinimalRequestsLimits0000000000000";
 
