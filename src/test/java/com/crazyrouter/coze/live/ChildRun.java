@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * and how long it took.
  */
 public record ChildRun(int exitCode, String output, Path workDir, Duration took) {
-    private static final Duration LONGEST = Duration.ofMinutes(5);
+    /** A hang guard, not a measurement: the longest child run takes 15 s on a quiet machine, two and a half minutes at load 35. */
+    private static final Duration LONGEST = Duration.ofMinutes(10);
     /**
      * How long a run stopped by a signal may take to write its summary and end: a hang guard, not a measurement (a
      * second on a quiet machine, several on a loaded one, where 10 s was close).

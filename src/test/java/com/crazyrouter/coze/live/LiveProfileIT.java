@@ -81,7 +81,7 @@ class LiveProfileIT {
     /** What the record test records: the smoke test, the token checks, two error rows, the token's log and the model matrix. */
     private static final String RECORDED_PART = "@smoke or @checklist-1 or @checklist-4 or @checklist-9 or @error-1 or @error-3 or @models";
     private static final String TOKEN_LOG_SCENARIO = "The request Coze sent appears in the token's Crazyrouter log";
-    private static final String DEADLINE = "10s";
+    private static final String DEADLINE = "15s";
     private static final Duration SLOW_ANSWER = Duration.ofMillis(500);
     private static LocalGateway production;
 
@@ -189,9 +189,10 @@ class LiveProfileIT {
     /**
      * The deadline must pass while the run goes on: after the preflight, which it also bounds (a deadline that passes
      * before the preflight is sent leaves a run that did not start; a deadline of 2 s could, on a loaded machine), and
-     * before the last scenario. The gateway holds every answer back by {@link #SLOW_ANSWER}, so the run's hundred-odd
-     * requests, two at a time, take half a minute or more however fast the machine is; the preflight, the JVM's first
-     * request, ends within a few seconds even on a loaded machine, well inside {@link #DEADLINE}.
+     * before the last scenario. The gateway holds every answer back by {@link #SLOW_ANSWER}, so the run's 131
+     * requests, two at a time, take 33 s or more however fast the machine is; the preflight, the JVM's first request,
+     * is sent a second or two after the deadline starts, a few seconds on a loaded machine, well inside {@link #DEADLINE}.
+     * (At load 30, no scenario had started within 10 s: that is still a run whose deadline passed while it went on.)
      */
     @Test
     void theRunDeadlineSkipsWhatHasNotStartedAndTheRunIsRed() throws Exception {
@@ -203,11 +204,12 @@ class LiveProfileIT {
             String fake = Settings.stubTokens(Path.of("stubs")).get(TokenKind.DEDICATED).reveal();
             ChildRun run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", fake));
             String summary = run.summary();
-            System.out.println("Run deadline: " + run.lastLines(1));
+            System.out.println("Run deadline: the preflight came " + preflightAfter(slow, run).toMillis() + " ms after the run's JVM started; "
+                    + run.lastLines(1));
 
             assertThat(run.output(), run.exitCode(), is(not(0)));
-            assertThat(run.output(), containsString("[stopped] The run deadline of 10 s passed (crazyrouter.runDeadline)"));
-            assertThat(summary, containsString("> **This run stopped early.** The run deadline of 10 s passed"));
+            assertThat(run.output(), containsString("[stopped] The run deadline of 15 s passed (crazyrouter.runDeadline)"));
+            assertThat(summary, containsString("> **This run stopped early.** The run deadline of 15 s passed"));
             assertThat(summary, matchesPattern("(?s).*Of 101 scenarios, \\d+ ran .*and [1-9]\\d* did not run or were cut short.*"));
         }
     }
@@ -270,6 +272,21 @@ class LiveProfileIT {
                     allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
             System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + replay.lastLines(1));
         }
+    }
+
+    /** How long after the child JVM started its preflight reached the gateway: more than the deadline had run by then. */
+    private static Duration preflightAfter(StubGateway gateway, ChildRun run) throws IOException, InterruptedException {
+        Instant started = Instant.now().minus(run.took());
+        HttpResponse<String> journal = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/__admin/requests"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        long preflight = Long.MAX_VALUE;
+        for (JsonNode served : Json.MAPPER.readTree(journal.body()).path("requests")) {
+            if (served.path("request").path("url").asText().startsWith("/v1/models")) {
+                preflight = Math.min(preflight, served.path("request").path("loggedDate").asLong());
+            }
+        }
+        assertThat("the preflight reached the gateway", preflight, lessThan(Long.MAX_VALUE));
+        return Duration.between(started, Instant.ofEpochMilli(preflight));
     }
 
     /**
