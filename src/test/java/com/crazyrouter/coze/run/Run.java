@@ -44,7 +44,8 @@ public final class Run implements AutoCloseable {
         this.client = new CrazyrouterClient(settings, redactor, budget);
         GatewayUrl live = new GatewayUrl(settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
         if (!settings.target().isStub()) {
-            System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
+            CrazyrouterClient preflight = new CrazyrouterClient(settings.forThePreflight(), redactor, budget.forThePreflight());
+            System.out.println(Preflight.check(preflight, live, settings.token(TokenKind.DEDICATED).orElseThrow()));
         }
         this.stub = settings.target().isStub()
                 ? Optional.of(started.orElseGet(() -> StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable())))
