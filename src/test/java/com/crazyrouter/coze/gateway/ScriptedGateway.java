@@ -72,6 +72,19 @@ public final class ScriptedGateway implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * How many requests came, once at least {@code expected} have or {@code wait} has passed. A request counts once the
+     * gateway has read it; one the client gave up on before any answer (headers that never came) may still be being
+     * read when the client's call returns, on a loaded machine (a node's 4 tries sent, 3 counted: once in 18 self-checks).
+     */
+    public int requestsOnceAtLeast(int expected, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (requests.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return requests.get();
+    }
+
     /** Whether the client closed the connection within the wait. */
     public boolean clientHungUpWithin(Duration wait) throws InterruptedException {
         return hungUp.await(wait.toMillis(), TimeUnit.MILLISECONDS);
