@@ -37,4 +37,14 @@ public record Limits(
     public static final String STOP_AFTER_FAILURES = "crazyrouter.stopAfterFailures";
 
     public static final long MEGABYTE = 1024L * 1024L;
+
+    /** These limits with the connection, the headers and the whole exchange given at least as long as {@code floor} gives them. */
+    public Limits atLeastForAnExchange(Limits floor) {
+        return new Limits(longer(connectTimeout, floor.connectTimeout), longer(readTimeout, floor.readTimeout), longer(requestTimeout, floor.requestTimeout),
+                streamIdleTimeout, streamTimeout, maxBodyBytes, runDeadline, stopAfterFailures);
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
 }

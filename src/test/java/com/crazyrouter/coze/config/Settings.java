@@ -214,6 +214,18 @@ public record Settings(
                 acceptBaseline, cozeSetup, tokens);
     }
 
+    /**
+     * These settings for the preflight: its connection, headers and whole exchange get at least the default limits. The
+     * limits model how long Coze waits for an answer, and Coze never asks for the model list; and the preflight, the
+     * run's first request, also pays for loading the harness's HTTP client, which on a loaded machine took longer than a
+     * limit of a few seconds set for chat answers (the run did not start, blaming the gateway).
+     */
+    public Settings forThePreflight() {
+        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits.atLeastForAnExchange(limits(target, Map.of())),
+                expectedAllowlist, modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, retries, longestRetryWait,
+                probeMaxTokens, acceptBaseline, cozeSetup, tokens);
+    }
+
     public Optional<Secret> token(TokenKind kind) {
         return Optional.ofNullable(tokens.get(kind));
     }

@@ -181,6 +181,22 @@ class SettingsTest {
     }
 
     @Test
+    void thePreflightWaitsAtLeastTheDefaultLimitsForItsExchangeAndKeepsEveryOtherLimit() {
+        Settings settings = load(Map.of(Limits.CONNECT_TIMEOUT, "1s", Limits.READ_TIMEOUT, "2m", Limits.REQUEST_TIMEOUT, "500ms",
+                Limits.STREAM_TIMEOUT, "2s", Limits.MAX_BODY, "1MB", Limits.RUN_DEADLINE, "2s"), Map.of());
+
+        Limits preflight = settings.forThePreflight().limits();
+
+        assertThat(preflight.connectTimeout(), equalTo(Duration.ofSeconds(5)));
+        assertThat("a longer limit than the default stays", preflight.readTimeout(), equalTo(Duration.ofMinutes(2)));
+        assertThat(preflight.requestTimeout(), equalTo(Duration.ofSeconds(60)));
+        assertThat(preflight.streamTimeout(), equalTo(Duration.ofSeconds(2)));
+        assertThat(preflight.maxBodyBytes(), equalTo(Limits.MEGABYTE));
+        assertThat(preflight.runDeadline(), equalTo(Duration.ofSeconds(2)));
+        assertThat("the run's own limits are unchanged", settings.limits().requestTimeout(), equalTo(Duration.ofMillis(500)));
+    }
+
+    @Test
     void samplingIsBounded() {
         assertThat(failure(with(Settings.SAMPLES, "201"), Map.of()), containsString("samples='201' is more than 200"));
         assertThat(failure(with(Settings.SAMPLES, "0"), Map.of()), containsString("positive whole number"));

@@ -22,21 +22,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Hostile gateways against the client's limits (config/Limits), each set to a few hundred milliseconds: a stream that
- * goes silent or never ends, a flood of events, a body trickled byte by byte, a huge body, a binary one. Each ends at the
- * limit that applies, says which one and after how much, and leaves no connection open.
+ * Hostile gateways against the client's limits (config/Limits): a stream that goes silent or never ends, a flood of
+ * events, a body trickled byte by byte, a huge body, a binary one. Each ends at the limit that applies, says which one
+ * and after how much, and leaves no connection open.
+ *
+ * <p>Which limit ends an answer must not depend on how fast the machine is. A limit the script passes on purpose
+ * (silence, a body that never ends) is short, since it is what the test waits for; a limit the script must not pass —
+ * headers sent at once, bytes sent together — is {@link #NOT_PASSED} or more, however short the other: on a loaded
+ * machine a thread can wait hundreds of milliseconds for a core, and a cold build's first stream waited longer than its
+ * 300 ms limit for headers sent at once. The JVM's HTTP client is warmed up first, so no test pays for loading it.
  */
-@Timeout(10) // a guard against a hang coming back, not a measurement: each test ends within a second
+@Timeout(30) // a guard against a hang coming back, not a measurement: each test ends within a few seconds, on a loaded machine too
+@Execution(ExecutionMode.CONCURRENT) // each test has its own gateway and client; most of their time is a limit running out
 class CrazyrouterClientLimitsTest {
     private static final String TOKEN = "sk-testClientLimits00000000000000000000000";
     private static final String EVENT_STREAM = "text/event-stream";
-    private static final Duration HANG_UP = Duration.ofSeconds(2);
+    private static final Duration HANG_UP = Duration.ofSeconds(5);
+    /** The shortest a limit the script must not pass may be: headers sent at once come within it on a loaded machine. */
+    private static final String NOT_PASSED = "1s";
 
     private ScriptedGateway gateway;
+
+    @BeforeAll
+    static void warmUp() throws Exception {
+        ScriptedGateway.warmUpHttpClient();
+    }
 
     @AfterEach
     void stop() throws IOException {
@@ -47,17 +64,16 @@ class CrazyrouterClientLimitsTest {
 
     @Test
     void aStreamThatGoesSilentAfterItsFirstEventStopsAtTheIdleLimit() throws Exception {
-        gateway = new ScriptedGateway(out -> {
-            out.write(ScriptedGateway.head(EVENT_STREAM));
-            out.write("data: {\"object\":\"chat.completion.chunk\"}\n\n".getBytes(StandardCharsets.UTF_8));
-        });
+        // the headers and the first event in one write: the idle limit, which the silence after them passes, must not pass between them
+        gateway = new ScriptedGateway(out -> out.write(together(ScriptedGateway.head(EVENT_STREAM),
+                "data: {\"object\":\"chat.completion.chunk\"}\n\n".getBytes(StandardCharsets.UTF_8))));
 
         AnswerBeyondLimits stopped = assertThrows(AnswerBeyondLimits.class,
-                () -> client(Limits.STREAM_IDLE_TIMEOUT, "200ms", Limits.STREAM_TIMEOUT, "5s").stream(chat()));
+                () -> client(Limits.STREAM_IDLE_TIMEOUT, NOT_PASSED, Limits.STREAM_TIMEOUT, "10s").stream(chat()));
 
         assertThat(stopped.limit(), is(AnswerBeyondLimits.Limit.STREAM_IDLE_TIMEOUT));
         assertThat(stopped.getMessage(), containsString("Crazyrouter answered 200 to POST " + gateway.url("/v1/chat/completions")
-                + " and started streaming, but then sent nothing for 200 ms (crazyrouter.streamIdleTimeout): the stream never ended; "
+                + " and started streaming, but then sent nothing for 1 s (crazyrouter.streamIdleTimeout): the stream never ended; "
                 + "the harness stopped reading after 2 lines (42 bytes)."));
         assertThat(stopped.getMessage(), containsString("the workflow HTTP node: 120 s by default"));
         assertThat(stopped.getMessage(), not(containsString("no HTTP answer")));
@@ -87,12 +103,13 @@ class CrazyrouterClientLimitsTest {
             }
         });
 
-        AnswerBeyondLimits stopped = assertThrows(AnswerBeyondLimits.class,
-                () -> client(Limits.STREAM_IDLE_TIMEOUT, "200ms", Limits.STREAM_TIMEOUT, "300ms").stream(chat()));
+        // the stream limit also bounds the wait for headers, which come at once; the idle limit (30 s by default) is longer
+        // than the stream's, so however long a ping is held up on a loaded machine, the stream's limit is the one that passes
+        AnswerBeyondLimits stopped = assertThrows(AnswerBeyondLimits.class, () -> client(Limits.STREAM_TIMEOUT, NOT_PASSED).stream(chat()));
 
         assertThat(stopped.limit(), is(AnswerBeyondLimits.Limit.STREAM_TIMEOUT));
         assertThat(stopped.getMessage(), containsString("Crazyrouter answered 200 to POST " + gateway.url("/v1/chat/completions")
-                + " and streamed for 300 ms (crazyrouter.streamTimeout) without ending the stream: the stream never ended"));
+                + " and streamed for 1 s (crazyrouter.streamTimeout) without ending the stream: the stream never ended"));
         assertThat(gateway.clientHungUpWithin(HANG_UP), is(true));
     }
 
@@ -125,12 +142,13 @@ class CrazyrouterClientLimitsTest {
             }
         });
 
+        // the headers come at once, within the read timeout; the body outlives it and ends at the whole exchange's limit
         AnswerBeyondLimits stopped = assertThrows(AnswerBeyondLimits.class,
-                () -> client(Limits.READ_TIMEOUT, "200ms", Limits.REQUEST_TIMEOUT, "300ms").send(chat()));
+                () -> client(Limits.READ_TIMEOUT, NOT_PASSED, Limits.REQUEST_TIMEOUT, "2s").send(chat()));
 
         assertThat(stopped.limit(), is(AnswerBeyondLimits.Limit.REQUEST_TIMEOUT));
         assertThat(stopped.getMessage(), containsString("Crazyrouter answered 200 to POST " + gateway.url("/v1/chat/completions")
-                + ", but the reply body did not end within 300 ms (crazyrouter.requestTimeout, the whole exchange); the harness stopped reading after "));
+                + ", but the reply body did not end within 2 s (crazyrouter.requestTimeout, the whole exchange); the harness stopped reading after "));
         assertThat(gateway.clientHungUpWithin(HANG_UP), is(true));
     }
 
@@ -227,19 +245,16 @@ class CrazyrouterClientLimitsTest {
         gateway = new ScriptedGateway(out -> {
             switch (streams.incrementAndGet()) {
                 case 1 -> out.write(ScriptedGateway.head(EVENT_STREAM));
+                // each answer in one write: the idle limit the first stream passes must not pass inside these
                 case 2 -> {
-                    out.write(ScriptedGateway.head(EVENT_STREAM));
-                    out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.write(together(ScriptedGateway.head(EVENT_STREAM), "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8)));
                     out.close();
                 }
-                default -> {
-                    out.write(ScriptedGateway.head(503, "application/json", 2));
-                    out.write("{}".getBytes(StandardCharsets.US_ASCII));
-                }
+                default -> out.write(together(ScriptedGateway.head(503, "application/json", 2), "{}".getBytes(StandardCharsets.US_ASCII)));
             }
         });
         RunStop stop = new RunStop(Duration.ofMinutes(10), () -> 0L);
-        CrazyrouterClient client = client(streakOf(2, stop), Limits.STREAM_IDLE_TIMEOUT, "200ms");
+        CrazyrouterClient client = client(streakOf(2, stop), Limits.STREAM_IDLE_TIMEOUT, NOT_PASSED);
 
         assertThrows(AnswerBeyondLimits.class, () -> client.stream(chat()));
         assertThat(client.stream(chat()).endsWithDone(), is(true));
@@ -248,6 +263,12 @@ class CrazyrouterClientLimitsTest {
         client.stream(chat());
 
         assertThat(stop.stopped().orElseThrow().reason(), containsString("HTTP 503 ×2"));
+    }
+
+    private static byte[] together(byte[] head, byte[] body) {
+        byte[] both = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, both, head.length, body.length);
+        return both;
     }
 
     private static RequestBudget streakOf(int limit, RunStop stop) {

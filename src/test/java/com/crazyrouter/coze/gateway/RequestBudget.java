@@ -54,6 +54,15 @@ public final class RequestBudget {
         return new RequestBudget(requestCap, tokenCap, retryCap, stop, Optional.empty(), spent);
     }
 
+    /**
+     * The same budget for the preflight, the run's start: it spends from the same caps, but a deadline that passed while
+     * the run started (a deadline of seconds, on a loaded machine) does not refuse it. The run then stops at its first
+     * scenario, for the deadline, with what it had run (nothing) said, instead of "the harness did not start".
+     */
+    public RequestBudget forThePreflight() {
+        return new RequestBudget(requestCap, tokenCap, retryCap, RunStop.never(), streak, spent);
+    }
+
     /** Counts one request about to be sent, or refuses it: a stopped run skips it ({@link RunStopped}), a cap reached fails it. */
     public void spendOne(String what) {
         stop.beforeSending(what);

@@ -96,6 +96,20 @@ class RequestBudgetTest {
     }
 
     @Test
+    void aDeadlineThatPassedWhileTheRunStartedDoesNotRefuseThePreflightButStopsWhatFollows() {
+        long[] now = {0L};
+        RunStop stop = new RunStop(Duration.ofSeconds(2), () -> now[0]);
+        RequestBudget budget = new RequestBudget(10, 100, 10, stop, Optional.empty());
+        now[0] = Duration.ofSeconds(3).toNanos();
+
+        budget.forThePreflight().spendOne("GET https://crazyrouter.com/v1/models");
+
+        assertThat("the preflight, counted against the run's cap", budget.requests(), equalTo(1));
+        assertThrows(RunStopped.class, () -> budget.spendOne("POST https://crazyrouter.com/v1/chat/completions"));
+        assertThat(stop.stopped().orElseThrow().reason(), equalTo("the run deadline of 2 s passed (crazyrouter.runDeadline)"));
+    }
+
+    @Test
     void chatAnswersGoToTheFailureStreakButNotFromAViewWithoutOne() {
         RunStop stop = new RunStop(Duration.ofMinutes(10), () -> 0L);
         RequestBudget budget = new RequestBudget(10, 100, 10, stop, Optional.of(new FailureStreak(1, stop)));

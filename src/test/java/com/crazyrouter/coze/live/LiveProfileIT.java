@@ -46,8 +46,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * test starts the contract run as its own process, the way `mvn verify -Plive` does, with the token in its
  * environment, and checks what a user would see. The tokens are canaries: after the runs, no file under
  * reports/ or target/, no line of output and no request line (method and URL) the gateway received may contain them.
- * The tests run side by side, each with a work folder of its own; the full live run, the rejected token and the
- * deadline share a gateway (its one 503 is the live run's), the others have their own or none.
+ * The tests run side by side, each with a work folder of its own; the full live run and the rejected token share a
+ * gateway (its one 503 is the live run's), the others have their own or none.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class LiveProfileIT {
@@ -81,6 +81,8 @@ class LiveProfileIT {
     /** What the record test records: the smoke test, the token checks, two error rows, the token's log and the model matrix. */
     private static final String RECORDED_PART = "@smoke or @checklist-1 or @checklist-4 or @checklist-9 or @error-1 or @error-3 or @models";
     private static final String TOKEN_LOG_SCENARIO = "The request Coze sent appears in the token's Crazyrouter log";
+    private static final String DEADLINE = "2s";
+    private static final Duration SLOW_ANSWER = Duration.ofMillis(500);
     private static LocalGateway production;
 
     @BeforeAll
@@ -184,17 +186,30 @@ class LiveProfileIT {
         }
     }
 
+    /**
+     * The deadline must pass before the last scenario: the gateway holds every answer back by {@link #SLOW_ANSWER}, so
+     * the run's 131 requests, two at a time, take 33 s or more however fast the machine is. Whether it passes before or
+     * after the preflight depends on the machine's load (at load 30 no scenario had started within 10 s), and must not
+     * matter: the preflight is sent either way (RequestBudget#forThePreflight), and the run stops at its first scenario.
+     */
     @Test
     void theRunDeadlineSkipsWhatHasNotStartedAndTheRunIsRed() throws Exception {
-        Map<String, String> properties = new java.util.HashMap<>(live(production));
-        properties.put(Limits.RUN_DEADLINE, "2s");
-        ChildRun run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
-        String summary = run.summary();
+        // the stub set in this JVM, with its fake token, rather than a gateway in a JVM of its own: one JVM fewer to start
+        try (StubGateway slow = StubGateway.start(Path.of("stubs"), Optional.empty())) {
+            slow.delayEveryAnswer(SLOW_ANSWER);
+            Map<String, String> properties = new java.util.HashMap<>(ChildRun.live(slow.baseUrl()));
+            properties.put(Limits.RUN_DEADLINE, DEADLINE);
+            String fake = Settings.stubTokens(Path.of("stubs")).get(TokenKind.DEDICATED).reveal();
+            ChildRun run = ChildRun.run(WORK.resolve("deadline"), properties, Map.of("CRAZYROUTER_API_KEY", fake));
+            String summary = run.summary();
+            System.out.println("Run deadline: the preflight came " + preflightAfter(slow, run).toMillis() + " ms after the run's JVM started; "
+                    + run.lastLines(1));
 
-        assertThat(run.output(), run.exitCode(), is(not(0)));
-        assertThat(run.output(), containsString("[stopped] The run deadline of 2 s passed (crazyrouter.runDeadline)"));
-        assertThat(summary, containsString("> **This run stopped early.** The run deadline of 2 s passed"));
-        assertThat(summary, matchesPattern("(?s).*Of 103 scenarios, \\d+ ran .*and \\d+ did not run or were cut short.*"));
+            assertThat(run.output(), run.exitCode(), is(not(0)));
+            assertThat(run.output(), containsString("[stopped] The run deadline of 2 s passed (crazyrouter.runDeadline)"));
+            assertThat(summary, containsString("> **This run stopped early.** The run deadline of 2 s passed"));
+            assertThat(summary, matchesPattern("(?s).*Of 103 scenarios, \\d+ ran .*and [1-9]\\d* did not run or were cut short.*"));
+        }
     }
 
     @Test
@@ -255,6 +270,21 @@ class LiveProfileIT {
                     allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
             System.out.println("Recorded " + firstFiles.size() + " stub files; replay: " + replay.lastLines(1));
         }
+    }
+
+    /** How long after the child JVM started its preflight reached the gateway: more than the deadline had run by then. */
+    private static Duration preflightAfter(StubGateway gateway, ChildRun run) throws IOException, InterruptedException {
+        Instant started = Instant.now().minus(run.took());
+        HttpResponse<String> journal = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/__admin/requests"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        long preflight = Long.MAX_VALUE;
+        for (JsonNode served : Json.MAPPER.readTree(journal.body()).path("requests")) {
+            if (served.path("request").path("url").asText().startsWith("/v1/models")) {
+                preflight = Math.min(preflight, served.path("request").path("loggedDate").asLong());
+            }
+        }
+        assertThat("the preflight reached the gateway", preflight, lessThan(Long.MAX_VALUE));
+        return Duration.between(started, Instant.ofEpochMilli(preflight));
     }
 
     /**

@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  * as they would against crazyrouter.com.
  */
 public final class LocalGateway implements AutoCloseable {
+    private static final Duration STARTS_WITHIN = Duration.ofMinutes(3);
+    /** A hang guard on WireMock's admin API, which answers in milliseconds, seconds when the machine is loaded. */
+    private static final Duration ADMIN_ANSWERS_WITHIN = Duration.ofSeconds(30);
     private final Process process;
     private final int port;
     private final Path root;
@@ -104,19 +107,24 @@ public final class LocalGateway implements AutoCloseable {
     /** How many requests reached this gateway so far. */
     public int requestsReceived() throws IOException, InterruptedException {
         HttpResponse<String> count = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/requests/count"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(ADMIN_ANSWERS_WITHIN).build(), HttpResponse.BodyHandlers.ofString());
         return Integer.parseInt(count.body().replaceAll("\\D+", ""));
     }
 
     /** Puts every stateful mapping (e.g. a 503 once) back to its start, so a test does not depend on which ran before it. */
     public void resetScenarios() throws IOException, InterruptedException {
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/scenarios/reset"))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(ADMIN_ANSWERS_WITHIN).build(), HttpResponse.BodyHandlers.discarding());
     }
 
+    /**
+     * Waits until WireMock answers its health check, or its process has ended. The bound is a hang guard, not a
+     * measurement: the wait ends as soon as WireMock is up (2 s on a quiet machine), and on a loaded one its start took
+     * more than 30 s.
+     */
     private void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + STARTS_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("WireMock standalone exited; see " + root.resolve("wiremock.log"));
@@ -133,7 +141,8 @@ public final class LocalGateway implements AutoCloseable {
             Thread.sleep(100);
         }
         close();
-        throw new IllegalStateException("WireMock standalone did not come up within 30 s on port " + port);
+        throw new IllegalStateException("WireMock standalone did not come up within " + STARTS_WITHIN.toSeconds() + " s on port " + port + "; see "
+                + root.resolve("wiremock.log"));
     }
 
     @Override

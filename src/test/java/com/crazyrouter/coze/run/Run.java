@@ -49,7 +49,8 @@ public final class Run implements AutoCloseable {
         GatewayUrl live = new GatewayUrl(settings.baseUrl().orElse(Settings.PUBLIC_BASE_URL));
         List<String> preflightList = new ArrayList<>();
         if (!settings.target().isStub()) {
-            System.out.println(Preflight.check(client, live, settings.token(TokenKind.DEDICATED).orElseThrow(), preflightList::addAll));
+            CrazyrouterClient preflight = new CrazyrouterClient(settings.forThePreflight(), redactor, budget.forThePreflight());
+            System.out.println(Preflight.check(preflight, live, settings.token(TokenKind.DEDICATED).orElseThrow(), preflightList::addAll));
         }
         this.stub = settings.target().isStub()
                 ? Optional.of(started.orElseGet(() -> StubGateway.start(settings.stubRoot(), settings.stubOverlay(), settings.modelTable())))

@@ -101,6 +101,11 @@ public final class StubGateway implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
+    /** Holds every answer back for {@code delay} before sending it, as a busy gateway would (WireMock's global fixed delay). */
+    public void delayEveryAnswer(java.time.Duration delay) {
+        server.setGlobalFixedDelay((int) delay.toMillis());
+    }
+
     /** The requests that carry this scenario's mark, oldest first. */
     public List<LoggedRequest> requestsMarked(String mark) {
         return server.findAll(RequestPatternBuilder.allRequests().withHeader(SCENARIO_HEADER, containing(mark)));
