@@ -76,11 +76,15 @@ class CiWorkflowTest {
     }
 
     @Test
-    void theJobHasATimeout() {
-        workflow.path("jobs").forEach(job -> {
-            assertThat(job.path("timeout-minutes").asInt(0), not(equalTo(0)));
-            assertThat(job.path("timeout-minutes").asInt(), lessThanOrEqualTo(60));
-        });
+    void everyWorkflowsJobsHaveATimeout() throws IOException {
+        try (Stream<Path> files = Files.list(WORKFLOWS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                parse(read(file)).path("jobs").forEach(job -> {
+                    assertThat(file.toString(), job.path("timeout-minutes").asInt(0), not(equalTo(0)));
+                    assertThat(file.toString(), job.path("timeout-minutes").asInt(), lessThanOrEqualTo(60));
+                });
+            }
+        }
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
@@ -105,14 +104,6 @@ class NightlyWorkflowTest {
         List<JsonNode> summary = CiWorkflowTest.jobSummarySteps(steps);
         assertThat(summary, hasSize(1));
         assertThat(steps.indexOf(summary.get(0)), is(indexOfRun("verify -Plive") + 1));
-    }
-
-    @Test
-    void theJobHasATimeout() {
-        workflow.path("jobs").forEach(job -> {
-            assertThat(job.path("timeout-minutes").asInt(0), not(equalTo(0)));
-            assertThat(job.path("timeout-minutes").asInt(), lessThanOrEqualTo(60));
-        });
     }
 
     @Test
