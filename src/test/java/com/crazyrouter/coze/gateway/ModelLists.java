@@ -2,7 +2,6 @@ package com.crazyrouter.coze.gateway;
 
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.TokenKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +37,7 @@ public final class ModelLists {
 
     /** The ids of a model list new-api's way; empty for any other answer (then the verdict says it rests on the status alone). */
     static Optional<List<String>> fetch(CrazyrouterClient client, GatewayUrl gateway, Secret token) {
-        OutgoingRequest request = new OutgoingRequest("GET", gateway.resolve(Preflight.PATH),
-                List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal()),
-                        new OutgoingRequest.Header("User-Agent", OutgoingRequest.userAgent("model list for a diagnosis"))), null);
+        OutgoingRequest request = Preflight.modelListRequest(gateway, token, "model list for a diagnosis");
         GatewayReply reply;
         try {
             reply = client.send(request);
@@ -50,14 +47,7 @@ public final class ModelLists {
         if (reply.status() != 200 || Preflight.modelCount(reply).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ids(reply));
-    }
-
-    /** The ids of a reply the preflight accepted as a model list. */
-    static List<String> ids(GatewayReply reply) {
-        List<String> ids = new ArrayList<>();
-        reply.json().orElseThrow().path("data").forEach(model -> ids.add(model.path("id").asText()));
-        return List.copyOf(ids);
+        return Optional.of(ModelList.from(reply).ids());
     }
 
     /** A list already read (the live preflight's, for the dedicated token), so it is not asked for again. */

@@ -40,13 +40,17 @@ public final class Preflight {
         return check(client, gateway, token, ids -> { });
     }
 
+    /** GET /v1/models with the token in the Authorization header (never in the URL); {@code purpose} names it in the User-Agent. */
+    static OutgoingRequest modelListRequest(GatewayUrl gateway, Secret token, String purpose) {
+        return new OutgoingRequest("GET", gateway.resolve(PATH), List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal()),
+                new OutgoingRequest.Header("User-Agent", OutgoingRequest.userAgent(purpose))), null);
+    }
+
     /** As {@link #check(CrazyrouterClient, GatewayUrl, Secret)}, handing the listed ids on, for a later diagnosis of a refused model. */
     public static String check(CrazyrouterClient client, GatewayUrl gateway, Secret token, Consumer<List<String>> listed) {
         URI url = gateway.resolve(PATH);
         String asked = "GET " + url;
-        OutgoingRequest request = new OutgoingRequest("GET", url,
-                List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal()),
-                        new OutgoingRequest.Header("User-Agent", OutgoingRequest.userAgent("preflight"))), null);
+        OutgoingRequest request = modelListRequest(gateway, token, "preflight");
         GatewayReply reply;
         try {
             reply = client.send(request);
@@ -82,7 +86,7 @@ public final class Preflight {
         if (models.isEmpty()) {
             throw stop(whatCameBackInstead(answered, reply));
         }
-        listed.accept(ModelLists.ids(reply));
+        listed.accept(ModelList.from(reply).ids());
         return "Preflight: " + asked + " -> " + status + ", token accepted, " + models.get() + " models listed";
     }
 
