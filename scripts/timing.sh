@@ -24,7 +24,7 @@ cp -r bench/karate-peer "$WORK/karate-peer"
 (cd "$WORK/karate-peer" && "$MVN" -B -o -q test-compile)
 
 # the local gateway: the stub set with its fake tokens (stubs/tokens.properties), until this script ends
-coproc GATEWAY { exec java -XX:TieredStopAtLevel=1 -cp "target/test-classes:$(cat "$WORK/classpath.txt")" com.crazyrouter.coze.live.LocalGateway stubs; }
+coproc GATEWAY { exec java -XX:TieredStopAtLevel=1 -cp "target/test-classes:$(cat "$WORK/classpath.txt")" com.crazyrouter.coze.testsupport.LocalGateway stubs; }
 read -r BASE_URL <&"${GATEWAY[0]}"
 trap 'exec {GATEWAY[1]}>&-; wait' EXIT
 KEY="$(sed -n 's/^dedicated=//p' stubs/tokens.properties)"   # an obvious fake: the stub set's dedicated token

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.config;
 
-import com.crazyrouter.coze.coze.setup.BuilderSetup;
-import com.crazyrouter.coze.coze.setup.SetupFile;
+import com.crazyrouter.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.setup.SetupFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.faults;
 
+import com.crazyrouter.coze.testsupport.InProcessRun;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 

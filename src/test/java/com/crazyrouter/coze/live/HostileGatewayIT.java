@@ -1,5 +1,8 @@
 package com.crazyrouter.coze.live;
 
+import com.crazyrouter.coze.testsupport.ChildRun;
+import com.crazyrouter.coze.testsupport.HostileGateway;
+import com.crazyrouter.coze.testsupport.TokenLeaks;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -12,7 +15,7 @@ import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.live.HostileGateway.Behaviour;
+import com.crazyrouter.coze.testsupport.HostileGateway.Behaviour;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

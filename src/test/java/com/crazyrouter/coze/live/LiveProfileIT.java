@@ -1,5 +1,8 @@
 package com.crazyrouter.coze.live;
 
+import com.crazyrouter.coze.testsupport.ChildRun;
+import com.crazyrouter.coze.testsupport.LocalGateway;
+import com.crazyrouter.coze.testsupport.TokenLeaks;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -12,12 +15,12 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
-import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.gateway.TokenLog;
+import com.crazyrouter.coze.contract.TokenLog;
 import com.crazyrouter.coze.stubs.StubGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

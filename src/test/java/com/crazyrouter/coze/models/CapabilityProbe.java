@@ -1,11 +1,11 @@
 package com.crazyrouter.coze.models;
 
-import com.crazyrouter.coze.Json;
-import com.crazyrouter.coze.gateway.GatewayReply;
-import com.crazyrouter.coze.gateway.JsonSchemas;
-import com.crazyrouter.coze.gateway.OutgoingRequest;
-import com.crazyrouter.coze.gateway.RunStopped;
-import com.crazyrouter.coze.gateway.StreamedReply;
+import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.contract.JsonSchemas;
+import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.run.RunStopped;
+import com.crazyrouter.coze.transport.StreamedReply;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.ModelNames;

@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.models;
 
-import com.crazyrouter.coze.gateway.Timing;
+import com.crazyrouter.coze.transport.Timing;
 import com.crazyrouter.coze.guide.GuideLine;
 import java.util.Optional;
 

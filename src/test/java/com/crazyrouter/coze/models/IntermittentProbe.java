@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.coze.WorkflowHttpNode;
+import com.crazyrouter.coze.route.WorkflowHttpNode;
 import com.crazyrouter.coze.guide.CommonError;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.models;
 
-import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.models;
 
-import com.crazyrouter.coze.gateway.AnswerBeyondLimits;
-import com.crazyrouter.coze.gateway.Attempt;
-import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.transport.AnswerBeyondLimits;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.transport.GatewayReply;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;

@@ -11,10 +11,10 @@ import static org.hamcrest.Matchers.oneOf;
 
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.coze.Route;
-import com.crazyrouter.coze.gateway.GatewayUrl;
-import com.crazyrouter.coze.gateway.Redactor;
-import com.crazyrouter.coze.gateway.RequestBudget;
+import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.transport.GatewayUrl;
+import com.crazyrouter.coze.transport.Redactor;
+import com.crazyrouter.coze.run.RequestBudget;
 import com.crazyrouter.coze.run.Tokens;
 import com.crazyrouter.coze.stubs.StubGateway;
 import java.nio.file.Path;

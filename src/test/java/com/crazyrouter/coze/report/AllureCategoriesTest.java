@@ -9,12 +9,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.crazyrouter.coze.Json;
-import com.crazyrouter.coze.gateway.Attempt;
-import com.crazyrouter.coze.gateway.GatewayReply;
-import com.crazyrouter.coze.gateway.Outcome;
-import com.crazyrouter.coze.gateway.OutgoingRequest;
-import com.crazyrouter.coze.gateway.TokenAllowlist;
+import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.contract.Outcome;
+import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.contract.TokenAllowlist;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;

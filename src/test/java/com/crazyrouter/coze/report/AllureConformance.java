@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.Json;
-import com.crazyrouter.coze.gateway.OpenAiConformance;
+import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.contract.OpenAiConformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

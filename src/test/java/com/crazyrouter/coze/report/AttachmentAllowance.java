@@ -1,5 +1,8 @@
 package com.crazyrouter.coze.report;
 
+import com.crazyrouter.coze.text.Amounts;
+import com.crazyrouter.coze.text.ShownText;
+
 /**
  * How much evidence a run puts into its report: each attachment's text cut at {@code perAttachment} bytes, and all
  * attachments together at most {@code perRun} bytes; once that is reached, every later attachment is replaced by a

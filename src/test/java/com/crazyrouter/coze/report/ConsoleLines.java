@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** What a person watching a run reads in the console: a line per finished scenario, and the lines the run ends with. */
-final class ConsoleLines {
+public final class ConsoleLines {
     private static final int VERDICT_WIDTH = 8;
 
     private ConsoleLines() {
     }
 
     /** "[ 12/101] passed   Validation Checklist 4 — The Authorization header filled as Bearer {token}". */
-    static String progress(long finished, OptionalLong planned, String verdict, Collection<String> tags, String name) {
+    public static String progress(long finished, OptionalLong planned, String verdict, Collection<String> tags, String name) {
         String total = planned.isPresent() ? String.valueOf(planned.getAsLong()) : "?";
         String count = String.valueOf(finished);
         return "[" + " ".repeat(Math.max(0, total.length() - count.length())) + count + "/" + total + "] "
@@ -26,7 +26,7 @@ final class ConsoleLines {
     }
 
     /** passed, FAILED, skipped, or what the run's retry note says happened ("passed after 1 retry"). */
-    static String verdict(Status status, Optional<String> retryNote) {
+    public static String verdict(Status status, Optional<String> retryNote) {
         return switch (status) {
             case PASSED -> retryNote.map(note -> note.split(" — ", 2)[0]).orElse("passed");
             case SKIPPED -> "skipped";
@@ -36,7 +36,7 @@ final class ConsoleLines {
     }
 
     /** The summary to open, and for a red run the first red scenario with the guide row whose fix applies, as the summary chooses it. */
-    static List<String> closing(Path reportsDir, RunLedger ledger) {
+    public static List<String> closing(Path reportsDir, RunLedger ledger) {
         List<String> lines = new ArrayList<>(List.of("Open " + reportsDir.resolve("summary.html")));
         List<RunLedger.ScenarioResult> red = ledger.red();
         if (!red.isEmpty()) {
@@ -49,7 +49,7 @@ final class ConsoleLines {
     }
 
     /** "Validation Checklist 4 — <scenario>": the guide line's short name, then the scenario's own. */
-    static String label(Collection<String> tags, String name) {
+    public static String label(Collection<String> tags, String name) {
         return GuideLine.of(tags).map(line -> line.title().split(": ", 2)[0] + " — " + name).orElse(name);
     }
 }

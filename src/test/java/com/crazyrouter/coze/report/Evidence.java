@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.coze.setup.SetupCheck;
+import com.crazyrouter.coze.text.ShownText;
+import com.crazyrouter.coze.setup.SetupCheck;
 import com.crazyrouter.coze.models.Cell;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;

@@ -1,8 +1,9 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.gateway.GatewayReply;
-import com.crazyrouter.coze.gateway.OutgoingRequest;
-import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.text.ShownText;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.transport.Redactor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.config.Secret;
-import com.crazyrouter.coze.gateway.GatewayReply;
-import com.crazyrouter.coze.gateway.OutgoingRequest;
-import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.transport.Redactor;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.AllureResultsWriter;

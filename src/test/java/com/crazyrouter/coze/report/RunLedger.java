@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.gateway.OpenAiConformance;
+import com.crazyrouter.coze.contract.OpenAiConformance;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Cell;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.gateway.RunStop;
+import com.crazyrouter.coze.run.RunStop;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.crazyrouter.coze.gateway.RunStop;
+import com.crazyrouter.coze.run.RunStop;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;

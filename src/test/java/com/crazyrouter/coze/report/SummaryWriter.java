@@ -3,7 +3,7 @@ package com.crazyrouter.coze.report;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.TokenPractice;
-import com.crazyrouter.coze.gateway.Timing;
+import com.crazyrouter.coze.transport.Timing;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.crazyrouter.coze.gateway.Timing;
+import com.crazyrouter.coze.transport.Timing;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Capability;

@@ -1,9 +1,9 @@
 package com.crazyrouter.coze.run;
 
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.coze.CozeSetup;
-import com.crazyrouter.coze.gateway.Attempt;
-import com.crazyrouter.coze.gateway.GatewayReply;
+import com.crazyrouter.coze.route.CozeSetup;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.report.AllureLabels;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package com.crazyrouter.coze.run;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.gateway.TokenAllowlist;
+import com.crazyrouter.coze.contract.TokenAllowlist;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.gateway.OpenAiConformance;
+import com.crazyrouter.coze.contract.OpenAiConformance;
 import com.crazyrouter.coze.report.AllureConformance;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.ScenarioState;

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import com.crazyrouter.coze.coze.NodeOutputs;
-import com.crazyrouter.coze.gateway.Attempt;
+import com.crazyrouter.coze.route.NodeOutputs;
+import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.run.ScenarioState;

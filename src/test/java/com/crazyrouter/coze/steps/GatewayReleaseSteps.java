@@ -1,9 +1,9 @@
 package com.crazyrouter.coze.steps;
 
-import com.crazyrouter.coze.coze.CozeNode;
-import com.crazyrouter.coze.gateway.Attempt;
-import com.crazyrouter.coze.gateway.ReleaseShape;
-import com.crazyrouter.coze.gateway.ReplyMatchers;
+import com.crazyrouter.coze.run.CozeNode;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.contract.ReleaseShape;
+import com.crazyrouter.coze.contract.ReplyMatchers;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.report.RunLedger;

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.coze.CozeNode;
-import com.crazyrouter.coze.gateway.ModelList;
+import com.crazyrouter.coze.run.CozeNode;
+import com.crazyrouter.coze.contract.ModelList;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.TokenPractice;

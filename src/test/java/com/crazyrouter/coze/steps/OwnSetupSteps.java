@@ -5,12 +5,12 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.coze.CozeNode;
-import com.crazyrouter.coze.coze.InputPlacement;
-import com.crazyrouter.coze.coze.UserInput;
-import com.crazyrouter.coze.coze.setup.BuilderSetup;
-import com.crazyrouter.coze.coze.setup.NextNode;
-import com.crazyrouter.coze.coze.setup.SetupCheck;
+import com.crazyrouter.coze.run.CozeNode;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.route.UserInput;
+import com.crazyrouter.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.setup.NextNode;
+import com.crazyrouter.coze.setup.SetupCheck;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.report.Evidence;

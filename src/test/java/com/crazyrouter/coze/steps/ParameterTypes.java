@@ -2,10 +2,10 @@ package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.ModelTable;
-import com.crazyrouter.coze.coze.InputPlacement;
-import com.crazyrouter.coze.coze.Route;
-import com.crazyrouter.coze.coze.UserInput;
-import com.crazyrouter.coze.gateway.Outcome;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.route.UserInput;
+import com.crazyrouter.coze.contract.Outcome;
 import io.cucumber.java.ParameterType;
 import java.util.Locale;
 

@@ -3,10 +3,10 @@ package com.crazyrouter.coze.steps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import com.crazyrouter.coze.coze.InputPlacement;
-import com.crazyrouter.coze.coze.Route;
-import com.crazyrouter.coze.coze.UserInput;
-import com.crazyrouter.coze.gateway.Outcome;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.route.UserInput;
+import com.crazyrouter.coze.contract.Outcome;
 import io.cucumber.java.ParameterType;
 import java.util.Arrays;
 import java.util.regex.Pattern;

@@ -6,17 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.crazyrouter.coze.coze.CozeNode;
-import com.crazyrouter.coze.gateway.GatewayReply;
-import com.crazyrouter.coze.gateway.Outcome;
-import com.crazyrouter.coze.gateway.RequestJournal;
+import com.crazyrouter.coze.run.CozeNode;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.contract.Outcome;
+import com.crazyrouter.coze.contract.RequestJournal;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.OnlyReply;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
-import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.text.Json;
 import java.util.Optional;
 
 /** What the Coze builder sees come back. */

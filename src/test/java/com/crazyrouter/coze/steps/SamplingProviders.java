@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.steps;
 
-import com.crazyrouter.coze.gateway.RequestBudget;
-import com.crazyrouter.coze.run.RunSlot;
+import com.crazyrouter.coze.run.RequestBudget;
+import com.crazyrouter.coze.wiring.RunSlot;
 import io.cucumber.picocontainer.CucumberPicoProvider;
 import org.picocontainer.injectors.Provider;
 

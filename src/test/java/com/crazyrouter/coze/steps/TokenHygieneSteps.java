@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
-import com.crazyrouter.coze.coze.CozeNode;
-import com.crazyrouter.coze.gateway.GatewayReply;
-import com.crazyrouter.coze.gateway.TokenLimits;
+import com.crazyrouter.coze.run.CozeNode;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.contract.TokenLimits;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.TokenPractice;
 import com.crazyrouter.coze.report.Evidence;

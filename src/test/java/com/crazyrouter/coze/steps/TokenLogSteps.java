@@ -3,8 +3,8 @@ package com.crazyrouter.coze.steps;
 import static org.hamcrest.Matchers.is;
 
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.coze.CozeNode;
-import com.crazyrouter.coze.gateway.TokenLog;
+import com.crazyrouter.coze.run.CozeNode;
+import com.crazyrouter.coze.contract.TokenLog;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.report.Evidence;
 import com.crazyrouter.coze.run.ScenarioState;

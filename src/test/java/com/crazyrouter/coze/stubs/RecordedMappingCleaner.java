@@ -1,9 +1,9 @@
 package com.crazyrouter.coze.stubs;
 
-import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.transport.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;

@@ -13,11 +13,11 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
-import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.transport.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.gateway.Redactor;
+import com.crazyrouter.coze.transport.Redactor;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.recording.RecordSpecBuilder;

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Secret;

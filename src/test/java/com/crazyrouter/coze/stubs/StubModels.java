@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.stubs;
 
-import com.crazyrouter.coze.Json;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.ModelTable;
 import java.nio.file.Path;

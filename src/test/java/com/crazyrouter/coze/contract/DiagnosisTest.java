@@ -1,0 +1,153 @@
+package com.crazyrouter.coze.contract;
+
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.crazyrouter.coze.guide.ChecklistLine;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.TokenPractice;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Which Common Errors row a reply looks like, for the answers new-api gives (status, then type/code/message). */
+class DiagnosisTest {
+    private static final OutgoingRequest REQUEST = new OutgoingRequest("POST", URI.create("http://127.0.0.1/v1/chat/completions"), List.of(), "{}");
+
+    @Test
+    void aChatReplyNeedsNoRow() {
+        assertThat(Diagnosis.of(json(200, "{\"object\":\"chat.completion\",\"choices\":[]}")), equalTo(Optional.empty()));
+    }
+
+    @Test
+    void rejectionsMapToTheGuidesRows() {
+        assertThat(Diagnosis.of(json(401, error("Invalid token", ""))), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
+        assertThat(Diagnosis.of(json(403, error("This token has no access to model gemini-3-pro-preview", ""))), equalTo(Optional.of(CommonError.MODEL_NOT_ALLOWED)));
+        assertThat(Diagnosis.of(json(403, error("您的 IP 不在令牌允许访问的列表中", "access_denied"))), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
+        assertThat(Diagnosis.of(json(404, error("Invalid URL (POST /v1/chat)", ""))), equalTo(Optional.of(CommonError.NOT_FOUND_URL)));
+        assertThat(Diagnosis.of(json(503, error("No available channel for model gpt5.4 under group default", "model_not_found"))),
+                equalTo(Optional.of(CommonError.MODEL_NOT_FOUND)));
+        assertThat(Diagnosis.of(json(400, error("Invalid request, invalid JSON request body", ""))), equalTo(Optional.of(CommonError.MAPPING_INCONSISTENT)));
+        assertThat(Diagnosis.of(json(400, error("Model name not specified, model name cannot be empty", ""))),
+                equalTo(Optional.of(ChecklistLine.JSON_CONTENT_TYPE)));
+        assertThat(Diagnosis.of(json(429, error("请求过于频繁", ""))), equalTo(Optional.of(CommonError.INTERMITTENT)));
+        assertThat(Diagnosis.of(json(503, error("upstream busy", ""))), equalTo(Optional.of(CommonError.INTERMITTENT)));
+    }
+
+    @Test
+    void theCodeDecidesBeforeTheMessage() {
+        // a context too long mentions "model" and tokens, but its code says row 6, not row 4
+        assertThat(Diagnosis.of(json(400, "{\"error\":{\"message\":\"This model's maximum context length is 400000 tokens\",\"type\":"
+                + "\"invalid_request_error\",\"code\":\"context_length_exceeded\"}}")), equalTo(Optional.of(CommonError.INTERMITTENT)));
+        assertThat(Diagnosis.of(json(403, error("token quota is not enough", "pre_consume_token_quota_failed"))),
+                equalTo(Optional.of(TokenPractice.SPENDING_LIMIT)));
+        assertThat(Diagnosis.of(json(413, error("request body too large", "read_request_body_failed"))), equalTo(Optional.of(CommonError.INTERMITTENT)));
+    }
+
+    @Test
+    void aBusyGatewayIsRowSixWhateverWasExpected() {
+        assertThat(Diagnosis.intermittent(json(502, error("bad response status code 502", "bad_response_status_code"))),
+                equalTo(Optional.of(CommonError.INTERMITTENT)));
+        assertThat(Diagnosis.intermittent(json(503, error("No available channel for model x", "model_not_found"))), equalTo(Optional.empty()));
+        assertThat(Diagnosis.intermittent(json(401, error("Invalid token", ""))), equalTo(Optional.empty()));
+    }
+
+    @Test
+    void aWebPageWithStatus200IsAWrongUrlAndOther200sAMappingProblem() {
+        GatewayReply page = new GatewayReply(REQUEST, 200, Map.of("Content-Type", "text/html"), "<html></html>", Duration.ZERO, Duration.ZERO);
+        assertThat(Diagnosis.of(page), equalTo(Optional.of(CommonError.NOT_FOUND_URL)));
+        assertThat(Diagnosis.of(json(200, "{\"error\":{\"message\":\"x\"}}")), equalTo(Optional.of(CommonError.MAPPING_INCONSISTENT)));
+    }
+
+    @Test
+    void aStatusTheGuideDoesNotNameHasNoRow() {
+        assertThat(Diagnosis.of(json(500, error("boom", ""))), equalTo(Optional.empty()));
+    }
+
+    // ---- a refused model, told apart with the model lists (GATEWAY.md §6, §8) ----------------------------------------
+
+    private static final List<String> ALLOWED = List.of("gpt-5.4", "claude-sonnet-4-6");
+    private static final List<String> EVERY = List.of("gpt-5.4", "claude-sonnet-4-6", "gemini-3-pro-preview");
+    private static final ListedModels BOTH_LISTS = new ListedModels(Optional.of(ALLOWED), Optional.of(EVERY));
+    private static final ListedModels TOKEN_LIST_ONLY = new ListedModels(Optional.of(ALLOWED), Optional.empty());
+
+    @Test
+    void aMisspelledModelRefusedAsNotAllowedIsAWrongNameWithTheClosestListedId() {
+        Diagnosis.Verdict verdict = refused403("gpt-5.4o", BOTH_LISTS);
+        assertThat(verdict.row(), equalTo(CommonError.MODEL_NOT_FOUND));
+        assertThat(verdict.evidence(), containsString("Crazyrouter lists no model \"gpt-5.4o\""));
+        assertThat(verdict.evidence(), containsString("Did you mean gpt-5.4? (spelling differs)"));
+        assertThat(refused403("GPT-5.4", BOTH_LISTS).evidence(), containsString("Did you mean gpt-5.4? (upper/lower case differs)"));
+    }
+
+    @Test
+    void aListedModelOutsideTheAllowlistIsNotAllowed() {
+        Diagnosis.Verdict verdict = refused403("gemini-3-pro-preview", BOTH_LISTS);
+        assertThat(verdict.row(), equalTo(CommonError.MODEL_NOT_ALLOWED));
+        assertThat(verdict.evidence(), containsString("so the name is right and this token's allowlist leaves it out"));
+    }
+
+    @Test
+    void aModelTheTokensOwnListHoldsIsNotCalledAWrongName() {
+        Diagnosis.Verdict verdict = refused403("gpt-5.4", BOTH_LISTS);
+        assertThat(verdict.row(), equalTo(CommonError.MODEL_NOT_ALLOWED));
+        assertThat(verdict.evidence(), containsString("although Crazyrouter lists it for this very token"));
+    }
+
+    @Test
+    void withTheTokensListAloneAnIdCloseToAnAllowedOneIsAWrongNameAndTheVerdictSaysItIsAGuess() {
+        Diagnosis.Verdict close = refused403("gpt5.4", TOKEN_LIST_ONLY);
+        assertThat(close.row(), equalTo(CommonError.MODEL_NOT_FOUND));
+        assertThat(close.evidence(), containsString("Did you mean gpt-5.4? (dots, dashes or spaces differs)"));
+        assertThat(close.evidence(), containsString("A guess"));
+        Diagnosis.Verdict far = refused403("gemini-3-pro-preview", TOKEN_LIST_ONLY);
+        assertThat(far.row(), equalTo(CommonError.MODEL_NOT_ALLOWED));
+        assertThat(far.evidence(), containsString("A guess"));
+    }
+
+    @Test
+    void withoutAnyListTheRowRestsOnTheStatusAndSaysSo() {
+        Diagnosis.Verdict verdict = refused403("gpt-5.4o", ListedModels.UNKNOWN);
+        assertThat(verdict.row(), equalTo(CommonError.MODEL_NOT_ALLOWED));
+        assertThat(verdict.evidence(), containsString("rests on the status alone"));
+    }
+
+    @Test
+    void aModelWithoutAChannelIsAWrongNameWithTheClosestIdAlsoInAnOlderReleaseWithoutTheCode() {
+        Diagnosis.Verdict current = Diagnosis.of(json(503, error("No available channel for model claude-sonet-4-6 under group default", "model_not_found")),
+                "claude-sonet-4-6", () -> BOTH_LISTS).orElseThrow();
+        assertThat(current.row(), equalTo(CommonError.MODEL_NOT_FOUND));
+        assertThat(current.evidence(), containsString("Did you mean claude-sonnet-4-6?"));
+        Diagnosis.Verdict older = Diagnosis.of(json(503, error("当前分组 default 下对于模型 claude-sonet-4-6 无可用渠道", "")), "claude-sonet-4-6",
+                () -> BOTH_LISTS).orElseThrow();
+        assertThat(older.row(), equalTo(CommonError.MODEL_NOT_FOUND));
+    }
+
+    @Test
+    void theListsAreReadOnlyForARefusedModel() {
+        Supplier<ListedModels> never = () -> {
+            throw new AssertionError("no model list is needed for this answer");
+        };
+        assertThat(Diagnosis.of(json(401, error("Invalid token", "")), "gpt-5.4", never).orElseThrow().row(), equalTo(CommonError.UNAUTHORIZED));
+        assertThat(Diagnosis.of(json(200, "{\"object\":\"chat.completion\",\"choices\":[]}"), "gpt-5.4", never), equalTo(Optional.empty()));
+    }
+
+    private static Diagnosis.Verdict refused403(String model, ListedModels listed) {
+        return Diagnosis.of(json(403, error("This token has no access to model " + model, "")), model, () -> listed).orElseThrow();
+    }
+
+    private static String error(String message, String code) {
+        return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"new_api_error\",\"code\":\"" + code + "\"}}";
+    }
+
+    private static GatewayReply json(int status, String body) {
+        return new GatewayReply(REQUEST, status, Map.of("Content-Type", "application/json"), body, Duration.ZERO, Duration.ZERO);
+    }
+}

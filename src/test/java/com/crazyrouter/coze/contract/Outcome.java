@@ -1,0 +1,175 @@
+package com.crazyrouter.coze.contract;
+
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.transport.GatewayError;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.guide.ChecklistLine;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.ContractViolation;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.hamcrest.Matcher;
+
+/**
+ * What a Coze builder sees happen, in the words scenarios use, and the check each stands for. A failed check
+ * carries the Common Errors row whose fix applies: for an expected chat reply, the row that what happened looks
+ * like; for an expected rejection, the row whose contract the gateway broke.
+ */
+public enum Outcome {
+    CHAT_REPLY("Crazyrouter answers with a chat reply") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return new Expectation(this, ReplyMatchers.chatReplyFrom(model), Optional.empty());
+        }
+    },
+    NO_CHAT_REPLY("Coze gets a web page or a 404, not a chat reply") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return new Expectation(this, ReplyMatchers.noChatReply(), Optional.of(CommonError.NOT_FOUND_URL));
+        }
+    },
+    TOKEN_REJECTED("Crazyrouter rejects the token (401 unauthorized)") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return rejection(CommonError.UNAUTHORIZED, "the token is invalid", NEW_API_ERROR, "", e -> e.mentions("token|令牌"), 401);
+        }
+    },
+    URL_REJECTED("Crazyrouter rejects the URL (404)") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return rejection(CommonError.NOT_FOUND_URL, "the URL is invalid", "invalid_request_error", "", e -> e.mentions("url"), 404);
+        }
+    },
+    MODEL_REFUSED("Crazyrouter refuses the model for this token (403)") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return rejection(CommonError.MODEL_NOT_ALLOWED, "the token has no access to the model", NEW_API_ERROR, "", e -> e.mentions(MODEL_WORDS), 403);
+        }
+    },
+    MODEL_NOT_FOUND("Crazyrouter reports the model as not found") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return rejection(CommonError.MODEL_NOT_FOUND, "the model has no channel", NEW_API_ERROR, "model_not_found", e -> e.mentions(MODEL_WORDS), 503);
+        }
+    },
+    UNKNOWN_MODEL_REFUSED("Crazyrouter refuses the misspelled model") {
+        /** new-api checks a token's allowlist before it looks for a channel: an allowlisted token is refused first. */
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return (allowlist.restricted() ? MODEL_REFUSED : MODEL_NOT_FOUND).expect(model, allowlist);
+        }
+    },
+    INVALID_JSON("Crazyrouter rejects the body as invalid JSON (400)") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return rejection(CommonError.MAPPING_INCONSISTENT, "the JSON body is invalid", NEW_API_ERROR, "", e -> e.mentions("json"), 400);
+        }
+    },
+    MODEL_UNREADABLE("Crazyrouter cannot read the model name") {
+        /** new-api checks a token's allowlist before it reads the body: an allowlisted token is refused the unread model. */
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return allowlist.restricted() ? MODEL_REFUSED.expect(model, allowlist)
+                    : rejection(ChecklistLine.JSON_CONTENT_TYPE, "no model name was given", NEW_API_ERROR, "", e -> e.mentions(MODEL_WORDS), 400);
+        }
+    },
+    CONTEXT_TOO_LONG("Crazyrouter passes on the model's answer that the input is too long (400)") {
+        /** The upstream's own error, passed through by new-api's relay: OpenAI's type and code. */
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return rejection(CommonError.INTERMITTENT, "the input is longer than the model's context", "invalid_request_error", "context_length_exceeded",
+                    e -> e.mentions("context|token"), 400);
+        }
+    },
+    ALLOWED_OR_REFUSED("the model answers if the token allows it, otherwise Crazyrouter refuses the model for this token (403)") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return (allowlist.allows(model) ? CHAT_REPLY : MODEL_REFUSED).expect(model, allowlist);
+        }
+    },
+    COZE_REFUSES("Coze refuses to send the header") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            throw new IllegalStateException("Coze's refusal is checked on the attempt, before any reply");
+        }
+    },
+    FAILS_IN_COZE("Coze fails the node before sending, and nothing reaches Crazyrouter") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            throw new IllegalStateException("Coze's failure before sending is checked on the attempt, before any reply");
+        }
+    };
+
+    private static final String MODEL_WORDS = "model|模型";
+    private static final String NEW_API_ERROR = "new_api_error";
+
+    private final String phrase;
+
+    Outcome(String phrase) {
+        this.phrase = phrase;
+    }
+
+    public String phrase() {
+        return phrase;
+    }
+
+    public static Outcome fromPhrase(String phrase) {
+        return Arrays.stream(values()).filter(o -> o.phrase.equals(phrase)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + phrase + "' is not an outcome a scenario can expect"));
+    }
+
+    /**
+     * What this outcome means for this model and token. {@code allowlist} is the allowlist the token in use is
+     * expected to have: it decides what new-api answers first.
+     */
+    abstract Expectation expect(String model, TokenAllowlist allowlist);
+
+    /** The matcher, and the guide line a failure quotes when it is not about a chat reply, that this outcome resolves to. */
+    record Expectation(Outcome resolved, Matcher<GatewayReply> matcher, Optional<GuideLine> row) {
+    }
+
+    /** Coze itself fails before anything is sent: the gateway is not involved, and its request log must show nothing. */
+    public boolean failsInCoze() {
+        return this == COZE_REFUSES || this == FAILS_IN_COZE;
+    }
+
+    /** Checks what Coze did with the request, and what came back, with no model list to tell a wrong model name from one not allowed. */
+    public void verify(Attempt attempt, TokenAllowlist allowlist) {
+        verify(attempt, allowlist, () -> ListedModels.UNKNOWN);
+    }
+
+    /**
+     * Checks what Coze did with the request, and what came back. {@code listed}: Crazyrouter's model lists, read only when
+     * a chat reply was expected and the model was refused, to tell a wrong name (Common Errors 4) from one the token
+     * does not allow (Common Errors 3).
+     */
+    public void verify(Attempt attempt, TokenAllowlist allowlist, Supplier<ListedModels> listed) {
+        if (failsInCoze()) {
+            ContractViolation.assertThat("Expected Coze to refuse to send the request", attempt, ReplyMatchers.refusedByCoze(),
+                    Optional.empty(), attempt.cozeShows());
+            return;
+        }
+        ContractViolation.assertThat("Expected: " + phrase, attempt, ReplyMatchers.sentByCoze(), Optional.empty(), attempt.cozeShows());
+        GatewayReply reply = attempt.reply().orElseThrow();
+        Expectation expected = expect(attempt.model(), allowlist);
+        // what happened decides the row for a missing chat reply; for a missing rejection, the row whose contract broke,
+        // unless the gateway was too busy to tell
+        Optional<Diagnosis.Verdict> verdict = expected.resolved() == CHAT_REPLY ? Diagnosis.of(reply, attempt.model(), listed)
+                : Diagnosis.intermittent(reply).or(expected::row).map(r -> new Diagnosis.Verdict(r, ""));
+        Optional<GuideLine> row = verdict.map(Diagnosis.Verdict::row);
+        String head = "Expected: " + expected.resolved().phrase + " — " + attempt.describe() + ".";
+        String why = expected.resolved() == CHAT_REPLY
+                ? verdict.map(v -> (v.evidence().isEmpty() ? "" : " " + v.evidence()) + " What happened matches " + v.row().advice()).orElse("")
+                : " A gateway that answers otherwise breaks the contract behind " + row.orElseThrow().advice();
+        ContractViolation.assertThat(head + why + " What the Coze builder sees: " + attempt.cozeShows(), reply, expected.matcher(), row,
+                attempt.cozeShows());
+    }
+
+    /** Not private: the constants' own bodies call it. */
+    Expectation rejection(GuideLine row, String what, String type, String code, Predicate<GatewayError> evidence, int status) {
+        return new Expectation(this, ReplyMatchers.rejection(what, type, code, evidence, status), Optional.of(row));
+    }
+}

@@ -1,8 +1,0 @@
-package com.crazyrouter.coze.coze;
-
-/** Coze's HTTP client would not put this request on the wire at all (as Go's net/http refuses a bad header). */
-public class CozeRefusedToSend extends RuntimeException {
-    public CozeRefusedToSend(String message) {
-        super(message);
-    }
-}
