@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.config;
 
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Examples;

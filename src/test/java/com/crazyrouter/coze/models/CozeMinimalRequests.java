@@ -4,7 +4,7 @@ import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
 import com.crazyrouter.coze.transport.GatewayUnreachable;

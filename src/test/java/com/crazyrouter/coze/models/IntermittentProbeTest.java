@@ -4,7 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

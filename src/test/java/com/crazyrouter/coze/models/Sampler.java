@@ -2,7 +2,7 @@ package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.oneOf;
 
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.run.RequestBudget;

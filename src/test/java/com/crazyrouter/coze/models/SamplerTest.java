@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ConfigurationException;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.models.SampleStats.Sample;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.route;
 
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.text.Json;
 import java.util.Arrays;
 

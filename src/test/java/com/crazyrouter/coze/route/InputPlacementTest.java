@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.route;
 
+import com.crazyrouter.coze.guide.Route;
 import static com.crazyrouter.coze.route.PluginToolTest.PUBLIC;
 import static com.crazyrouter.coze.route.PluginToolTest.TOKEN;
 import static org.hamcrest.MatcherAssert.assertThat;

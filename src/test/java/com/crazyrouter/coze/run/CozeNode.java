@@ -5,7 +5,7 @@ import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.route.CozeView;
 import com.crazyrouter.coze.route.InputPlacement;
 import com.crazyrouter.coze.route.PluginTool;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
 import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Secret;

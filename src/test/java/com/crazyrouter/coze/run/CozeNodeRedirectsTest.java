@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.run;
 
 import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.setup;
 
 import com.crazyrouter.coze.route.PluginTool;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
 import com.crazyrouter.coze.route.WorkflowHttpNode.BodyType;
 import com.crazyrouter.coze.transport.OutgoingRequest;

@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.steps;
 
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.models.CozeMinimalRequests;

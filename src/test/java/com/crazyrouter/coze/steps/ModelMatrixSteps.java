@@ -6,7 +6,7 @@ import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.run.CozeNode;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.models.Cell;
 import com.crazyrouter.coze.models.MatrixVerdict;

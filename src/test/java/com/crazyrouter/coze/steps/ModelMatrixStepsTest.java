@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.models.Cell;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.Tokens;

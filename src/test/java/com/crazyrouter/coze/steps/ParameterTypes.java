@@ -3,7 +3,7 @@ package com.crazyrouter.coze.steps;
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.UserInput;
 import com.crazyrouter.coze.contract.Outcome;
 import io.cucumber.java.ParameterType;

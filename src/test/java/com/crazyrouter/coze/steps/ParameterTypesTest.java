@@ -4,7 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.route.Route;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.UserInput;
 import com.crazyrouter.coze.contract.Outcome;
 import io.cucumber.java.ParameterType;

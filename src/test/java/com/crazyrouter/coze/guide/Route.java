@@ -1,4 +1,4 @@
-package com.crazyrouter.coze.route;
+package com.crazyrouter.coze.guide;
 
 import java.util.Arrays;
 import java.util.Optional;
