@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.contract;
 
+import com.crazyrouter.coze.transport.AnswerCheck;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.StreamedReply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  * <p>The client checks each answer as it comes, on the scenario's thread; the scenario's end ({@link #scenarioEnded})
  * files what its answers showed under its route and model.
  */
-public final class OpenAiConformance {
+public final class OpenAiConformance implements AnswerCheck {
     public static final String TITLE = "OpenAI conformance (report only)";
     static final String SCHEMAS = "schemas/openai/chat-completions.json#/$defs/";
     /** The commit of openai/openai-openapi the schemas were copied from (schemas/openai/README.md). */
@@ -51,6 +52,7 @@ public final class OpenAiConformance {
     private final AtomicInteger differing = new AtomicInteger();
 
     /** Where OpenAI's contract has a schema for the answer (a chat.completion, an error envelope), how it differs. */
+    @Override
     public void check(GatewayReply reply) {
         Optional<JsonNode> json = reply.json().filter(JsonNode::isObject);
         if (json.isEmpty()) {
@@ -69,6 +71,7 @@ public final class OpenAiConformance {
     }
 
     /** Each JSON chunk of a stream, against OpenAI's chunk schema. */
+    @Override
     public void check(StreamedReply reply) {
         List<Difference> found = new ArrayList<>();
         for (JsonNode chunk : reply.chunks(new ArrayList<>())) {

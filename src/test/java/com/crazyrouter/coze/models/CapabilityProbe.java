@@ -1,5 +1,8 @@
 package com.crazyrouter.coze.models;
 
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.contract.JsonSchemas;
@@ -40,6 +43,11 @@ public final class CapabilityProbe {
     private final Function<String, OutgoingRequest> render;
     private final Function<OutgoingRequest, GatewayReply> send;
     private final Function<OutgoingRequest, StreamedReply> stream;
+
+    /** Probes through a Coze node on a route, with the guide's setup around each probe's body. */
+    public static CapabilityProbe through(CozeNode node, Secret token, Route route) {
+        return new CapabilityProbe(body -> node.guideRendering(token, route, body), node::sendProbe, node::streamProbe);
+    }
 
     public CapabilityProbe(Function<String, OutgoingRequest> render, Function<OutgoingRequest, GatewayReply> send,
             Function<OutgoingRequest, StreamedReply> stream) {

@@ -29,7 +29,7 @@ public final class AllureConformance {
 
     /** Attaches this scenario's differences. */
     public static void show(List<OpenAiConformance.Difference> found) {
-        Evidence.attach(OpenAiConformance.TITLE, "text/plain", OpenAiConformance.words(found));
+        AllureSteps.attach(OpenAiConformance.TITLE, "text/plain", OpenAiConformance.words(found));
     }
 
     /** The category: green scenarios whose answers differ from OpenAI's contract. */

@@ -9,9 +9,6 @@ import java.util.Set;
 
 /** Groups a scenario in the Allure report: parent suite = route, suite = model, sub-suite = the guide line. */
 public final class AllureLabels {
-    public static final String NO_ROUTE = "No route: token and setup checks";
-    public static final String BOTH_ROUTES = "Both routes";
-    public static final String NO_MODEL = "No model";
     private static final Set<String> REPLACED = Set.of("parentSuite", "suite", "subSuite");
     private static final Set<String> OURS = Set.of("route", "model", "target");
 
@@ -20,7 +17,7 @@ public final class AllureLabels {
 
     /** Puts the guide's words first in the scenario's description. */
     public static void describe(String guideWords) {
-        if (!Evidence.recorded()) {
+        if (!AllureSteps.recorded()) {
             return;
         }
         Allure.getLifecycle().updateTestCase(test -> test.setDescription(guideWords
@@ -29,7 +26,7 @@ public final class AllureLabels {
 
     /** Shown as Allure's "flaky" mark, with why in the description. */
     public static void markRetried(String note) {
-        if (!Evidence.recorded()) {
+        if (!AllureSteps.recorded()) {
             return;
         }
         Allure.getLifecycle().updateTestCase(test -> {
@@ -39,7 +36,7 @@ public final class AllureLabels {
     }
 
     public static void apply(String route, String model, String guideLine, String target) {
-        if (!Evidence.recorded()) {
+        if (!AllureSteps.recorded()) {
             return;
         }
         Allure.getLifecycle().updateTestCase(test -> {

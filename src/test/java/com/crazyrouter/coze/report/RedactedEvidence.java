@@ -20,13 +20,13 @@ public final class RedactedEvidence {
     }
 
     public void request(OutgoingRequest request) {
-        if (!Evidence.recorded()) {
+        if (!AllureSteps.recorded()) {
             return;
         }
         String url = redactor.redact(request.url().toString());
         Map<String, String> headers = new LinkedHashMap<>();
         request.headers().forEach(h -> headers.put(ShownText.oneLine(h.name()), ShownText.oneLine(redactor.redactHeader(h.name(), h.value()))));
-        String body = request.body() == null ? "" : Evidence.shown(redactor.redact(request.body()));
+        String body = request.body() == null ? "" : AllureSteps.shown(redactor.redact(request.body()));
         attach("Request " + request.method() + " " + url, HttpAttachmentHtml.request(request.method(), url, headers, body));
     }
 
@@ -36,17 +36,17 @@ public final class RedactedEvidence {
 
     /** A response, with a first line saying why the harness stopped reading it, when it did. */
     public void response(GatewayReply reply, String stoppedReading) {
-        if (!Evidence.recorded()) {
+        if (!AllureSteps.recorded()) {
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>();
         reply.headers().forEach((name, value) -> headers.put(ShownText.oneLine(name), ShownText.oneLine(value)));
         String body = stoppedReading.isEmpty() ? reply.body() : "[" + stoppedReading + "]\n" + reply.body();
         attach("Response " + reply.status(), HttpAttachmentHtml.response(reply.status(), redactor.redact(reply.request().url().toString()), headers,
-                Evidence.shown(body)));
+                AllureSteps.shown(body)));
     }
 
     private static void attach(String name, String html) {
-        Evidence.attachRendered(name, "text/html", ".html", html);
+        AllureSteps.attachRendered(name, "text/html", ".html", html);
     }
 }

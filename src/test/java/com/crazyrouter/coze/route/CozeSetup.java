@@ -1,6 +1,5 @@
 package com.crazyrouter.coze.route;
 
-import com.crazyrouter.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,23 +24,26 @@ public record CozeSetup(PluginTool plugin, Map<String, Object> pluginArguments, 
     }
 
     /**
-     * The builder's own setup on its route (from -Dcoze.setup), the guide's on the other. A plugin that names no auth
-     * at all (a cURL import carries none) gets the guide's service token, as the builder sets it after importing; one
-     * whose Authorization became a tool input keeps it that way, as Coze does.
+     * The builder's own plugin tool (from -Dcoze.setup) on the plugin route, the guide's node on the other. A tool that
+     * names no auth at all (a cURL import carries none) gets the guide's service token, as the builder sets it after
+     * importing; one whose Authorization became a tool input keeps it that way, as Coze does.
+     *
+     * @param filledByCoze the defaults Coze fills when the caller leaves a parameter empty
      */
-    public CozeSetup with(BuilderSetup own) {
-        if (own instanceof BuilderSetup.PluginSetup plugin) {
-            PluginTool tool = plugin.tool();
-            boolean namesAuthorization = tool.serviceToken().isPresent() || HeaderRules.has(tool.headers(), "Authorization")
-                    || tool.parameters().stream().anyMatch(p -> p.name().equalsIgnoreCase("Authorization"));
-            // the defaults Coze fills when the caller leaves a parameter empty, as a debug run with the tool's defaults sends them
-            // (messages excepted: the run always fills them with its input, and a value given wins over a default)
-            Map<String, Object> arguments = new LinkedHashMap<>(plugin.filledByCoze());
-            arguments.remove("messages");
-            arguments.putAll(pluginArguments);
-            return new CozeSetup(namesAuthorization ? tool : tool.withServiceToken(this.plugin.serviceToken()), arguments, node);
-        }
-        return new CozeSetup(plugin, pluginArguments, ((BuilderSetup.WorkflowSetup) own).node());
+    public CozeSetup withOwnPlugin(PluginTool tool, Map<String, Object> filledByCoze) {
+        boolean namesAuthorization = tool.serviceToken().isPresent() || HeaderRules.has(tool.headers(), "Authorization")
+                || tool.parameters().stream().anyMatch(p -> p.name().equalsIgnoreCase("Authorization"));
+        // the defaults Coze fills when the caller leaves a parameter empty, as a debug run with the tool's defaults sends them
+        // (messages excepted: the run always fills them with its input, and a value given wins over a default)
+        Map<String, Object> arguments = new LinkedHashMap<>(filledByCoze);
+        arguments.remove("messages");
+        arguments.putAll(pluginArguments);
+        return new CozeSetup(namesAuthorization ? tool : tool.withServiceToken(this.plugin.serviceToken()), arguments, node);
+    }
+
+    /** The builder's own workflow HTTP node (from -Dcoze.setup) on the workflow route, the guide's tool on the other. */
+    public CozeSetup withOwnNode(WorkflowHttpNode own) {
+        return new CozeSetup(plugin, pluginArguments, own);
     }
 
     /** The body asks for "stream": true: a value fixed for the plugin's stream parameter, and written into the node's body. */

@@ -168,7 +168,7 @@ class CozeSetupTest {
     void aBuildersOwnPluginReplacesOnlyThePlugin() {
         PluginTool own = ownTool().withServiceToken(Optional.of(new PluginTool.ServiceToken(PluginTool.Location.HEADER, "Authorization",
                 "Bearer " + OTHER_TOKEN)));
-        CozeSetup setup = GUIDE.withStreaming().with(new BuilderSetup.PluginSetup(FILE, own, List.of()));
+        CozeSetup setup = new BuilderSetup.PluginSetup(FILE, own, List.of()).onItsRoute(GUIDE.withStreaming());
         assertThat(setup.plugin(), equalTo(own));
         assertThat(setup.node(), equalTo(GUIDE.withStreaming().node()));
         assertThat(setup.pluginArguments(), equalTo(Map.of("stream", true)));
@@ -177,7 +177,7 @@ class CozeSetupTest {
     // a cURL import carries no auth (NewDefaultPluginManifest, auth none); the builder then sets the guide's token
     @Test
     void aBuildersPluginWithNoAuthAtAllGetsTheGuidesServiceToken() {
-        CozeSetup setup = GUIDE.with(new BuilderSetup.PluginSetup(FILE, ownTool(), List.of()));
+        CozeSetup setup = new BuilderSetup.PluginSetup(FILE, ownTool(), List.of()).onItsRoute(GUIDE);
         assertThat(setup.plugin().serviceToken(), equalTo(GUIDE.plugin().serviceToken()));
         assertThat(setup.plugin().url(), equalTo("https://crazyrouter.com/v1/chat/completions"));
         assertThat(plugin(setup).header("Authorization"), equalTo(Optional.of("Bearer " + TOKEN)));
@@ -186,7 +186,7 @@ class CozeSetupTest {
     @Test
     void aBuildersPluginWithAnAuthorizationHeaderKeepsItAndGetsNoServiceToken() {
         PluginTool own = ownTool().withHeaders(List.of(header("Authorization", "Bearer " + OTHER_TOKEN)));
-        CozeSetup setup = GUIDE.with(new BuilderSetup.PluginSetup(FILE, own, List.of()));
+        CozeSetup setup = new BuilderSetup.PluginSetup(FILE, own, List.of()).onItsRoute(GUIDE);
         assertThat(setup.plugin(), equalTo(own));
         assertThat(plugin(setup).header("Authorization"), equalTo(Optional.of("Bearer " + OTHER_TOKEN)));
     }
@@ -197,7 +197,7 @@ class CozeSetupTest {
         PluginTool own = new PluginTool("https://crazyrouter.com", "/v1/chat/completions", "POST",
                 List.of(new PluginTool.Parameter("model", "string", true), new PluginTool.Parameter("Authorization", "string", true)),
                 Optional.empty(), List.of());
-        CozeSetup setup = GUIDE.with(new BuilderSetup.PluginSetup(FILE, own, List.of()));
+        CozeSetup setup = new BuilderSetup.PluginSetup(FILE, own, List.of()).onItsRoute(GUIDE);
         assertThat(setup.plugin().serviceToken(), equalTo(Optional.empty()));
     }
 
@@ -206,14 +206,14 @@ class CozeSetupTest {
     void aBuildersPluginSendsTheDefaultsCozeFillsButNeverADefaultForTheInput() {
         BuilderSetup.PluginSetup own = new BuilderSetup.PluginSetup(FILE, ownTool(), List.of(),
                 Map.of("model", "gpt-5.4o", "temperature", 0, "messages", List.of()), List.of("model"), true);
-        CozeSetup setup = GUIDE.withStreaming().with(own);
+        CozeSetup setup = own.onItsRoute(GUIDE.withStreaming());
         assertThat(setup.pluginArguments(), equalTo(Map.of("model", "gpt-5.4o", "temperature", 0, "stream", true)));
     }
 
     @Test
     void aBuildersOwnNodeReplacesOnlyTheNode() {
         WorkflowHttpNode own = WorkflowHttpNode.guide(OTHER_TOKEN).withUrl("https://crazyrouter.com/v1/chat/completions/");
-        CozeSetup setup = GUIDE.with(new BuilderSetup.WorkflowSetup(FILE, own));
+        CozeSetup setup = new BuilderSetup.WorkflowSetup(FILE, own).onItsRoute(GUIDE);
         assertThat(setup.node(), equalTo(own));
         assertThat(setup.plugin(), equalTo(GUIDE.plugin()));
     }

@@ -16,20 +16,19 @@ import com.crazyrouter.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
+import com.crazyrouter.coze.transport.Evidence;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.contract.ListedModels;
 import com.crazyrouter.coze.contract.ModelLists;
 import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.transport.StreamedReply;
 import com.crazyrouter.coze.contract.TokenAllowlist;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.OtherCheck;
-import com.crazyrouter.coze.models.CapabilityProbe;
-import com.crazyrouter.coze.report.AllureLabels;
-import com.crazyrouter.coze.report.Evidence;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -73,7 +72,7 @@ public class CozeNode {
 
     /** The builder's own setup (from -Dcoze.setup) on its route, with the run's dedicated token in it; the guide's on the other. */
     public void useOwnSetup(BuilderSetup own) {
-        state.use(TokenKind.DEDICATED, CozeSetup.guide(tokens.require(TokenKind.DEDICATED).reveal()).with(own));
+        state.use(TokenKind.DEDICATED, own.onItsRoute(CozeSetup.guide(tokens.require(TokenKind.DEDICATED).reveal())));
     }
 
     /** What the builder has set up: the guide's setup with the dedicated token until a step changes it. */
@@ -132,23 +131,27 @@ public class CozeNode {
         return send(new OutgoingRequest("GET", gateway.resolve(path), List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal())), null));
     }
 
-    /**
-     * Probes a model's capabilities through a route, with the guide's setup around each probe's body. Probes are the
-     * harness's own requests, so they alone get the live run's output limit (crazyrouter.probeMaxTokens).
-     */
-    public CapabilityProbe probe(Secret token, String model, Route route) {
+    /** A probe body of the harness's own making, rendered as the route renders it, with the guide's setup around it. */
+    public OutgoingRequest guideRendering(Secret token, Route route, String body) {
         CozeSetup guide = CozeSetup.guide(token.reveal());
-        return new CapabilityProbe(body -> route == Route.PLUGIN
+        return route == Route.PLUGIN
                 ? guide.plugin().render(Json.MAPPER.convertValue(Json.parse(body).orElseThrow(), new TypeReference<Map<String, Object>>() { }), gateway)
-                : guide.node().withBody(WorkflowHttpNode.BodyType.JSON, body).render(Map.of(), gateway),
-                request -> {
-                    label();
-                    return client.sendProbe(marked(request));
-                },
-                request -> {
-                    label();
-                    return client.streamProbe(marked(request));
-                });
+                : guide.node().withBody(WorkflowHttpNode.BodyType.JSON, body).render(Map.of(), gateway);
+    }
+
+    /**
+     * Sends a capability probe. Probes are the harness's own requests, so they alone get the live run's output limit
+     * (crazyrouter.probeMaxTokens).
+     */
+    public GatewayReply sendProbe(OutgoingRequest request) {
+        label();
+        return client.sendProbe(marked(request));
+    }
+
+    /** Streams a capability probe, within the same output limit as {@link #sendProbe}. */
+    public StreamedReply streamProbe(OutgoingRequest request) {
+        label();
+        return client.streamProbe(marked(request));
     }
 
     private Attempt attempt(Route route, String model, Supplier<OutgoingRequest> render, int transportRetries) {
@@ -156,7 +159,7 @@ public class CozeNode {
         try {
             request = render.get();
         } catch (CozeRefusedToSend refused) {
-            Evidence.step("Coze fails before sending anything: " + refused.getMessage());
+            Evidence.SHOWN.step("Coze fails before sending anything: " + refused.getMessage());
             return Attempt.refused(route.words(), model, refused.getMessage());
         }
         // a setup that fixes the model in its body sends that one, whatever the scenario named
@@ -165,7 +168,7 @@ public class CozeNode {
             try {
                 GatewayReply reply = followingRedirects(route, request);
                 if (reply.retries() > 0) {
-                    Evidence.step("Crazyrouter answered only after " + reply.retries() + " retr" + (reply.retries() == 1 ? "y" : "ies")
+                    Evidence.SHOWN.step("Crazyrouter answered only after " + reply.retries() + " retr" + (reply.retries() == 1 ? "y" : "ies")
                             + " by this harness: Coze would have failed here (" + CommonError.INTERMITTENT.title() + "), it never retries on a status");
                 }
                 CozeView view = shows(route, reply);
@@ -186,7 +189,7 @@ public class CozeNode {
                     throw new GatewayUnreachable(unreachable.getMessage() + " What the Coze builder sees: " + view.describe(),
                             unreachable.row().orElse(CommonError.INTERMITTENT));
                 }
-                Evidence.step("The workflow node retries after a transport error (" + (retry + 1) + " of " + transportRetries + "), as Coze does");
+                Evidence.SHOWN.step("The workflow node retries after a transport error (" + (retry + 1) + " of " + transportRetries + "), as Coze does");
             }
         }
     }
@@ -199,8 +202,8 @@ public class CozeNode {
 
     private CozeView shows(Route route, GatewayReply reply) {
         CozeView view = route == Route.PLUGIN ? setup().plugin().shows(reply) : setup().node().shows(reply);
-        Evidence.step("Crazyrouter answered " + reply.describe());
-        Evidence.step("What the Coze builder sees: " + view.describe());
+        Evidence.SHOWN.step("Crazyrouter answered " + reply.describe());
+        Evidence.SHOWN.step("What the Coze builder sees: " + view.describe());
         return view;
     }
 
@@ -221,7 +224,7 @@ public class CozeNode {
             List<OutgoingRequest.Header> headers = dropsAuthorization
                     ? request.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Authorization")).toList() : request.headers();
             request = new OutgoingRequest(resend ? request.method() : "GET", next, headers, resend ? request.body() : null);
-            Evidence.step("Coze follows the " + reply.status() + " redirect to " + (dropsAuthorization ? next.getHost() : "") + next.getRawPath()
+            Evidence.SHOWN.step("Coze follows the " + reply.status() + " redirect to " + (dropsAuthorization ? next.getHost() : "") + next.getRawPath()
                     + (resend ? "" : " as a GET without the body") + (dropsAuthorization ? ", without the Authorization header (another host)" : ""));
             reply = send(request);
         }
@@ -305,7 +308,7 @@ public class CozeNode {
 
     /** Allure groups by route and model; labels are set while a step runs, where Allure can reach the test case. */
     private void label() {
-        AllureLabels.apply(state.reportRoute(), state.reportModel(settings.modelsUnderTest()),
+        ScenarioGrouping.REPORTED.group(state.reportRoute(), state.reportModel(settings.modelsUnderTest()),
                 GuideLine.of(state.tags()).map(GuideLine::title).orElse(OtherCheck.NO_LINE), settings.target().label());
     }
 }

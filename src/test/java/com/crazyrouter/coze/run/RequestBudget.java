@@ -3,6 +3,7 @@ package com.crazyrouter.coze.run;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
 import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.transport.SendingBounds;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * usage"); and the run's stop ({@link RunStop}): once it has stopped, nothing more is sent. Chat answers are told to
  * the run's {@link FailureStreak}, where it has one, so that a gateway that stopped answering stops the run.
  */
-public final class RequestBudget {
+public final class RequestBudget implements SendingBounds {
     /** Retries across the whole run: a gateway that is busy for every request gets a few retries, not three times the requests. */
     public static final int RETRIES_PER_RUN = 10;
 
@@ -67,6 +68,7 @@ public final class RequestBudget {
     }
 
     /** Counts one request about to be sent, or refuses it: a stopped run skips it ({@link RunStopped}), a cap reached fails it. */
+    @Override
     public void spendOne(String what) {
         stop.beforeSending(what);
         if (spent.tokens.get() >= tokenCap) {
@@ -80,31 +82,37 @@ public final class RequestBudget {
         }
     }
 
+    @Override
     public void recordTokens(int used) {
         spent.tokens.addAndGet(Math.max(0, used));
     }
 
     /** Takes one of the run's retries for a request about to be sent again; false once they are all taken. */
+    @Override
     public boolean takeRetry() {
         return spent.retriesTaken.getAndUpdate(taken -> taken < retryCap ? taken + 1 : taken) < retryCap;
     }
 
     /** Why a retry was not sent once the run's retries are all taken. */
+    @Override
     public String retriesUsedUp() {
         return "this run's " + retryCap + " retries are used up (at most " + retryCap + " per run): not retried";
     }
 
     /** A retry went out: the "Retries" figure counts these only, not retries the caps or the stop then held back. */
+    @Override
     public void retrySent() {
         spent.retriesSent.incrementAndGet();
     }
 
     /** The final answer to a request (after any retries); true when it made the run stop (a chat request in a failure streak). */
+    @Override
     public boolean answered(OutgoingRequest request, String where, GatewayReply reply) {
         return isChat(request) && streak.map(s -> s.answered(where, reply)).orElse(false);
     }
 
     /** A request that got no HTTP answer; true when it made the run stop. */
+    @Override
     public boolean unanswered(OutgoingRequest request, String where, GatewayUnreachable why) {
         return isChat(request) && streak.map(s -> s.unanswered(where, why)).orElse(false);
     }
@@ -112,6 +120,11 @@ public final class RequestBudget {
     /** The harness POSTs nothing but chat requests; a GET (the preflight, the model list, the token log) is not one. */
     private static boolean isChat(OutgoingRequest request) {
         return request.method().equals("POST");
+    }
+
+    @Override
+    public void beforeSending(String what) {
+        stop.beforeSending(what);
     }
 
     public RunStop stop() {

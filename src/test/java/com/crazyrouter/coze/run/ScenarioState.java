@@ -4,7 +4,6 @@ import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.report.AllureLabels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,6 +17,11 @@ import java.util.UUID;
  * the mark its requests carry, and every attempt Coze made. Nothing here sends anything: that is coze/CozeNode.
  */
 public class ScenarioState {
+    /** The report's groups for a scenario that names no route, both routes, or no model. */
+    public static final String NO_ROUTE = "No route: token and setup checks";
+    public static final String BOTH_ROUTES = "Both routes";
+    public static final String NO_MODEL = "No model";
+
     private final String mark = UUID.randomUUID().toString().substring(0, 13);
     private final Set<String> routes = new LinkedHashSet<>();
     private final Set<String> models = new LinkedHashSet<>();
@@ -88,15 +92,15 @@ public class ScenarioState {
     /** The route this scenario is grouped under in the reports. */
     public String reportRoute() {
         return switch (routes.size()) {
-            case 0 -> AllureLabels.NO_ROUTE;
+            case 0 -> NO_ROUTE;
             case 1 -> routes.iterator().next();
-            default -> AllureLabels.BOTH_ROUTES;
+            default -> BOTH_ROUTES;
         };
     }
 
     /** The model it is grouped under: the first of the models under test it asked, else the first it asked. */
     public String reportModel(List<String> modelsUnderTest) {
         return models.stream().filter(modelsUnderTest::contains).findFirst()
-                .orElse(models.isEmpty() ? AllureLabels.NO_MODEL : models.iterator().next());
+                .orElse(models.isEmpty() ? NO_MODEL : models.iterator().next());
     }
 }

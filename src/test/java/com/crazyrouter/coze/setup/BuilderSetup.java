@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.setup;
 
+import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.route.PluginTool;
 import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
@@ -13,6 +14,9 @@ import java.util.Map;
  * the caller's secrets, so {@code toString} names the file and route only.
  */
 public sealed interface BuilderSetup permits BuilderSetup.PluginSetup, BuilderSetup.WorkflowSetup {
+
+    /** The guide's setup with this one in place on its route. */
+    CozeSetup onItsRoute(CozeSetup guide);
 
     Path file();
 
@@ -55,6 +59,11 @@ public sealed interface BuilderSetup permits BuilderSetup.PluginSetup, BuilderSe
         }
 
         @Override
+        public CozeSetup onItsRoute(CozeSetup guide) {
+            return guide.withOwnPlugin(tool, filledByCoze);
+        }
+
+        @Override
         public Route route() {
             return Route.PLUGIN;
         }
@@ -86,6 +95,11 @@ public sealed interface BuilderSetup permits BuilderSetup.PluginSetup, BuilderSe
             BodyTemplate body = BodyTemplate.of(node.bodyTemplate());
             return body.json().map(tree -> tree.get("model")).filter(model -> model != null && model.isTextual() && !model.asText().isBlank())
                     .filter(model -> body.variableAt(model).isEmpty()).map(com.fasterxml.jackson.databind.JsonNode::asText);
+        }
+
+        @Override
+        public CozeSetup onItsRoute(CozeSetup guide) {
+            return guide.withOwnNode(node);
         }
 
         @Override

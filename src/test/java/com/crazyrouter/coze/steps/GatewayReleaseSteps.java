@@ -5,7 +5,7 @@ import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.contract.ReleaseShape;
 import com.crazyrouter.coze.contract.ReplyMatchers;
 import com.crazyrouter.coze.guide.ContractViolation;
-import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
@@ -32,7 +32,7 @@ public class GatewayReleaseSteps {
         ContractViolation.assertThat("Expected Coze to send the header", attempt, ReplyMatchers.sentByCoze(), Optional.empty(), attempt.cozeShows());
         ReleaseShape shape = ReleaseShape.ofAuthorization(attempt.reply().orElseThrow(), attempt.model(), node.allowlist());
         shape.requireARelease(attempt);
-        Evidence.step("Authorization typed as '" + typed + "': " + shape.words());
+        AllureSteps.step("Authorization typed as '" + typed + "': " + shape.words());
         ledger.releaseFact("Authorization typed as `" + typed + "`", shape.words());
     }
 }

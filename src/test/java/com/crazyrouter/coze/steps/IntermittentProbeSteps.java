@@ -6,7 +6,7 @@ import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.models.CozeMinimalRequests;
 import com.crazyrouter.coze.models.IntermittentProbe;
 import com.crazyrouter.coze.models.Sampler;
-import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
@@ -35,7 +35,7 @@ public class IntermittentProbeSteps {
                 + " requests and the run's request cap leaves " + requests.requestsLeft() + " (crazyrouter.maxRequests)");
         state.addressed(Route.WORKFLOW.title(), model);
         probe = new IntermittentProbe(new Sampler(requests, IntermittentProbe.REQUESTS, 1).oneAfterAnother(model, Route.WORKFLOW));
-        Evidence.step(probe.words(), probe.failure().isEmpty() ? Status.PASSED : Status.FAILED);
+        AllureSteps.step(probe.words(), probe.failure().isEmpty() ? Status.PASSED : Status.FAILED);
         ledger.note(IntermittentProbe.TITLE, probe.markdown());
     }
 

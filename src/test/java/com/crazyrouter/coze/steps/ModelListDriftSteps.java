@@ -9,7 +9,7 @@ import com.crazyrouter.coze.contract.ModelList;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.models.ModelListBaseline;
-import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.en.Given;
@@ -46,7 +46,7 @@ public class ModelListDriftSteps {
     public void compareWithBaseline() {
         ModelListBaseline baseline = new ModelListBaseline(settings.modelTable().file(), settings.target());
         String drift = settings.acceptBaseline() ? baseline.accept(listed.ids()) : baseline.compare(listed.ids());
-        Evidence.attach("Model-list drift", "text/markdown", drift);
+        AllureSteps.attach("Model-list drift", "text/markdown", drift);
         ledger.note("Model-list drift", drift);
     }
 

@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.steps;
 
+import com.crazyrouter.coze.models.CapabilityProbe;
 import static org.hamcrest.Matchers.empty;
 
 import com.crazyrouter.coze.config.Secret;
@@ -10,7 +11,7 @@ import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.models.Cell;
 import com.crazyrouter.coze.models.MatrixVerdict;
-import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.en.Then;
@@ -42,10 +43,10 @@ public class ModelMatrixSteps {
     public void probe(String model, Route route, boolean jsonMode) {
         Optional<Secret> token = tokenThatAllows(model);
         String noToken = "no token at hand allows " + model + "; set " + TokenKind.UNRESTRICTED.environmentVariable();
-        cells = token.map(t -> node.probe(t, model, route).probe(model, route.title(), jsonMode, settings.samples()))
+        cells = token.map(t -> CapabilityProbe.through(node, t, route).probe(model, route.title(), jsonMode, settings.samples()))
                 .orElseGet(() -> List.of(Cell.notProbed(model, route.title(), noToken)));
         cells.forEach(ledger::record);
-        cells.forEach(Evidence::step);
+        cells.forEach(AllureSteps::step);
         Assumptions.assumeTrue(token.isPresent(), () -> "not checked: " + noToken);
         MatrixVerdict.cutShort(cells).ifPresent(Assumptions::abort);
     }

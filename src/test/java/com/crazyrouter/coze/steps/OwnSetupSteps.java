@@ -13,7 +13,7 @@ import com.crazyrouter.coze.setup.NextNode;
 import com.crazyrouter.coze.setup.SetupCheck;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
-import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Given;
@@ -48,8 +48,8 @@ public class OwnSetupSteps {
     @Then("every Validation Checklist line that a setup file can show passes")
     public void everyCheckableLinePasses() {
         SetupCheck.Report report = SetupCheck.Report.of(own, settings.modelTable().models());
-        report.lines().forEach(Evidence::step);
-        Evidence.attach("Setup check", "text/markdown", report.markdown());
+        report.lines().forEach(AllureSteps::step);
+        AllureSteps.attach("Setup check", "text/markdown", report.markdown());
         ledger.note("Your Coze setup", report.markdown());
         List<SetupCheck.Line> failed = report.lines().stream().filter(l -> l.verdict() == SetupCheck.Verdict.FAILED).toList();
         // the FAILED lines by their titles: the report above says what each found, what Coze will do and the fix

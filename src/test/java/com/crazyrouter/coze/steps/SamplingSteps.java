@@ -8,7 +8,7 @@ import com.crazyrouter.coze.models.CozeMinimalRequests;
 import com.crazyrouter.coze.models.Sampler;
 import com.crazyrouter.coze.models.SamplingReport;
 import com.crazyrouter.coze.report.AllureLabels;
-import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Given;
@@ -49,8 +49,8 @@ public class SamplingSteps {
     public void sample() {
         Sampler sampler = new Sampler(requests, settings.samples(), settings.samplesConcurrency());
         report = new SamplingReport(sampler.sample(models, requests.requestsLeft()), notSampled());
-        report.rows().forEach(row -> Evidence.step(row.words(), row.stats().failed() == 0 ? Status.PASSED : Status.FAILED));
-        Evidence.attach(SamplingReport.TITLE, "text/plain", report.markdown());
+        report.rows().forEach(row -> AllureSteps.step(row.words(), row.stats().failed() == 0 ? Status.PASSED : Status.FAILED));
+        AllureSteps.attach(SamplingReport.TITLE, "text/plain", report.markdown());
         ledger.note(SamplingReport.TITLE, report.markdown());
         System.out.println("\n" + SamplingReport.TITLE + "\n\n" + report.markdown());
     }

@@ -11,7 +11,7 @@ import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.contract.TokenLimits;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.TokenPractice;
-import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.AllureSteps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -39,7 +39,7 @@ public class TokenHygieneSteps {
         Assumptions.assumeTrue(shown.isPresent(), () -> "Skipped: this gateway shows the token no spending limit or expiry "
                 + "(GET /v1/dashboard/billing/subscription answered " + reply.describe() + "). A person checks them in the token settings.");
         limits = shown.get();
-        Evidence.attach("Token limits", "text/plain", limits.words());
+        AllureSteps.attach("Token limits", "text/plain", limits.words());
     }
 
     @Then("the token has a spending limit")
@@ -63,7 +63,7 @@ public class TokenHygieneSteps {
         Optional<JsonNode> own = tokenUsage.json().filter(j -> tokenUsage.status() == 200).map(j -> j.path("data"))
                 .filter(data -> data.path("object").asText().equals("token_usage"));
         if (own.isEmpty()) {
-            Evidence.step("Cannot tell whether these figures are the token's or the account's balance: " + TOKEN_OWN_FIGURES + " answered "
+            AllureSteps.step("Cannot tell whether these figures are the token's or the account's balance: " + TOKEN_OWN_FIGURES + " answered "
                     + tokenUsage.describe());
             return Optional.empty();
         }
@@ -86,6 +86,6 @@ public class TokenHygieneSteps {
         ContractViolation.assertThat("Crazyrouter should show when the Coze token expires (access_until, Unix seconds) or 0 when it never does; "
                 + problem.orElse("") + ". Check the token's expiry in Crazyrouter's token settings. Subscription: " + limits.subscription(),
                 problem, equalTo(Optional.empty()), Optional.empty());
-        Evidence.step("The token " + (limits.accessUntil().asLong() == 0 ? "never expires" : "expires at " + Instant.ofEpochSecond(limits.accessUntil().asLong())));
+        AllureSteps.step("The token " + (limits.accessUntil().asLong() == 0 ? "never expires" : "expires at " + Instant.ofEpochSecond(limits.accessUntil().asLong())));
     }
 }

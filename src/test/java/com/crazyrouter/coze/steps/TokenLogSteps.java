@@ -6,7 +6,7 @@ import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.contract.TokenLog;
 import com.crazyrouter.coze.guide.ContractViolation;
-import com.crazyrouter.coze.report.Evidence;
+import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.run.ScenarioState;
 import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.Before;
@@ -41,7 +41,7 @@ public class TokenLogSteps {
                 + ", the key in the Authorization header, answered " + lookup.unavailable().orElse("") + "). A person checks Crazyrouter's usage log in the dashboard.");
         Assumptions.assumeFalse(lookup.isEmptyLog(), "Skipped: the token's log is empty although the token was just used, so this gateway logs no consumption "
                 + "(new-api's LogConsumeEnabled is off) and its log cannot show the request. A person checks Crazyrouter's usage log in the dashboard.");
-        Evidence.attach("The token's log", "text/plain", lookup.words());
+        AllureSteps.attach("The token's log", "text/plain", lookup.words());
         ContractViolation.assertThat("The token's log should list the request Coze just sent; otherwise Crazyrouter did not log it (checklist 9). "
                 + lookup.words() + " The request is in the log", lookup.match().isPresent(), is(true), Optional.empty());
     }

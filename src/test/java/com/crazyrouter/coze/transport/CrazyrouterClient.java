@@ -1,13 +1,9 @@
 package com.crazyrouter.coze.transport;
 
-import com.crazyrouter.coze.contract.OpenAiConformance;
-import com.crazyrouter.coze.run.RequestBudget;
 import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.text.Amounts;
-import com.crazyrouter.coze.report.Evidence;
-import com.crazyrouter.coze.report.RedactedEvidence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -43,23 +39,22 @@ import javax.net.ssl.SSLException;
  * after how much of the answer. Thread-safe; one per run.
  */
 public final class CrazyrouterClient {
-    private final RedactedEvidence evidence;
+    private final Evidence evidence = Evidence.SHOWN;
     private final Redactor redactor;
-    private final RequestBudget budget;
+    private final SendingBounds budget;
     private final Limits limits;
     private final RetryPolicy retryPolicy;
     private final OptionalInt probeMaxTokens;
     private final HttpClient http;
-    private final OpenAiConformance conformance;
+    private final AnswerCheck conformance;
 
-    public CrazyrouterClient(Settings settings, Redactor redactor, RequestBudget budget) {
-        this(settings, redactor, budget, new OpenAiConformance());
+    public CrazyrouterClient(Settings settings, Redactor redactor, SendingBounds budget) {
+        this(settings, redactor, budget, AnswerCheck.NONE);
     }
 
     /** {@code conformance}: where each answer's differences from OpenAI's schemas go (report only; the run's ledger holds it). */
-    public CrazyrouterClient(Settings settings, Redactor redactor, RequestBudget budget, OpenAiConformance conformance) {
+    public CrazyrouterClient(Settings settings, Redactor redactor, SendingBounds budget, AnswerCheck conformance) {
         this.conformance = conformance;
-        this.evidence = new RedactedEvidence(redactor);
         this.redactor = redactor;
         this.budget = budget;
         this.limits = settings.limits();
@@ -87,7 +82,7 @@ public final class CrazyrouterClient {
     }
 
     /**
-     * Retries within two budgets: the request's ({@code crazyrouter.retries}) and the run's ({@link RequestBudget#RETRIES_PER_RUN}).
+     * Retries within two budgets: the request's ({@code crazyrouter.retries}) and the run's (run/RequestBudget).
      * A retry that was due and is not sent says why, in the console and the report. The final answer, or the lack of
      * one, goes to the run's failure streak: a gateway that stopped answering stops the run, with one message.
      */
@@ -98,7 +93,7 @@ public final class CrazyrouterClient {
             RetryPolicy.Decision next = retryPolicy.next(retry, reply);
             Optional<String> notRetried = next.notRetried();
             if (next.delay().isPresent()) {
-                budget.stop().beforeSending(where);
+                budget.beforeSending(where);
                 if (!budget.takeRetry()) {
                     notRetried = Optional.of(budget.retriesUsedUp());
                 }
@@ -140,7 +135,7 @@ public final class CrazyrouterClient {
     }
 
     private static void say(String where, String note) {
-        Evidence.step(note);
+        Evidence.SHOWN.step(note);
         System.out.println("[retry] " + where + ": " + note);
     }
 
@@ -165,7 +160,7 @@ public final class CrazyrouterClient {
     private GatewayReply sendOnce(OutgoingRequest request) {
         String where = request.method() + " " + redactor.redact(request.url().toString());
         budget.spendOne(where);
-        evidence.request(request);
+        evidence.request(request, redactor);
         long started = System.nanoTime();
         long deadline = started + limits.requestTimeout().toNanos();
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = answerTo(request, where, deadline, limits.requestTimeout(), Limits.REQUEST_TIMEOUT);
@@ -201,7 +196,7 @@ public final class CrazyrouterClient {
         if (parserRefuses.isPresent()) {
             throw shownStopped(reply, AnswerBeyondLimits.beyondJsonParser(where, reply.status(), parserRefuses.get()));
         }
-        evidence.response(reply);
+        evidence.response(reply, "", redactor);
         conformance.check(reply);
         reply.json().map(j -> j.path("usage").path("total_tokens")).filter(n -> n.isInt()).ifPresent(n -> budget.recordTokens(n.asInt()));
         return reply;
@@ -209,7 +204,7 @@ public final class CrazyrouterClient {
 
     /** The part of the answer that came goes into the report, headed by why the harness stopped reading it. */
     private AnswerBeyondLimits shownStopped(GatewayReply partial, AnswerBeyondLimits why) {
-        evidence.response(partial, why.getMessage());
+        evidence.response(partial, why.getMessage(), redactor);
         return why;
     }
 
@@ -316,14 +311,14 @@ public final class CrazyrouterClient {
         }
         StreamedReply reply = new StreamedReply(status, response.headers().firstValue("Content-Type").orElse(""),
                 lines, firstByte, Optional.ofNullable(firstChunk), since(started));
-        Evidence.attach("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
+        evidence.attach("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
         conformance.check(reply);
         return reply;
     }
 
     /** The lines that came go into the report, headed by why the harness stopped reading the stream. */
     private static AnswerBeyondLimits shownStopped(int status, List<String> lines, AnswerBeyondLimits why) {
-        Evidence.attach("Streamed response " + status + ", not read to its end", "text/plain", "[" + why.getMessage() + "]\n" + String.join("\n", lines));
+        Evidence.SHOWN.attach("Streamed response " + status + ", not read to its end", "text/plain", "[" + why.getMessage() + "]\n" + String.join("\n", lines));
         return why;
     }
 

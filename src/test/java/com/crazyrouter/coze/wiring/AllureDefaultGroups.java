@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.wiring;
 
 import com.crazyrouter.coze.report.AllureLabels;
+import com.crazyrouter.coze.run.ScenarioState;
 import com.crazyrouter.coze.config.Target;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.OtherCheck;
@@ -22,7 +23,7 @@ public class AllureDefaultGroups implements ConcurrentEventListener {
         publisher.registerHandlerFor(TestCaseStarted.class, event -> {
             List<String> tags = event.getTestCase().getTags();
             Optional<GuideLine> line = GuideLine.of(tags);
-            AllureLabels.apply(AllureLabels.NO_ROUTE, AllureLabels.NO_MODEL, line.map(GuideLine::title).orElse(OtherCheck.NO_LINE),
+            AllureLabels.apply(ScenarioState.NO_ROUTE, ScenarioState.NO_MODEL, line.map(GuideLine::title).orElse(OtherCheck.NO_LINE),
                     RunSlot.running().map(run -> run.settings().target()).orElse(Target.STUB).label());
             AllureLabels.describe(line.map(GuideLine::explanation).orElse(""));
         });

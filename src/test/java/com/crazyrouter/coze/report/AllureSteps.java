@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
  * Allure log an error per call. What they show of a gateway's text is escaped and bounded ({@link AttachmentAllowance}:
  * one per JVM, and a `mvn verify` has one run per JVM).
  */
-public final class Evidence {
+public final class AllureSteps {
     private static final AttachmentAllowance ALLOWANCE = AttachmentAllowance.standard();
 
-    private Evidence() {
+    private AllureSteps() {
     }
 
     /** True while Allure records a scenario on this thread. */
