@@ -162,7 +162,7 @@ class CozeSetupTest {
         assertThat(node(setup).header("Content-Type"), equalTo(Optional.of("application/json")));
     }
 
-    // ---- with(BuilderSetup): the builder's own setup on its route, the guide's on the other (coze/setup/BuilderSetup)
+    // ---- BuilderSetup.onItsRoute: the builder's own setup on its route, the guide's on the other (setup/BuilderSetup)
 
     @Test
     void aBuildersOwnPluginReplacesOnlyThePlugin() {

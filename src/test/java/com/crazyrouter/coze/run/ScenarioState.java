@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * One scenario's data, made fresh for each scenario by PicoContainer: its tags, the token and Coze setup it uses,
- * the mark its requests carry, and every attempt Coze made. Nothing here sends anything: that is coze/CozeNode.
+ * the mark its requests carry, and every attempt Coze made. Nothing here sends anything: that is CozeNode.
  */
 public class ScenarioState {
     /** The report's groups for a scenario that names no route, both routes, or no model. */
