@@ -1,5 +1,6 @@
 Feature: The guide's first validation
-  The smallest thing that proves Coze can reach Crazyrouter: one request, the guide's smallest body, gpt-5.4.
+  The first thing to try once Coze is set up, and the smallest thing that proves Coze can reach Crazyrouter: one
+  request, the guide's smallest body, gpt-5.4.
 
   @smoke @checklist-6
   Scenario: The smallest request body with gpt-5.4 gets a reply

@@ -1,5 +1,6 @@
 Feature: Checklist 2 - Chosen the HTTP / API plugin route or workflow HTTP request route first
-  Both public routes reach the same endpoint with the same request; neither needs an enterprise plan.
+  You reach Crazyrouter from Coze through an HTTP / API plugin or through a workflow's HTTP request node: the two
+  public routes. Both reach the same endpoint with the same request; neither needs an enterprise plan.
 
   @checklist-2
   Scenario Outline: The <route> route reaches Crazyrouter

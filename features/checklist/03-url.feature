@@ -1,12 +1,16 @@
 Feature: Checklist 3 - Set the request URL to https://crazyrouter.com/v1/chat/completions
-  Only the full URL gives a chat reply. Shorter or misspelled URLs give a 404 or Crazyrouter's web page,
-  and a web page comes back with status 200: a 200 alone does not mean the plugin works.
-  A plugin's URL is its server URL and its tool path joined as strings, nothing cleaned up (coze-studio:
-  invocation_http.go, rawURL := ServerURL + SubURL). What the gateway does with the joins (new-api on gin v1.9.1,
-  read in code: docs/GATEWAY.md, "Paths Coze can produce"): a trailing slash gets a 307 redirect to the path without
-  it, which the plugin follows with the same request; a doubled slash under /v1 gets the 404 "Invalid URL"; a path
-  that starts with // falls outside /v1 and gets the web page. In a run against a stub or a staging gateway the
-  URL's scheme and host are the run's target and the path stays exactly as typed; the report shows the URL sent.
+  You type the URL into Coze: a workflow HTTP node's URL, or a plugin's server URL and tool path. Only the full URL
+  gives a chat reply. A shorter or misspelled URL gives a 404 or Crazyrouter's web page, and a web page comes back
+  with status 200: a 200 alone does not mean the plugin works.
+  A plugin's URL is its server URL and its tool path joined as strings, nothing cleaned up, so where the slash falls
+  matters. What the gateway does with the joins: a trailing slash gets a 307 redirect to the path without it, which
+  the plugin follows with the same request; a doubled slash under /v1 gets the 404 "Invalid URL"; a path that starts
+  with // falls outside /v1 and gets the web page.
+  In a run against a stub or a staging gateway the URL's scheme and host are the run's target and the path stays
+  exactly as typed; the report shows the URL sent.
+  Sources:
+  coze-studio: invocation_http.go, rawURL := ServerURL + SubURL (the plugin's URL joined as strings)
+  new-api on gin v1.9.1, read in code: docs/GATEWAY.md, "Paths Coze can produce" (what the gateway does with the joins)
 
   @checklist-3
   Scenario: The full URL gives a chat reply

@@ -1,17 +1,19 @@
 Feature: Checklist 4 - Filled the Authorization header as Bearer sk-xxx
-  The header must read "Bearer " followed by the token. People mistype it; this shows which mistakes
-  Crazyrouter forgives and which it rejects, so a support person can tell a 401 from a typo at a glance.
+  You fill Coze's Authorization header with "Bearer " followed by the token. People mistype it; this shows which
+  mistakes Crazyrouter forgives and which it rejects, so a support person can tell a 401 from a typo at a glance.
   In the table, {token} stands for the dedicated token and \n for a line break carried over from copy-paste.
   The table types the value into the API plugin's service token, under the key Authorization: Coze adds no
-  "Bearer " there (coze-studio: plugin service-token auth sets the value as typed), so a token typed without it
-  is sent without it — and Crazyrouter forgives that (new-api's TokenAuth strips an optional "Bearer ", then "sk-").
-  The workflow node's Bearer auth is the other way round: Coze adds "Bearer " itself and applies the auth after the
-  hand-written headers, so it overwrites a hand-written Authorization (httprequester).
+  "Bearer " there, so a token typed without it is sent without it — and Crazyrouter forgives that (it strips an
+  optional "Bearer ", then "sk-"). The workflow node's Bearer auth is the other way round: Coze adds "Bearer " itself
+  and applies the auth after the hand-written headers, so it overwrites a hand-written Authorization.
   Two spellings depend on Crazyrouter's new-api release: "bearer" in lower case and two spaces after "Bearer". Newer
   releases accept both, older ones answer 401. Neither harms a Coze builder (a 401 sends them to the guide's fix), so
   the run says which one Crazyrouter gave, in the report and the summary, and passes either way. What no release
   accepts stays red when a gateway accepts it: quotes, "Bearer Bearer", a truncated key, the guide's placeholder.
-  Sources: new-api middleware/auth.go TokenAuth, older and newer (docs/GATEWAY.md §5).
+  Sources:
+  coze-studio: plugin service-token auth sets the value as typed
+  coze-studio: httprequester (the workflow node's Bearer auth)
+  new-api middleware/auth.go TokenAuth, older and newer (docs/GATEWAY.md §5)
 
   @checklist-4
   Scenario Outline: The Authorization header filled as <typed>

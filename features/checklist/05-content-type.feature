@@ -1,11 +1,14 @@
 Feature: Checklist 5 - Set Content-Type to application/json
-  Without a JSON Content-Type Crazyrouter does not read the body, so it cannot see which model is asked for.
-  With the dedicated token that shows up as "no access to model" (403), with a token without an allowlist
-  as "model name not specified" (400).
+  You set Content-Type to application/json. Without it, the error you see seems to be about the model: with the
+  dedicated token "no access to model" (403), with a token without an allowlist "model name not specified" (400).
+  That is because without a JSON Content-Type Crazyrouter does not read the body, so it cannot see which model is
+  asked for.
   In Coze the body type decides the header: a workflow node with body type JSON sends application/json itself,
   with body type raw text it sends text/plain; a Content-Type written by hand comes first, and the gateway reads
-  the first (coze-studio: httprequester adds the body type's Content-Type after the headers). The plugin tool
-  sends its JSON request body as application/json. The table below writes the header by hand on the plugin.
+  the first. The plugin tool sends its JSON request body as application/json. The table below writes the header by
+  hand on the plugin.
+  Sources:
+  coze-studio: httprequester adds the body type's Content-Type after the headers
 
   @checklist-5
   Scenario Outline: Content-Type <content type>

@@ -1,10 +1,13 @@
 Feature: Checklist 6 - Validated the smallest request body with gpt-5.4
-  The smallest body is {"model":"gpt-5.4","messages":[{"role":"user","content":"Reply only OK"}]}.
+  You test the plugin or node first with the smallest body:
+  {"model":"gpt-5.4","messages":[{"role":"user","content":"Reply only OK"}]}.
   The reply must be a complete chat completion (id, object, created, model, choices, usage), checked
   against a JSON schema, and it must come from the model that was asked for.
-  The smallest body has no "stream": true, and it must not: neither Coze route streams (coze-studio: the plugin
-  accepts only a JSON object as the reply, "response is not object"; the workflow node reads the whole answer and
-  hands it on as its body string). Crazyrouter streams fine — the model matrix checks that — but Coze cannot use it.
+  The smallest body has no "stream": true, and it must not: neither Coze route streams. The plugin accepts only a
+  JSON object as the reply ("response is not object"); the workflow node reads the whole answer and hands it on as
+  its body string. Crazyrouter streams fine — the model matrix checks that — but Coze cannot use it.
+  Sources:
+  coze-studio: the plugin tool's reply and the workflow HTTP node's body output
 
   @checklist-6
   Scenario Outline: The smallest body through the <route> gets a complete chat completion from gpt-5.4

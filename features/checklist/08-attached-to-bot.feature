@@ -1,12 +1,16 @@
 Feature: Checklist 8 - Confirmed it still works after attaching to the bot or workflow
-  Attached to a bot or workflow, the node no longer sends a fixed string: it puts what the user typed into
-  {{input}}. The API plugin's parameter mapping hands it to Coze's encoder, which JSON-encodes it (coze-studio:
-  plugin internal/encoder). A workflow HTTP node fills {{input}} into its body template as raw text
-  (nodes/template.go) and parses the JSON body before sending it (httprequester): a quote, or a backslash that
-  starts no JSON escape, fails the node inside Coze and nothing is sent; a raw line break or tab passes that
-  parse (Coze's JSON library does not check strings by default: inferred from its documentation, not run) and
-  reaches Crazyrouter, which answers 400 "invalid JSON request body" — and a status of 400 fails the node. The
-  fix is to escape the input first (for example in a code node) or to use the plugin's parameter mapping.
+  Once you attach the plugin or node to a bot or workflow, it no longer sends a fixed string: it puts what the user
+  typed into {{input}}. The API plugin's parameter mapping hands it to Coze's encoder, which JSON-encodes it. A
+  workflow HTTP node fills {{input}} into its body template as raw text and parses the JSON body before sending it:
+  a quote, or a backslash that starts no JSON escape, fails the node inside Coze and nothing is sent; a raw line
+  break or tab passes that parse (Coze's JSON library does not check strings by default: inferred from its
+  documentation, not run) and reaches Crazyrouter, which answers 400 "invalid JSON request body" — and a status of
+  400 fails the node. The fix is to escape the input first (for example in a code node) or to use the plugin's
+  parameter mapping.
+  Sources:
+  coze-studio: plugin internal/encoder (the plugin's parameter mapping)
+  coze-studio: nodes/template.go (the node's body template)
+  coze-studio: httprequester (the node parses the JSON body before sending it)
 
   @checklist-8
   Scenario Outline: The API plugin passes <input> correctly

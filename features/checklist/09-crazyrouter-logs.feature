@@ -1,6 +1,6 @@
 Feature: Checklist 9 - Confirmed the request appears in Crazyrouter logs
-  A person opens Crazyrouter's usage log and finds the request Coze just sent. Against the stub gateway,
-  its request log plays that part: exactly the request Coze sent must have arrived, unchanged.
+  You open Crazyrouter's usage log and find the request Coze just sent. Against the stub gateway, its request log
+  plays that part: exactly the request Coze sent must have arrived, unchanged.
   Then, on every target, the token's own usage log must list that very request (by the request id the gateway
   answered with, where the log shows request ids), where the gateway lets a token read it.
 

@@ -1,4 +1,5 @@
 Feature: Common error 1 - 401 unauthorized
+  Your plugin or workflow HTTP node fails with 401 unauthorized.
   Cause: the token is wrong, expired, or copied incompletely.
   Fix: generate a new token and re-enter the Authorization header.
 

@@ -1,4 +1,5 @@
 Feature: Common error 2 - 404
+  Your plugin or workflow HTTP node fails with 404.
   Cause: the URL is wrong or missing /v1/chat/completions.
   Fix: change it to the full URL.
 

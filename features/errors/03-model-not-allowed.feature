@@ -1,4 +1,5 @@
 Feature: Common error 3 - 403 / model not allowed
+  Your plugin or workflow HTTP node fails with 403: the model is not allowed.
   Cause: the token does not allow that model.
   Fix: allow the model in Crazyrouter token settings.
   The guide's first-pass token allows only gpt-5.4 and claude-sonnet-4-6, so gemini-3-pro-preview is refused.

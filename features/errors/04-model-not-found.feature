@@ -1,10 +1,12 @@
 Feature: Common error 4 - model not found
+  Your plugin or workflow HTTP node asks for a model by a wrong name, and Crazyrouter refuses it.
   Cause: the model name is wrong.
   Fix: switch back to gpt-5.4 and revalidate.
-  Crazyrouter checks a token's allowlist before it looks the model up, so with the dedicated token a
-  misspelled model is refused as "no access" (403); only a token without an allowlist shows "model not found".
-  Where a reply was expected and such a refusal came, the report checks Crazyrouter's model list: a model it does not
-  list is this row, with the closest listed name ("did you mean gpt-5.4?"); one it lists is Common Errors 3.
+  With the dedicated token you do not see "model not found": Crazyrouter checks a token's allowlist before it looks
+  the model up, so a misspelled model is refused as "no access" (403); only a token without an allowlist shows
+  "model not found". Where a reply was expected and such a refusal came, the report checks Crazyrouter's model list:
+  a model it does not list is this row, with the closest listed name ("did you mean gpt-5.4?"); one it lists is
+  Common Errors 3.
 
   @error-4
   Scenario Outline: A misspelled model name (<model>) is refused, and gpt-5.4 revalidates

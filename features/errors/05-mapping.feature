@@ -1,14 +1,17 @@
 Feature: Common error 5 - Plugin can be created but fails inside the bot
+  You can create the plugin, but it fails once it is inside the bot.
   Cause: input / output mapping is inconsistent.
   Fix: fall back to a fixed-string test first.
   Input side: a workflow HTTP node fills {{input}} into its JSON body as raw text, and Coze parses that body
-  before sending it (coze-studio: nodes/template.go renders a string as it is; httprequester parses the JSON body
-  first). So a quote in what a user types fails the node inside Coze and nothing reaches Crazyrouter.
+  before sending it. So a quote in what a user types fails the node inside Coze and nothing reaches Crazyrouter.
   Output side: the plugin tool hands on the reply's JSON object, so the text is at choices[0].message.content and
   an output mapped anywhere else finds nothing; the workflow node hands on the reply as a string in its "body"
-  output, so a mapping into it finds nothing until a code node parses it (coze-studio: httprequester outputs body,
-  statusCode, headers). That is judged on the reply actually received: the body must hold the reply text at
-  choices[0].message.content for the mapping to be what misses it; a body without a reply fails the check.
+  output, so a mapping into it finds nothing until a code node parses it. That is judged on the reply actually
+  received: the body must hold the reply text at choices[0].message.content for the mapping to be what misses it;
+  a body without a reply fails the check.
+  Sources:
+  coze-studio: nodes/template.go renders a string as it is; httprequester parses the JSON body first
+  coze-studio: httprequester outputs body, statusCode, headers
 
   @error-5
   Scenario: User input with a quote fails the workflow node inside Coze; the fixed-string test still works

@@ -1,13 +1,18 @@
 Feature: Common error 6 - Workflow node fails intermittently
+  Your workflow HTTP node fails now and then, not every time.
   Cause: input is too large, retries are too aggressive, or concurrency is too high.
   Fix: shrink the input and return to a minimal test.
-  What Coze does when it happens (coze-studio, httprequester): a status of 400 or more fails the workflow node, and
-  the node retries only when no answer came at all (a transport error) — never on a status, so a 429 or a 502 is a
-  failed node (the HTTP node's exception settings offer no retry and no timeout of their own, only a default output).
-  Its timeout lives in one client shared by the whole Coze server: a file download elsewhere can cut it to 20 s. What the gateway does (new-api, docs/GATEWAY.md): its rate limiter answers 429 without a Retry-After;
-  an input longer than the model's context gets the model's own 400 "context_length_exceeded", passed through; a
-  413 comes only above the gateway's MAX_REQUEST_BODY_MB (128 MB by default), far beyond any chat input, so no
-  scenario sends one. To see how often a model fails, run the sampling (-Dsamples=N, README "Is it intermittent?").
+  What Coze does when it happens: a status of 400 or more fails the workflow node, and the node retries only when
+  no answer came at all (a transport error) — never on a status, so a 429 or a 502 is a failed node (the HTTP
+  node's exception settings offer no retry and no timeout of their own, only a default output). Its timeout lives
+  in one client shared by the whole Coze server: a file download elsewhere can cut it to 20 s.
+  What the gateway does: its rate limiter answers 429 without a Retry-After; an input longer than the model's
+  context gets the model's own 400 "context_length_exceeded", passed through; a 413 comes only above the gateway's
+  MAX_REQUEST_BODY_MB (128 MB by default), far beyond any chat input, so no scenario sends one.
+  To see how often a model fails, run the sampling (-Dsamples=N, README "Is it intermittent?").
+  Sources:
+  coze-studio: httprequester (what Coze does when it happens)
+  new-api: docs/GATEWAY.md (what the gateway does)
 
   @error-6 @stub-only
   Scenario: How Coze meets a 429: the workflow node fails, and Coze does not send the request again

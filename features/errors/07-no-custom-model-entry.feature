@@ -1,4 +1,5 @@
 Feature: Common error 7 - No "model management" custom-upstream entry
+  You look in Coze for a "model management" entry to add Crazyrouter as a custom upstream, and there is none.
   Cause: your Coze version or plan is different (custom models are an enterprise flagship capability).
   Fix: go back to the HTTP / API plugin route instead of relying on enterprise-only capabilities.
   What Crazyrouter can show: the plain HTTP route needs nothing but the token — no custom-model registration,

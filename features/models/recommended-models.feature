@@ -1,7 +1,8 @@
 Feature: Recommended models and what each can do
-  The guide recommends gpt-5.4 (first connection test), claude-sonnet-4-6 (higher-quality output) and
-  gemini-3-pro-preview (Gemini fallback path). The table below is the list of models under test: edit it to add,
-  rename or drop a model — one row per model and Coze route. No Java changes.
+  Which model to put in your plugin or node: the guide recommends gpt-5.4 (first connection test),
+  claude-sonnet-4-6 (higher-quality output) and gemini-3-pro-preview (Gemini fallback path). The table below is the
+  list of models under test: edit it to add, rename or drop a model — one row per model and Coze route. No Java
+  changes.
     model: the Crazyrouter model id
     route: API plugin or workflow HTTP node
     allowed for the Coze token: yes or no (the guide's first-pass token allows gpt-5.4 and claude-sonnet-4-6)

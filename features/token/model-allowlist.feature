@@ -1,5 +1,6 @@
 Feature: Token Best Practices - Model allowlist
-  The guide: "Model allowlist: strongly recommended. Start with only one or two models."
+  In Crazyrouter's token page you choose which models the Coze token may use. The guide: "Model allowlist: strongly
+  recommended. Start with only one or two models."
   Spending limit, environment isolation and leak handling are settings a person checks in Crazyrouter's
   token page; the live profile checks what the API shows of them.
 

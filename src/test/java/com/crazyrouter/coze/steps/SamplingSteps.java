@@ -45,7 +45,7 @@ public class SamplingSteps {
         AllureLabels.apply(state.reportRoute(), state.reportModel(settings.modelsUnderTest()), CommonError.INTERMITTENT.title(), settings.target().label());
     }
 
-    @When("Coze runs it -Dsamples times one after another, then -Dsamples times again, -Dsamples.concurrency at a time")
+    @When("Coze runs it the chosen number of times one after another, then as many times again, several at a time")
     public void sample() {
         Sampler sampler = new Sampler(requests, settings.samples(), settings.samplesConcurrency());
         report = new SamplingReport(sampler.sample(models, requests.requestsLeft()), notSampled());
