@@ -120,23 +120,6 @@ public record Settings(
         return System.getProperty(TAG_SELECTION, "").trim();
     }
 
-    /**
-     * How to start a JVM like this one, for the harness's own end-to-end tests: its java binary and the test class
-     * path (surefire and failsafe put the real one in a property of their own).
-     */
-    public static List<String> childJvm() {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(vmFlags());
-        command.addAll(List.of("-cp", classpath));
-        return command;
-    }
-
-    /** This JVM's -XX flags (the POM's harness.jvm), so a child JVM starts as fast as this one did. */
-    public static List<String> vmFlags() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-XX:")).toList();
-    }
-
     public static Settings fromEnvironment() {
         hideCredentialsInTheBaseUrlProperty();
         return load(System.getProperties().entrySet().stream().collect(
