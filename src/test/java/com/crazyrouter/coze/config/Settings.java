@@ -1,7 +1,5 @@
 package com.crazyrouter.coze.config;
 
-import com.crazyrouter.coze.setup.BuilderSetup;
-import com.crazyrouter.coze.setup.SetupFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -45,7 +43,7 @@ public record Settings(
         Duration longestRetryWait,
         OptionalInt probeMaxTokens,
         boolean acceptBaseline,
-        Optional<BuilderSetup> cozeSetup,
+        Optional<Path> cozeSetupFile,
         Map<TokenKind, Secret> tokens) {
 
     public static final String TARGET = "crazyrouter.target";
@@ -71,8 +69,6 @@ public record Settings(
     public static final String PROBE_MAX_TOKENS = "crazyrouter.probeMaxTokens";
     public static final String ACCEPT_BASELINE = "models.acceptBaseline";
     public static final String COZE_SETUP = "coze.setup";
-    /** The placeholder a setup file writes instead of the token. */
-    public static final String SETUP_TOKEN_PLACEHOLDER = "CRAZYROUTER_API_KEY";
     /** Cucumber's own tag selection; the harness reads it too, to plan and to explain an empty selection. */
     public static final String TAG_SELECTION = "cucumber.filter.tags";
     public static final String STUB_HEAD_START = "harness.stubHeadStart";
@@ -180,11 +176,10 @@ public record Settings(
         overlay.filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
             throw new ConfigurationException(STUB_OVERLAY + "='" + dir + "' is not a folder of extra stub mappings.");
         });
-        // the file's {{CRAZYROUTER_API_KEY}} is the run's dedicated token: the stub's fake one offline, the environment's live
-        Optional<BuilderSetup> cozeSetup = text(properties.get(COZE_SETUP)).map(Path::of).map(file -> SetupFile.read(file,
-                Map.of(SETUP_TOKEN_PLACEHOLDER, tokens.get(TokenKind.DEDICATED).reveal())));
+        // read as the run starts (setup/OwnSetup), where the file's token placeholder gets the run's dedicated token
+        Optional<Path> cozeSetupFile = text(properties.get(COZE_SETUP)).map(Path::of);
         return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, limits, allowlist, models, table, samples, concurrency, maxRequests, maxTokensPerRun,
-                retries, longestWait, probeLimit, acceptBaseline, cozeSetup, Map.copyOf(tokens));
+                retries, longestWait, probeLimit, acceptBaseline, cozeSetupFile, Map.copyOf(tokens));
     }
 
     /**
@@ -194,7 +189,7 @@ public record Settings(
     public Settings withoutRetries() {
         return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits, expectedAllowlist,
                 modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, 0, longestRetryWait, probeMaxTokens,
-                acceptBaseline, cozeSetup, tokens);
+                acceptBaseline, cozeSetupFile, tokens);
     }
 
     /**
@@ -206,7 +201,7 @@ public record Settings(
     public Settings forThePreflight() {
         return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits.atLeastForAnExchange(limits(target, Map.of())),
                 expectedAllowlist, modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, retries, longestRetryWait,
-                probeMaxTokens, acceptBaseline, cozeSetup, tokens);
+                probeMaxTokens, acceptBaseline, cozeSetupFile, tokens);
     }
 
     public Optional<Secret> token(TokenKind kind) {
