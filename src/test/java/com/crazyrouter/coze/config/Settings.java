@@ -1,5 +1,13 @@
 package com.crazyrouter.coze.config;
 
+import static com.crazyrouter.coze.config.SettingValues.between;
+import static com.crazyrouter.coze.config.SettingValues.duration;
+import static com.crazyrouter.coze.config.SettingValues.modelList;
+import static com.crazyrouter.coze.config.SettingValues.positive;
+import static com.crazyrouter.coze.config.SettingValues.text;
+import static com.crazyrouter.coze.config.SettingValues.yesOrNo;
+import static com.crazyrouter.coze.config.SettingValues.zeroOrMore;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -16,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -81,8 +88,6 @@ public record Settings(
     private static final Pattern PASTED_SCHEME = Pattern.compile("(?isU)^bearer(\\s.*)?$");
     /** A whole header line pasted: "Authorization: Bearer sk-…". */
     private static final Pattern PASTED_HEADER = Pattern.compile("(?isU)^authorization\\s*:.*$");
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)?$");
-    private static final Pattern SIZE = Pattern.compile("(?i)^(\\d+)\\s*(KB|MB|GB)?$");
 
     /** Whether the run was given a builder's own setup (-Dcoze.setup), for planning which scenarios run. */
     public static boolean ownSetupGiven() {
@@ -142,7 +147,7 @@ public record Settings(
         Optional<Path> overlay = text(properties.get(STUB_OVERLAY)).map(Path::of);
         Path reportsDir = Path.of(properties.getOrDefault(REPORTS, "reports"));
         Path recordInto = Path.of(properties.getOrDefault(RECORD_INTO, "stubs/recorded/mappings"));
-        Limits limits = limits(target, properties);
+        Limits limits = Limits.read(properties);
         ModelTable table = ModelTable.load(Path.of(properties.getOrDefault(MODEL_TABLE, ModelTable.DEFAULT.toString())));
         List<String> allowlist = properties.containsKey(ALLOWED_MODELS)
                 ? modelList(ALLOWED_MODELS, properties.get(ALLOWED_MODELS), true) : table.allowedModels();
@@ -199,7 +204,7 @@ public record Settings(
      * limit of a few seconds set for chat answers (the run did not start, blaming the gateway).
      */
     public Settings forThePreflight() {
-        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits.atLeastForAnExchange(limits(target, Map.of())),
+        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits.atLeastForAnExchange(Limits.read(Map.of())),
                 expectedAllowlist, modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, retries, longestRetryWait,
                 probeMaxTokens, acceptBaseline, cozeSetupFile, tokens);
     }
@@ -334,125 +339,8 @@ public record Settings(
         }
     }
 
-    private static Optional<String> text(String raw) {
-        return Optional.ofNullable(raw).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
-    private static Limits limits(Target target, Map<String, String> properties) {
-        Duration connect = duration(properties, Limits.CONNECT_TIMEOUT, "5s", Duration.ofMinutes(5));
-        Duration read = duration(properties, Limits.READ_TIMEOUT, "60s", Duration.ofHours(1));
-        Duration request = duration(properties, Limits.REQUEST_TIMEOUT, "60s", Duration.ofHours(1));
-        Duration streamIdle = duration(properties, Limits.STREAM_IDLE_TIMEOUT, "30s", Duration.ofHours(1));
-        Duration stream = duration(properties, Limits.STREAM_TIMEOUT, "30s", Duration.ofHours(1));
-        long maxBody = size(Limits.MAX_BODY, properties.getOrDefault(Limits.MAX_BODY, "10MB"));
-        Duration runDeadline = duration(properties, Limits.RUN_DEADLINE, "10m", Duration.ofHours(24));
-        int stopAfter = between(Limits.STOP_AFTER_FAILURES, properties.getOrDefault(Limits.STOP_AFTER_FAILURES, "3"), 1, 100,
-                "how many chat requests in a row without a usable answer stop the run");
-        return new Limits(connect, read, request, streamIdle, stream, maxBody, runDeadline, stopAfter);
-    }
-
-    private static Duration duration(Map<String, String> properties, String name, String fallback, Duration most) {
-        String raw = properties.getOrDefault(name, fallback);
-        Matcher m = DURATION.matcher(raw.trim());
-        if (!m.matches() || m.group(1).matches("0+")) {
-            throw new ConfigurationException(name + "='" + raw + "' is not a duration: write e.g. 5s, 500ms or 2m (at most " + words(most) + ").");
-        }
-        // more digits than any bound needs: refused as too long before a Duration could overflow
-        if (m.group(1).replaceFirst("^0+", "").length() > 9) {
-            throw new ConfigurationException(name + "='" + raw + "' is longer than " + words(most) + ", the most this setting allows.");
-        }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration value = switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        };
-        if (value.compareTo(most) > 0) {
-            throw new ConfigurationException(name + "='" + raw + "' is longer than " + words(most) + ", the most this setting allows.");
-        }
-        return value;
-    }
-
-    private static String words(Duration duration) {
-        return duration.toHours() > 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
-    }
-
-    private static long size(String name, String raw) {
-        Matcher m = SIZE.matcher(raw.trim());
-        if (!m.matches() || m.group(1).matches("0+")) {
-            throw new ConfigurationException(name + "='" + raw + "' is not a size: write e.g. 10MB, 512KB or 1000000 (bytes).");
-        }
-        // more digits than any bound needs: refused as too large before the product could overflow
-        String digits = m.group(1).replaceFirst("^0+", "");
-        String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
-        long bytes = digits.length() > 9 ? Long.MAX_VALUE : switch (unit) {
-            case "KB" -> Long.parseLong(digits) * 1024L;
-            case "MB" -> Long.parseLong(digits) * Limits.MEGABYTE;
-            case "GB" -> Long.parseLong(digits) * 1024L * Limits.MEGABYTE;
-            default -> Long.parseLong(digits);
-        };
-        if (bytes > 1024 * Limits.MEGABYTE) {
-            throw new ConfigurationException(name + "='" + raw + "' is more than 1024MB, the most this setting allows.");
-        }
-        return bytes;
-    }
-
     /** Where Allure's results go (allure.properties points there): a report is written only when the folder exists. */
     public Path allureResults() {
         return reportsDir.resolve("allure-results");
-    }
-
-    private static boolean yesOrNo(String name, String raw) {
-        return ModelTable.yesNo(raw).orElseThrow(() -> new ConfigurationException(name + "='" + raw + "' must be true or false."));
-    }
-
-    private static int positive(String name, String raw) {
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException(name + "='" + raw + "' must be a positive whole number.");
-    }
-
-    private static int between(String name, String raw, int least, int most, String what) {
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= least && value <= most) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException(name + "='" + raw + "' must be a whole number from " + least + " to " + most + " (" + what + ").");
-    }
-
-    private static int zeroOrMore(String name, String raw, int most) {
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= 0 && value <= most) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException(name + "='" + raw + "' must be a whole number from 0 to " + most + ".");
-    }
-
-    private static List<String> modelList(String name, String raw, boolean mayBeEmpty) {
-        List<String> models = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-        if (models.isEmpty() && !mayBeEmpty) {
-            throw new ConfigurationException("-D" + name + "='" + raw + "' lists no model: give at least one model id, "
-                    + "e.g. -D" + name + "=gpt-5.4, or leave it unset for the guide's three recommended models.");
-        }
-        models.stream().filter(m -> !m.matches(ModelTable.MODEL_ID)).findFirst().ifPresent(bad -> {
-            throw new ConfigurationException("-D" + name + " contains '" + bad + "', which is not a model id (no spaces or quotes).");
-        });
-        return models;
     }
 }
