@@ -8,23 +8,16 @@ import static com.crazyrouter.coze.config.SettingValues.text;
 import static com.crazyrouter.coze.config.SettingValues.yesOrNo;
 import static com.crazyrouter.coze.config.SettingValues.zeroOrMore;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Every setting of a run, read once from system properties (-D...) and the environment, validated, and
@@ -82,13 +75,6 @@ public record Settings(
 
     /** The public gateway the guide documents. */
     public static final URI PUBLIC_BASE_URL = URI.create("https://crazyrouter.com");
-    /** What the guide's placeholder token looks like; it is never a real token. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(bearer\\s+)?(sk-)?(x+|\\.\\.\\.|…|<.*>|your[-_ ]?(api[-_ ]?)?(key|token).*)$");
-    /** A token pasted with the header's scheme: "Bearer sk-…", "bearer  sk-…", "BEARER\tsk-…". */
-    private static final Pattern PASTED_SCHEME = Pattern.compile("(?isU)^bearer(\\s.*)?$");
-    /** A whole header line pasted: "Authorization: Bearer sk-…". */
-    private static final Pattern PASTED_HEADER = Pattern.compile("(?isU)^authorization\\s*:.*$");
-
     /** Whether the run was given a builder's own setup (-Dcoze.setup), for planning which scenarios run. */
     public static boolean ownSetupGiven() {
         return !System.getProperty(COZE_SETUP, "").isBlank();
@@ -173,7 +159,7 @@ public record Settings(
         // Only live probes get a max_tokens: recorded bodies must stay exactly what the stub run sends.
         int probeMaxTokens = zeroOrMore(PROBE_MAX_TOKENS, properties.getOrDefault(PROBE_MAX_TOKENS, target == Target.LIVE ? "256" : "0"), Integer.MAX_VALUE);
         OptionalInt probeLimit = probeMaxTokens == 0 ? OptionalInt.empty() : OptionalInt.of(probeMaxTokens);
-        Map<TokenKind, Secret> tokens = target.isStub() ? stubTokens(stubRoot) : environmentTokens(environment);
+        Map<TokenKind, Secret> tokens = target.isStub() ? TokenReading.fromStubSet(stubRoot) : TokenReading.fromEnvironment(environment);
         if (target.isStub() && !Files.isDirectory(stubRoot.resolve("mappings"))) {
             throw new ConfigurationException(STUBS + "='" + stubRoot + "' has no mappings/ folder: point -D" + STUBS
                     + " at a WireMock root (mappings/ and __files/), or leave it unset to use stubs/.");
@@ -277,66 +263,7 @@ public record Settings(
 
     /** The fake tokens a stub set declares in its tokens.properties. */
     public static Map<TokenKind, Secret> stubTokens(Path stubRoot) {
-        Path file = stubRoot.resolve("tokens.properties");
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigurationException("The stub set has no readable " + file
-                    + " (its fake tokens: dedicated, unrestricted, expired): " + e.getMessage());
-        }
-        Map<TokenKind, Secret> tokens = new EnumMap<>(TokenKind.class);
-        for (TokenKind kind : TokenKind.values()) {
-            String value = properties.getProperty(kind.stubKey());
-            if (value == null || value.isBlank()) {
-                throw new ConfigurationException(file + " has no '" + kind.stubKey() + "=' line; every stub set names its fake "
-                        + Arrays.toString(Arrays.stream(TokenKind.values()).map(TokenKind::stubKey).toArray()) + " tokens.");
-            }
-            tokens.put(kind, new Secret(value.trim()));
-        }
-        return tokens;
-    }
-
-    private static Map<TokenKind, Secret> environmentTokens(Map<String, String> environment) {
-        Map<TokenKind, Secret> tokens = new EnumMap<>(TokenKind.class);
-        for (TokenKind kind : TokenKind.values()) {
-            String raw = environment.get(kind.environmentVariable());
-            if (raw == null || raw.isBlank()) {
-                if (kind == TokenKind.DEDICATED) {
-                    throw new ConfigurationException(kind.environmentVariable() + " is not set: a live run needs the dedicated "
-                            + "Crazyrouter token for Coze. Set it in the environment (export " + kind.environmentVariable()
-                            + "=sk-...), never on the command line or in a file. Nothing was sent.");
-                }
-                continue;
-            }
-            if (PLACEHOLDER.matcher(raw.trim()).matches()) {
-                throw new ConfigurationException(kind.environmentVariable() + " holds the guide's placeholder ('sk-xxx'), "
-                        + "not a token: create a dedicated token for Coze in Crazyrouter and export it. Nothing was sent.");
-            }
-            refuseWhatIsNotTheTokenAlone(kind, raw.strip());
-            tokens.put(kind, new Secret(raw.strip()));
-        }
-        return tokens;
-    }
-
-    /**
-     * The token alone, as the guide's token page shows it: the harness writes "Bearer " in front of it, as Coze's Bearer
-     * auth does, so a pasted "Bearer " would go out as "Bearer Bearer sk-…", which new-api rejects as an invalid token
-     * (GATEWAY.md 5), and the guide's fix for that, a new token, would not help.
-     */
-    private static void refuseWhatIsNotTheTokenAlone(TokenKind kind, String value) {
-        String variable = kind.environmentVariable();
-        String pasteAlone = " Paste the token alone: export " + variable + "=sk-… (without \"Bearer \" and without quotes); the harness adds "
-                + "\"Bearer \" itself, as Coze's Bearer auth does. Nothing was sent.";
-        if (PASTED_HEADER.matcher(value).matches()) {
-            throw new ConfigurationException(variable + " holds an Authorization header (\"Authorization: …\"), not the token alone." + pasteAlone);
-        }
-        if (PASTED_SCHEME.matcher(value).matches()) {
-            throw new ConfigurationException(variable + " starts with \"Bearer\", the header's scheme, not the token." + pasteAlone);
-        }
-        if (value.length() >= 2 && "\"'`“‘".indexOf(value.charAt(0)) >= 0 && "\"'`”’".indexOf(value.charAt(value.length() - 1)) >= 0) {
-            throw new ConfigurationException(variable + " is wrapped in quotes, which would be sent as part of the token." + pasteAlone);
-        }
+        return TokenReading.fromStubSet(stubRoot);
     }
 
     /** Where Allure's results go (allure.properties points there): a report is written only when the folder exists. */
