@@ -165,9 +165,7 @@ public record Settings(
      * Coze never retries on a status, so a retry by the harness would hide the very failure being counted.
      */
     public Settings withoutRetries() {
-        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits, expectedAllowlist,
-                modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, 0, longestRetryWait, probeMaxTokens,
-                acceptBaseline, cozeSetupFile, tokens);
+        return sendingWith(limits, 0);
     }
 
     /**
@@ -177,9 +175,14 @@ public record Settings(
      * limit of a few seconds set for chat answers (the run did not start, blaming the gateway).
      */
     public Settings forThePreflight() {
-        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits.atLeastForAnExchange(Limits.read(Map.of())),
-                expectedAllowlist, modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, retries, longestRetryWait,
-                probeMaxTokens, acceptBaseline, cozeSetupFile, tokens);
+        return sendingWith(limits.atLeastForAnExchange(Limits.read(Map.of())), retries);
+    }
+
+    /** These settings with other limits and retries for a client to send with; every other setting stays. */
+    private Settings sendingWith(Limits otherLimits, int otherRetries) {
+        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, otherLimits, expectedAllowlist, modelsUnderTest,
+                modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, otherRetries, longestRetryWait, probeMaxTokens,
+                acceptBaseline, cozeSetupFile, tokens);
     }
 
     public Optional<Secret> token(TokenKind kind) {

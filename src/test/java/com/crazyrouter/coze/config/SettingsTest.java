@@ -185,6 +185,18 @@ class SettingsTest {
     }
 
     @Test
+    void aCopyForSendingChangesOnlyItsLimitsOrRetries() {
+        Map<String, String> live = new HashMap<>(Map.of(Settings.TARGET, "live", Settings.SAMPLES, "20", Settings.MAX_REQUESTS, "40",
+                Settings.MAX_TOKENS_PER_RUN, "900", Limits.CONNECT_TIMEOUT, "1s", Limits.REQUEST_TIMEOUT, "2m", Settings.COZE_SETUP, "own.yaml"));
+        Settings settings = load(live, TOKEN);
+        live.put(Settings.RETRIES, "0");
+        assertThat(settings.withoutRetries(), equalTo(load(live, TOKEN)));
+        live.put(Settings.RETRIES, "2");
+        live.put(Limits.CONNECT_TIMEOUT, "5s");
+        assertThat(settings.forThePreflight(), equalTo(load(live, TOKEN)));
+    }
+
+    @Test
     void aStubFolderWithoutMappingsIsNamed() {
         assertThat(failure(with(Settings.STUBS, "no/such/folder"), Map.of()), containsString("no/such/folder"));
     }
