@@ -1,6 +1,11 @@
 package com.crazyrouter.coze.config;
 
+import static com.crazyrouter.coze.config.SettingValues.between;
+import static com.crazyrouter.coze.config.SettingValues.duration;
+import static com.crazyrouter.coze.config.SettingValues.size;
+
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How long and how much the harness waits for and reads from a gateway — per connection, per request, per stream,
@@ -37,6 +42,20 @@ public record Limits(
     public static final String STOP_AFTER_FAILURES = "crazyrouter.stopAfterFailures";
 
     public static final long MEGABYTE = 1024L * 1024L;
+
+    /** The limits the -D settings give; the default where a setting is not given. */
+    static Limits read(Map<String, String> properties) {
+        Duration connect = duration(properties, CONNECT_TIMEOUT, "5s", Duration.ofMinutes(5));
+        Duration read = duration(properties, READ_TIMEOUT, "60s", Duration.ofHours(1));
+        Duration request = duration(properties, REQUEST_TIMEOUT, "60s", Duration.ofHours(1));
+        Duration streamIdle = duration(properties, STREAM_IDLE_TIMEOUT, "30s", Duration.ofHours(1));
+        Duration stream = duration(properties, STREAM_TIMEOUT, "30s", Duration.ofHours(1));
+        long maxBody = size(MAX_BODY, properties.getOrDefault(MAX_BODY, "10MB"));
+        Duration runDeadline = duration(properties, RUN_DEADLINE, "10m", Duration.ofHours(24));
+        int stopAfter = between(STOP_AFTER_FAILURES, properties.getOrDefault(STOP_AFTER_FAILURES, "3"), 1, 100,
+                "how many chat requests in a row without a usable answer stop the run");
+        return new Limits(connect, read, request, streamIdle, stream, maxBody, runDeadline, stopAfter);
+    }
 
     /** These limits with the connection, the headers and the whole exchange given at least as long as {@code floor} gives them. */
     public Limits atLeastForAnExchange(Limits floor) {

@@ -1,25 +1,21 @@
 package com.crazyrouter.coze.config;
 
-import com.crazyrouter.coze.setup.BuilderSetup;
-import com.crazyrouter.coze.setup.SetupFile;
-import java.io.IOException;
-import java.io.Reader;
+import static com.crazyrouter.coze.config.SettingValues.between;
+import static com.crazyrouter.coze.config.SettingValues.duration;
+import static com.crazyrouter.coze.config.SettingValues.modelList;
+import static com.crazyrouter.coze.config.SettingValues.positive;
+import static com.crazyrouter.coze.config.SettingValues.text;
+import static com.crazyrouter.coze.config.SettingValues.yesOrNo;
+import static com.crazyrouter.coze.config.SettingValues.zeroOrMore;
+
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every setting of a run, read once from system properties (-D...) and the environment, validated, and
@@ -45,7 +41,7 @@ public record Settings(
         Duration longestRetryWait,
         OptionalInt probeMaxTokens,
         boolean acceptBaseline,
-        Optional<BuilderSetup> cozeSetup,
+        Optional<Path> cozeSetupFile,
         Map<TokenKind, Secret> tokens) {
 
     public static final String TARGET = "crazyrouter.target";
@@ -71,22 +67,12 @@ public record Settings(
     public static final String PROBE_MAX_TOKENS = "crazyrouter.probeMaxTokens";
     public static final String ACCEPT_BASELINE = "models.acceptBaseline";
     public static final String COZE_SETUP = "coze.setup";
-    /** The placeholder a setup file writes instead of the token. */
-    public static final String SETUP_TOKEN_PLACEHOLDER = "CRAZYROUTER_API_KEY";
     /** Cucumber's own tag selection; the harness reads it too, to plan and to explain an empty selection. */
     public static final String TAG_SELECTION = "cucumber.filter.tags";
     public static final String STUB_HEAD_START = "harness.stubHeadStart";
 
     /** The public gateway the guide documents. */
     public static final URI PUBLIC_BASE_URL = URI.create("https://crazyrouter.com");
-    /** What the guide's placeholder token looks like; it is never a real token. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^(bearer\\s+)?(sk-)?(x+|\\.\\.\\.|…|<.*>|your[-_ ]?(api[-_ ]?)?(key|token).*)$");
-    /** A token pasted with the header's scheme: "Bearer sk-…", "bearer  sk-…", "BEARER\tsk-…". */
-    private static final Pattern PASTED_SCHEME = Pattern.compile("(?isU)^bearer(\\s.*)?$");
-    /** A whole header line pasted: "Authorization: Bearer sk-…". */
-    private static final Pattern PASTED_HEADER = Pattern.compile("(?isU)^authorization\\s*:.*$");
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(ms|s|m|h)?$");
-    private static final Pattern SIZE = Pattern.compile("(?i)^(\\d+)\\s*(KB|MB|GB)?$");
 
     /** Whether the run was given a builder's own setup (-Dcoze.setup), for planning which scenarios run. */
     public static boolean ownSetupGiven() {
@@ -120,50 +106,21 @@ public record Settings(
         return System.getProperty(TAG_SELECTION, "").trim();
     }
 
-    /**
-     * How to start a JVM like this one, for the harness's own end-to-end tests: its java binary and the test class
-     * path (surefire and failsafe put the real one in a property of their own).
-     */
-    public static List<String> childJvm() {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(vmFlags());
-        command.addAll(List.of("-cp", classpath));
-        return command;
-    }
-
-    /** This JVM's -XX flags (the POM's harness.jvm), so a child JVM starts as fast as this one did. */
-    public static List<String> vmFlags() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-XX:")).toList();
-    }
-
     public static Settings fromEnvironment() {
-        hideCredentialsInTheBaseUrlProperty();
+        BaseUrlSetting.hideCredentialsInTheProperty();
         return load(System.getProperties().entrySet().stream().collect(
                 java.util.stream.Collectors.toMap(e -> String.valueOf(e.getKey()), e -> String.valueOf(e.getValue()))),
                 System.getenv());
     }
 
-    /**
-     * Surefire and failsafe copy the test JVM's system properties into their XML reports under target/ when a test
-     * fails, and a base URL with credentials always fails the run: so the -D value itself loses them first, keeping
-     * only what a message may show ({@link ShownUrl}), which is refused just the same.
-     */
-    private static void hideCredentialsInTheBaseUrlProperty() {
-        String raw = System.getProperty(BASE_URL);
-        if (raw != null && raw.contains("@")) {
-            System.setProperty(BASE_URL, ShownUrl.of(raw));
-        }
-    }
-
     public static Settings load(Map<String, String> properties, Map<String, String> environment) {
         Target target = Target.parse(properties.getOrDefault(TARGET, "stub"));
-        Optional<URI> baseUrl = baseUrl(target, properties, environment);
+        Optional<URI> baseUrl = BaseUrlSetting.read(target, properties, environment);
         Path stubRoot = Path.of(properties.getOrDefault(STUBS, "stubs"));
         Optional<Path> overlay = text(properties.get(STUB_OVERLAY)).map(Path::of);
         Path reportsDir = Path.of(properties.getOrDefault(REPORTS, "reports"));
         Path recordInto = Path.of(properties.getOrDefault(RECORD_INTO, "stubs/recorded/mappings"));
-        Limits limits = limits(target, properties);
+        Limits limits = Limits.read(properties);
         ModelTable table = ModelTable.load(Path.of(properties.getOrDefault(MODEL_TABLE, ModelTable.DEFAULT.toString())));
         List<String> allowlist = properties.containsKey(ALLOWED_MODELS)
                 ? modelList(ALLOWED_MODELS, properties.get(ALLOWED_MODELS), true) : table.allowedModels();
@@ -189,7 +146,7 @@ public record Settings(
         // Only live probes get a max_tokens: recorded bodies must stay exactly what the stub run sends.
         int probeMaxTokens = zeroOrMore(PROBE_MAX_TOKENS, properties.getOrDefault(PROBE_MAX_TOKENS, target == Target.LIVE ? "256" : "0"), Integer.MAX_VALUE);
         OptionalInt probeLimit = probeMaxTokens == 0 ? OptionalInt.empty() : OptionalInt.of(probeMaxTokens);
-        Map<TokenKind, Secret> tokens = target.isStub() ? stubTokens(stubRoot) : environmentTokens(environment);
+        Map<TokenKind, Secret> tokens = target.isStub() ? TokenReading.fromStubSet(stubRoot) : TokenReading.fromEnvironment(environment);
         if (target.isStub() && !Files.isDirectory(stubRoot.resolve("mappings"))) {
             throw new ConfigurationException(STUBS + "='" + stubRoot + "' has no mappings/ folder: point -D" + STUBS
                     + " at a WireMock root (mappings/ and __files/), or leave it unset to use stubs/.");
@@ -197,11 +154,10 @@ public record Settings(
         overlay.filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
             throw new ConfigurationException(STUB_OVERLAY + "='" + dir + "' is not a folder of extra stub mappings.");
         });
-        // the file's {{CRAZYROUTER_API_KEY}} is the run's dedicated token: the stub's fake one offline, the environment's live
-        Optional<BuilderSetup> cozeSetup = text(properties.get(COZE_SETUP)).map(Path::of).map(file -> SetupFile.read(file,
-                Map.of(SETUP_TOKEN_PLACEHOLDER, tokens.get(TokenKind.DEDICATED).reveal())));
+        // read as the run starts (setup/OwnSetup), where the file's token placeholder gets the run's dedicated token
+        Optional<Path> cozeSetupFile = text(properties.get(COZE_SETUP)).map(Path::of);
         return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, limits, allowlist, models, table, samples, concurrency, maxRequests, maxTokensPerRun,
-                retries, longestWait, probeLimit, acceptBaseline, cozeSetup, Map.copyOf(tokens));
+                retries, longestWait, probeLimit, acceptBaseline, cozeSetupFile, Map.copyOf(tokens));
     }
 
     /**
@@ -209,9 +165,7 @@ public record Settings(
      * Coze never retries on a status, so a retry by the harness would hide the very failure being counted.
      */
     public Settings withoutRetries() {
-        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits, expectedAllowlist,
-                modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, 0, longestRetryWait, probeMaxTokens,
-                acceptBaseline, cozeSetup, tokens);
+        return sendingWith(limits, 0);
     }
 
     /**
@@ -221,9 +175,14 @@ public record Settings(
      * limit of a few seconds set for chat answers (the run did not start, blaming the gateway).
      */
     public Settings forThePreflight() {
-        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, limits.atLeastForAnExchange(limits(target, Map.of())),
-                expectedAllowlist, modelsUnderTest, modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, retries, longestRetryWait,
-                probeMaxTokens, acceptBaseline, cozeSetup, tokens);
+        return sendingWith(limits.atLeastForAnExchange(Limits.read(Map.of())), retries);
+    }
+
+    /** These settings with other limits and retries for a client to send with; every other setting stays. */
+    private Settings sendingWith(Limits otherLimits, int otherRetries) {
+        return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, otherLimits, expectedAllowlist, modelsUnderTest,
+                modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, otherRetries, longestRetryWait, probeMaxTokens,
+                acceptBaseline, cozeSetupFile, tokens);
     }
 
     public Optional<Secret> token(TokenKind kind) {
@@ -234,247 +193,13 @@ public record Settings(
         return modelsUnderTest.contains(model);
     }
 
-    /**
-     * A stub run always talks to the embedded stub gateway. Like the token, CRAZYROUTER_BASE_URL configures the live
-     * target only, so a stub run ignores it; a base URL given on the command line contradicts the target and stops the run.
-     */
-    private static Optional<URI> baseUrl(Target target, Map<String, String> properties, Map<String, String> environment) {
-        Optional<String> asked = text(properties.get(BASE_URL));
-        if (target.isStub()) {
-            asked.map(ShownUrl::of).ifPresent(url -> {
-                throw new ConfigurationException("-D" + BASE_URL + "=" + url + " names a gateway, but this is a stub run, which always "
-                        + "talks to the embedded stub gateway. To run the scenarios against " + url + ", add -Plive and export "
-                        + TokenKind.DEDICATED.environmentVariable() + " (a gateway serving this repo's stubs/ takes the fake keys in "
-                        + "stubs/tokens.properties). Nothing was sent.");
-            });
-            return Optional.empty();
-        }
-        return asked.or(() -> text(environment.get(BASE_URL_ENV))).map(Settings::parseBaseUrl);
-    }
-
-    /**
-     * Scheme, host and port only. The harness joins /v1/chat/completions to it, as the guide's full URL, so any path
-     * would end up in front of /v1; a user name or password would go to the gateway in every request and into every
-     * report, so a URL with one is refused without being shown.
-     */
-    private static URI parseBaseUrl(String raw) {
-        String shown = BASE_URL + "='" + ShownUrl.of(raw) + "'";
-        String hint = " Set -D" + BASE_URL + " (or " + BASE_URL_ENV + ") to the gateway's scheme, host and port only, such as "
-                + "https://crazyrouter.com or http://127.0.0.1:8080: no /v1, no other path. Nothing was sent.";
-        URI uri;
-        try {
-            uri = new URI(raw.trim());
-        } catch (URISyntaxException e) {
-            throw new ConfigurationException(shown + " is not a URL: " + e.getReason() + "." + hint);
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
-            throw new ConfigurationException(shown + ": the base URL contains a user name or password; put credentials nowhere in the URL. "
-                    + "The harness sends the token from " + TokenKind.DEDICATED.environmentVariable() + " in the Authorization header only." + hint);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new ConfigurationException(shown + " needs http:// or https:// and a host." + hint);
-        }
-        if (uri.getPort() > 65_535) {
-            throw new ConfigurationException(shown + " names port " + uri.getPort() + "; a port is at most 65535." + hint);
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new ConfigurationException(shown + " has a " + (uri.getRawQuery() != null ? "query (?…)" : "fragment (#…)")
-                    + "; the base URL takes none." + hint);
-        }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (!path.isEmpty() && !path.equals("/")) {
-            String why = path.replaceAll("/+$", "").equalsIgnoreCase("/v1")
-                    ? " ends in " + path + ": the harness adds /v1/chat/completions itself, as the guide's full URL, so drop " + path + "."
-                    : " has a path (" + path + "): the harness sends to <base URL>/v1/chat/completions, as the guide's full URL.";
-            throw new ConfigurationException(shown + why + hint);
-        }
-        return URI.create(scheme + "://" + uri.getRawAuthority());
-    }
-
     /** The fake tokens a stub set declares in its tokens.properties. */
     public static Map<TokenKind, Secret> stubTokens(Path stubRoot) {
-        Path file = stubRoot.resolve("tokens.properties");
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigurationException("The stub set has no readable " + file
-                    + " (its fake tokens: dedicated, unrestricted, expired): " + e.getMessage());
-        }
-        Map<TokenKind, Secret> tokens = new EnumMap<>(TokenKind.class);
-        for (TokenKind kind : TokenKind.values()) {
-            String value = properties.getProperty(kind.stubKey());
-            if (value == null || value.isBlank()) {
-                throw new ConfigurationException(file + " has no '" + kind.stubKey() + "=' line; every stub set names its fake "
-                        + Arrays.toString(Arrays.stream(TokenKind.values()).map(TokenKind::stubKey).toArray()) + " tokens.");
-            }
-            tokens.put(kind, new Secret(value.trim()));
-        }
-        return tokens;
-    }
-
-    private static Map<TokenKind, Secret> environmentTokens(Map<String, String> environment) {
-        Map<TokenKind, Secret> tokens = new EnumMap<>(TokenKind.class);
-        for (TokenKind kind : TokenKind.values()) {
-            String raw = environment.get(kind.environmentVariable());
-            if (raw == null || raw.isBlank()) {
-                if (kind == TokenKind.DEDICATED) {
-                    throw new ConfigurationException(kind.environmentVariable() + " is not set: a live run needs the dedicated "
-                            + "Crazyrouter token for Coze. Set it in the environment (export " + kind.environmentVariable()
-                            + "=sk-...), never on the command line or in a file. Nothing was sent.");
-                }
-                continue;
-            }
-            if (PLACEHOLDER.matcher(raw.trim()).matches()) {
-                throw new ConfigurationException(kind.environmentVariable() + " holds the guide's placeholder ('sk-xxx'), "
-                        + "not a token: create a dedicated token for Coze in Crazyrouter and export it. Nothing was sent.");
-            }
-            refuseWhatIsNotTheTokenAlone(kind, raw.strip());
-            tokens.put(kind, new Secret(raw.strip()));
-        }
-        return tokens;
-    }
-
-    /**
-     * The token alone, as the guide's token page shows it: the harness writes "Bearer " in front of it, as Coze's Bearer
-     * auth does, so a pasted "Bearer " would go out as "Bearer Bearer sk-…", which new-api rejects as an invalid token
-     * (GATEWAY.md 5), and the guide's fix for that, a new token, would not help.
-     */
-    private static void refuseWhatIsNotTheTokenAlone(TokenKind kind, String value) {
-        String variable = kind.environmentVariable();
-        String pasteAlone = " Paste the token alone: export " + variable + "=sk-… (without \"Bearer \" and without quotes); the harness adds "
-                + "\"Bearer \" itself, as Coze's Bearer auth does. Nothing was sent.";
-        if (PASTED_HEADER.matcher(value).matches()) {
-            throw new ConfigurationException(variable + " holds an Authorization header (\"Authorization: …\"), not the token alone." + pasteAlone);
-        }
-        if (PASTED_SCHEME.matcher(value).matches()) {
-            throw new ConfigurationException(variable + " starts with \"Bearer\", the header's scheme, not the token." + pasteAlone);
-        }
-        if (value.length() >= 2 && "\"'`“‘".indexOf(value.charAt(0)) >= 0 && "\"'`”’".indexOf(value.charAt(value.length() - 1)) >= 0) {
-            throw new ConfigurationException(variable + " is wrapped in quotes, which would be sent as part of the token." + pasteAlone);
-        }
-    }
-
-    private static Optional<String> text(String raw) {
-        return Optional.ofNullable(raw).map(String::trim).filter(s -> !s.isEmpty());
-    }
-
-    private static Limits limits(Target target, Map<String, String> properties) {
-        Duration connect = duration(properties, Limits.CONNECT_TIMEOUT, "5s", Duration.ofMinutes(5));
-        Duration read = duration(properties, Limits.READ_TIMEOUT, "60s", Duration.ofHours(1));
-        Duration request = duration(properties, Limits.REQUEST_TIMEOUT, "60s", Duration.ofHours(1));
-        Duration streamIdle = duration(properties, Limits.STREAM_IDLE_TIMEOUT, "30s", Duration.ofHours(1));
-        Duration stream = duration(properties, Limits.STREAM_TIMEOUT, "30s", Duration.ofHours(1));
-        long maxBody = size(Limits.MAX_BODY, properties.getOrDefault(Limits.MAX_BODY, "10MB"));
-        Duration runDeadline = duration(properties, Limits.RUN_DEADLINE, "10m", Duration.ofHours(24));
-        int stopAfter = between(Limits.STOP_AFTER_FAILURES, properties.getOrDefault(Limits.STOP_AFTER_FAILURES, "3"), 1, 100,
-                "how many chat requests in a row without a usable answer stop the run");
-        return new Limits(connect, read, request, streamIdle, stream, maxBody, runDeadline, stopAfter);
-    }
-
-    private static Duration duration(Map<String, String> properties, String name, String fallback, Duration most) {
-        String raw = properties.getOrDefault(name, fallback);
-        Matcher m = DURATION.matcher(raw.trim());
-        if (!m.matches() || m.group(1).matches("0+")) {
-            throw new ConfigurationException(name + "='" + raw + "' is not a duration: write e.g. 5s, 500ms or 2m (at most " + words(most) + ").");
-        }
-        // more digits than any bound needs: refused as too long before a Duration could overflow
-        if (m.group(1).replaceFirst("^0+", "").length() > 9) {
-            throw new ConfigurationException(name + "='" + raw + "' is longer than " + words(most) + ", the most this setting allows.");
-        }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration value = switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        };
-        if (value.compareTo(most) > 0) {
-            throw new ConfigurationException(name + "='" + raw + "' is longer than " + words(most) + ", the most this setting allows.");
-        }
-        return value;
-    }
-
-    private static String words(Duration duration) {
-        return duration.toHours() > 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
-    }
-
-    private static long size(String name, String raw) {
-        Matcher m = SIZE.matcher(raw.trim());
-        if (!m.matches() || m.group(1).matches("0+")) {
-            throw new ConfigurationException(name + "='" + raw + "' is not a size: write e.g. 10MB, 512KB or 1000000 (bytes).");
-        }
-        // more digits than any bound needs: refused as too large before the product could overflow
-        String digits = m.group(1).replaceFirst("^0+", "");
-        String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
-        long bytes = digits.length() > 9 ? Long.MAX_VALUE : switch (unit) {
-            case "KB" -> Long.parseLong(digits) * 1024L;
-            case "MB" -> Long.parseLong(digits) * Limits.MEGABYTE;
-            case "GB" -> Long.parseLong(digits) * 1024L * Limits.MEGABYTE;
-            default -> Long.parseLong(digits);
-        };
-        if (bytes > 1024 * Limits.MEGABYTE) {
-            throw new ConfigurationException(name + "='" + raw + "' is more than 1024MB, the most this setting allows.");
-        }
-        return bytes;
+        return TokenReading.fromStubSet(stubRoot);
     }
 
     /** Where Allure's results go (allure.properties points there): a report is written only when the folder exists. */
     public Path allureResults() {
         return reportsDir.resolve("allure-results");
-    }
-
-    private static boolean yesOrNo(String name, String raw) {
-        return ModelTable.yesNo(raw).orElseThrow(() -> new ConfigurationException(name + "='" + raw + "' must be true or false."));
-    }
-
-    private static int positive(String name, String raw) {
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException(name + "='" + raw + "' must be a positive whole number.");
-    }
-
-    private static int between(String name, String raw, int least, int most, String what) {
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= least && value <= most) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException(name + "='" + raw + "' must be a whole number from " + least + " to " + most + " (" + what + ").");
-    }
-
-    private static int zeroOrMore(String name, String raw, int most) {
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= 0 && value <= most) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ConfigurationException(name + "='" + raw + "' must be a whole number from 0 to " + most + ".");
-    }
-
-    private static List<String> modelList(String name, String raw, boolean mayBeEmpty) {
-        List<String> models = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-        if (models.isEmpty() && !mayBeEmpty) {
-            throw new ConfigurationException("-D" + name + "='" + raw + "' lists no model: give at least one model id, "
-                    + "e.g. -D" + name + "=gpt-5.4, or leave it unset for the guide's three recommended models.");
-        }
-        models.stream().filter(m -> !m.matches(ModelTable.MODEL_ID)).findFirst().ifPresent(bad -> {
-            throw new ConfigurationException("-D" + name + " contains '" + bad + "', which is not a model id (no spaces or quotes).");
-        });
-        return models;
     }
 }

@@ -29,18 +29,18 @@ public class OwnSetupSteps {
     private final CozeNode node;
     private final Settings settings;
     private final RunLedger ledger;
-    private BuilderSetup own;
+    private final BuilderSetup own;
 
-    public OwnSetupSteps(ScenarioState state, CozeNode node, Settings settings, RunLedger ledger) {
+    public OwnSetupSteps(ScenarioState state, CozeNode node, Settings settings, RunLedger ledger, BuilderSetup own) {
         this.state = state;
         this.node = node;
         this.settings = settings;
         this.ledger = ledger;
+        this.own = own;
     }
 
     @Given("the builder's own Coze setup")
     public void ownSetup() {
-        own = settings.cozeSetup().orElseThrow(() -> new IllegalStateException("@setup scenarios run only with -D" + Settings.COZE_SETUP + "=FILE"));
         node.useOwnSetup(own);
         state.addressed(own.route().title(), model());
     }

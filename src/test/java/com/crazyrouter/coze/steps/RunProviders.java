@@ -8,6 +8,7 @@ import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.contract.RequestJournal;
 import com.crazyrouter.coze.run.RunStop;
 import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.wiring.RunSlot;
 import com.crazyrouter.coze.stubs.StubGateway;
 import io.cucumber.picocontainer.CucumberPicoProvider;
@@ -77,6 +78,15 @@ public final class RunProviders {
         public RequestJournal provide() {
             return RunSlot.current().stub().<RequestJournal>map(stub -> mark -> Optional.of(stub.requestsMarked(mark).size()))
                     .orElse(RequestJournal.NOT_OBSERVABLE);
+        }
+    }
+
+    /** Only steps of @setup scenarios ask for it; a run given no setup file leaves those scenarios out (config/ScenarioSelection). */
+    @CucumberPicoProvider
+    public static class OwnSetupProvider implements Provider {
+        public BuilderSetup provide() {
+            return RunSlot.current().ownSetup().orElseThrow(() -> new IllegalStateException(
+                    "@setup scenarios run only with -D" + Settings.COZE_SETUP + "=FILE"));
         }
     }
 

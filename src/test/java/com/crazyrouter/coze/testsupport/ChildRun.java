@@ -79,7 +79,7 @@ public record ChildRun(int exitCode, String output, Path workDir, Duration took)
     private static Process start(Path workDir, Map<String, String> properties, Map<String, String> environment) throws IOException {
         deleteTree(workDir); // an earlier run's reports would be searched for tokens and read as this run's
         Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>(Settings.childJvm());
+        List<String> command = new ArrayList<>(ChildJvm.command());
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-D" + Settings.MODEL_TABLE + "=" + ModelTable.DEFAULT.toAbsolutePath());

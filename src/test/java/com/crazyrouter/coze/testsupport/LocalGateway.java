@@ -74,8 +74,8 @@ public final class LocalGateway implements AutoCloseable {
         int port = freePort();
         String jar = Path.of(URI.create(WireMockServer.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
         String classes = Path.of(URI.create(ExactHeaderValues.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
-        List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
-        command.addAll(Settings.vmFlags());
+        List<String> command = new java.util.ArrayList<>(List.of(ChildJvm.javaBinary()));
+        command.addAll(ChildJvm.vmFlags());
         command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + classes, "wiremock.Run",
                 "--extensions", ExactHeaderValues.class.getName(), "--port", String.valueOf(port), "--bind-address", "127.0.0.1",
                 "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true"));
@@ -158,10 +158,6 @@ public final class LocalGateway implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static String javaBinary() {
-        return Settings.childJvm().get(0);
     }
 
     public static int freePort() throws IOException {

@@ -12,6 +12,7 @@ import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.run.RequestBudget;
 import com.crazyrouter.coze.run.RunStop;
 import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.stubs.Recorder;
 import com.crazyrouter.coze.stubs.StubGateway;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.Optional;
  */
 public final class Run implements AutoCloseable {
     private final Settings settings;
+    private final Optional<BuilderSetup> ownSetup;
     private final Redactor redactor;
     private final RunStop stop;
     private final RequestBudget budget;
@@ -36,8 +38,9 @@ public final class Run implements AutoCloseable {
     private final GatewayUrl gatewayUrl;
     private final ModelLists modelLists;
 
-    private Run(Settings settings, Optional<StubGateway> started) {
+    private Run(Settings settings, Optional<BuilderSetup> ownSetup, Optional<StubGateway> started) {
         this.settings = settings;
+        this.ownSetup = ownSetup;
         this.redactor = new Redactor(settings.tokens().values());
         this.stop = RunStop.startingNow(settings.limits().runDeadline());
         // The stub answers 429 and 5xx on purpose (Common Errors 6, the fault catalogue), each scenario red for its own
@@ -65,13 +68,21 @@ public final class Run implements AutoCloseable {
         }
     }
 
-    /** {@code started}: the stub gateway, if one was started ahead for these settings (RunSlot.headStart). */
-    static Run start(Settings settings, Optional<StubGateway> started) {
-        return new Run(settings, started);
+    /**
+     * {@code ownSetup}: the builder's setup file (-Dcoze.setup), read with the settings; {@code started}: the stub gateway,
+     * if one was started ahead for these settings (RunSlot.headStart).
+     */
+    static Run start(Settings settings, Optional<BuilderSetup> ownSetup, Optional<StubGateway> started) {
+        return new Run(settings, ownSetup, started);
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The builder's own setup (-Dcoze.setup), if the run was given one. */
+    public Optional<BuilderSetup> ownSetup() {
+        return ownSetup;
     }
 
     public Redactor redactor() {

@@ -4,6 +4,8 @@ import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.run.RunStop;
+import com.crazyrouter.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.setup.OwnSetup;
 import com.crazyrouter.coze.report.SummaryWriter;
 import com.crazyrouter.coze.stubs.StubGateway;
 import java.nio.file.Path;
@@ -82,19 +84,21 @@ public final class RunSlot {
 
     /**
      * Removes the previous run's summary before anything else, then starts; a run that cannot start (a setting, the
-     * preflight) writes a summary that says why, so no earlier run's summary passes for this one's.
+     * builder's setup file, the preflight) writes a summary that says why, so no earlier run's summary passes for this one's.
      */
     private static Run start(Path reports, Supplier<Settings> settings, boolean mayTakeHeadStart) {
         SummaryWriter.removePrevious(reports);
         Settings loaded;
+        Optional<BuilderSetup> ownSetup;
         try {
             loaded = settings.get();
+            ownSetup = OwnSetup.read(loaded);
         } catch (RuntimeException notStarted) {
             SummaryWriter.writeNotStarted(reports, String.valueOf(notStarted.getMessage()));
             throw notStarted;
         }
         try {
-            return Run.start(loaded, mayTakeHeadStart ? takeHeadStart(loaded) : Optional.empty());
+            return Run.start(loaded, ownSetup, mayTakeHeadStart ? takeHeadStart(loaded) : Optional.empty());
         } catch (RuntimeException notStarted) {
             String why = new Redactor(loaded.tokens().values()).redact(String.valueOf(notStarted.getMessage()));
             SummaryWriter.writeNotStarted(loaded.reportsDir(), why);
