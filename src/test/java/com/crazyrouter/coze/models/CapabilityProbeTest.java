@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.models;
 
+import static com.crazyrouter.coze.models.CannedProbeGateway.completion;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -9,30 +10,23 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import com.crazyrouter.coze.text.Json;
-import com.crazyrouter.coze.transport.AnswerBeyondLimits;
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.GatewayUnreachable;
-import com.crazyrouter.coze.run.RunStopped;
 import com.crazyrouter.coze.guide.CommonError;
-import com.crazyrouter.coze.transport.OutgoingRequest;
-import com.crazyrouter.coze.transport.StreamedReply;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
+import com.crazyrouter.coze.run.RunStopped;
+import com.crazyrouter.coze.transport.AnswerBeyondLimits;
+import com.crazyrouter.coze.transport.GatewayUnreachable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The capability probe's cells other than streaming, and a row's verdict when a probe is refused or gets no answer. */
 class CapabilityProbeTest {
-    private static final String MODEL = "gpt-5.4";
+    private static final String MODEL = CannedProbeGateway.MODEL;
     private static final String ROUTE = "chat completions";
     private static final String PLAIN = "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
 
-    private final FakeGateway gateway = new FakeGateway();
+    private final CannedProbeGateway gateway = new CannedProbeGateway();
     private final CapabilityProbe probe = new CapabilityProbe(gateway::render, gateway::send, gateway::stream);
 
     @Test
@@ -100,103 +94,6 @@ class CapabilityProbeTest {
         assertThat(cell(cells, Capability.USAGE).verdict(), equalTo(Cell.Verdict.FAIL));
         assertThat(cell(cells, Capability.USAGE).evidence(), equalTo("no usage in the reply"));
         assertThat(cell(cells, Capability.PLAIN_REPLY).verdict(), equalTo(Cell.Verdict.PASS));
-    }
-
-    @Test
-    void aStreamWithoutDoneFailsStreamingNamingIt() {
-        gateway.streamLines = gateway.streamLines.subList(0, gateway.streamLines.size() - 2);
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), containsString("the stream does not end with data: [DONE]"));
-    }
-
-    @Test
-    void aDataLineThatIsNotJsonFailsStreamingQuotingIt() {
-        List<String> lines = new ArrayList<>(gateway.streamLines);
-        lines.add(2, "data: upstream error");
-        gateway.streamLines = lines;
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), containsString("a data line is not JSON: upstream error"));
-    }
-
-    @Test
-    void aChunkAStreamingClientCannotDecodeFailsStreamingSayingWhere() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"created\":1767225600", "\"created\":\"1767225600\"")).toList();
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), containsString("a chunk breaks schemas/chat-completion-chunk.json (/created: "));
-    }
-
-    @Test
-    void aChunkOfAnotherObjectFailsStreaming() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("chat.completion.chunk", "chat.completion")).toList();
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), containsString("a chunk breaks schemas/chat-completion-chunk.json (/object: "));
-    }
-
-    @Test
-    void deltasThatJoinToNothingFailStreaming() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"\"").replace("\"content\":\"K\"", "\"content\":\"\""))
-                .toList();
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), containsString("the content deltas join to nothing"));
-    }
-
-    @Test
-    void deltasThatJoinToSomethingElseThanTheAskedForOkFailStreaming() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"Hel\"").replace("\"content\":\"K\"", "\"content\":\"lo\""))
-                .toList();
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), containsString("the content deltas join to \"Hello\", not to the OK the model was asked for"));
-    }
-
-    @Test
-    void deltasThatStartWithOkAndGoOnFailStreaming() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"K\"", "\"content\":\"K, here is a long essay\""))
-                .toList();
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), containsString("the content deltas join to \"OK, here is a long essay\", not to the OK the model was asked for"));
-    }
-
-    @Test
-    void deltasThatJoinToOkInAnyCaseAndWithPunctuationPassStreaming() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"o\"").replace("\"content\":\"K\"", "\"content\":\"k.\""))
-                .toList();
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.PASS));
-        assertThat(streaming.evidence(), equalTo("5 chunks joined to \"ok.\", ended with [DONE], usage in the last chunk"));
-    }
-
-    @Test
-    void aStreamAnsweredAsPlainJsonFailsStreamingWithStatusAndContentType() {
-        gateway.streamStatus = 400;
-        gateway.streamContentType = "application/json";
-
-        Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
-
-        assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), containsString("HTTP 400; Content-Type 'application/json' is not text/event-stream"));
     }
 
     @Test
@@ -339,88 +236,5 @@ class CapabilityProbeTest {
 
     private static Cell cell(List<Cell> cells, Capability capability) {
         return cells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE).findFirst().orElseThrow();
-    }
-
-    private static String completion(String model, String content, String finishReason, boolean withUsage) {
-        ObjectNode reply = Json.MAPPER.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1767225600).put("model", model);
-        ObjectNode choice = reply.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", content);
-        choice.put("finish_reason", finishReason);
-        if (withUsage) {
-            reply.putObject("usage").put("prompt_tokens", 11).put("completion_tokens", 1).put("total_tokens", 12);
-        }
-        return reply.toString();
-    }
-
-    private static String chunk(String delta) {
-        return "data: {\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1767225600,\"model\":\"gpt-5.4\","
-                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":null}]}";
-    }
-
-    /** A gateway that gives no answer (an AssertionError: GatewayUnreachable) or a run that refuses to send (RunStopped). */
-    private static void failIf(Throwable failure) {
-        if (failure instanceof RuntimeException refused) {
-            throw refused;
-        }
-        if (failure instanceof Error noAnswer) {
-            throw noAnswer;
-        }
-    }
-
-    /** Answers each probe with a canned reply chosen by what its body asks for, and keeps the bodies it was sent. */
-    private static final class FakeGateway {
-        final List<String> sent = new ArrayList<>();
-        int plainStatus = 200;
-        String plain = completion(MODEL, "OK", "stop", true);
-        String system = completion(MODEL, "PONG", "stop", true);
-        String limited = completion(MODEL, "1", "length", true);
-        String jsonMode = completion(MODEL, "{\"answer\": \"OK\"}", "stop", true);
-        Throwable plainFails;
-        Throwable maxTokensFails;
-        Throwable jsonModeFails;
-        Throwable streamFails;
-        int streamStatus = 200;
-        String streamContentType = "text/event-stream";
-        List<String> streamLines = List.of(
-                chunk("{\"role\":\"assistant\",\"content\":\"\"}"), "",
-                ": PING", "",
-                chunk("{\"content\":\"O\"}"), "",
-                chunk("{\"content\":\"K\"}"), "",
-                chunk("{}").replace("\"finish_reason\":null", "\"finish_reason\":\"stop\""), "",
-                "data: {\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1767225600,\"model\":\"gpt-5.4\",\"choices\":[],"
-                        + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":1,\"total_tokens\":12}}", "",
-                "data: [DONE]", "");
-
-        OutgoingRequest render(String body) {
-            return new OutgoingRequest("POST", URI.create("http://127.0.0.1:1/v1/chat/completions"),
-                    List.of(new OutgoingRequest.Header("Content-Type", "application/json")), body);
-        }
-
-        GatewayReply send(OutgoingRequest request) {
-            sent.add(request.body());
-            String body = request.body();
-            int status = 200;
-            String answer;
-            if (body.contains("\"role\":\"system\"")) {
-                answer = system;
-            } else if (body.contains("\"max_tokens\":1")) {
-                failIf(maxTokensFails);
-                answer = limited;
-            } else if (body.contains("\"response_format\"")) {
-                failIf(jsonModeFails);
-                answer = jsonMode;
-            } else {
-                failIf(plainFails);
-                answer = plain;
-                status = plainStatus;
-            }
-            return new GatewayReply(request, status, Map.of("Content-Type", "application/json"), answer, Duration.ofMillis(5), Duration.ofMillis(7));
-        }
-
-        StreamedReply stream(OutgoingRequest request) {
-            sent.add(request.body());
-            failIf(streamFails);
-            return new StreamedReply(streamStatus, streamContentType, streamLines, Duration.ofMillis(5), Optional.of(Duration.ofMillis(6)), Duration.ofMillis(9));
-        }
     }
 }

@@ -25,15 +25,15 @@ final class CozeSaveRules {
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final int LONGEST_SERVER_URL = 512;
 
-    private final Node root;
+    private final LocatedValue root;
     private final List<String> problems = new ArrayList<>();
 
-    private CozeSaveRules(Node root) {
+    private CozeSaveRules(LocatedValue root) {
         this.root = root;
     }
 
     /** Refuses, with every rule the file breaks, a document that Coze would not save. */
-    static void check(Node root) {
+    static void check(LocatedValue root) {
         CozeSaveRules rules = new CozeSaveRules(root);
         rules.info();
         rules.servers();
@@ -46,12 +46,12 @@ final class CozeSaveRules {
         }
     }
 
-    private void refuse(Node at, String cozeSays, String toDo) {
+    private void refuse(LocatedValue at, String cozeSays, String toDo) {
         problems.add(at.where().place() + ": " + at.field() + ": Coze says \"" + cozeSays + "\". " + toDo);
     }
 
     private void info() {
-        Node info = root.get("info");
+        LocatedValue info = root.get("info");
         if (!info.isObject()) {
             refuse(info, "invalid info: must be an object", "Add info: {title: crazyrouter_chat, description: Chat completions through Crazyrouter, version: v1}.");
             return;
@@ -69,12 +69,12 @@ final class CozeSaveRules {
     }
 
     private void servers() {
-        Node servers = root.get("servers");
+        LocatedValue servers = root.get("servers");
         if (!servers.isArray() || servers.elements().size() != 1) {
             refuse(servers, "server is required and only one server is allowed", "Give exactly one: servers: [{url: https://crazyrouter.com}].");
             return;
         }
-        Node url = servers.at(0).get("url");
+        LocatedValue url = servers.at(0).get("url");
         String text = url.value().isValueNode() ? url.value().asText("") : "";
         String host = "";
         try {
@@ -91,19 +91,19 @@ final class CozeSaveRules {
     }
 
     private void paths() {
-        Node paths = root.get("paths");
+        LocatedValue paths = root.get("paths");
         if (!paths.isObject()) {
             refuse(paths, "invalid paths: must be an object", "Add paths: {/v1/chat/completions: {post: {…}}}.");
             return;
         }
-        for (Map.Entry<String, Node> path : paths.members().entrySet()) {
+        for (Map.Entry<String, LocatedValue> path : paths.members().entrySet()) {
             if (!path.getKey().startsWith("/")) {
                 refuse(path.getValue(), "invalid paths: path \"" + path.getKey() + "\" does not start with a forward slash (/)",
                         "Start the tool path with /, e.g. /v1/chat/completions.");
             }
-            Node item = resolve(path.getValue());
-            List<Node> shared = resolve(item.get("parameters")).elements();
-            for (Map.Entry<String, Node> member : item.members().entrySet()) {
+            LocatedValue item = resolve(path.getValue());
+            List<LocatedValue> shared = resolve(item.get("parameters")).elements();
+            for (Map.Entry<String, LocatedValue> member : item.members().entrySet()) {
                 if (OPERATIONS.contains(member.getKey())) {
                     operation(path.getKey(), member.getKey(), resolve(member.getValue()), shared);
                 }
@@ -111,7 +111,7 @@ final class CozeSaveRules {
         }
     }
 
-    private void operation(String path, String method, Node operation, List<Node> shared) {
+    private void operation(String path, String method, LocatedValue operation, List<LocatedValue> shared) {
         String where = " (" + method.toUpperCase(java.util.Locale.ROOT) + " " + path + ")";
         if (blank(operation.get("operationId"))) {
             refuse(operation.get("operationId"), "operationID is required", "Name the tool" + where + ", e.g. operationId: chat_completions.");
@@ -121,17 +121,17 @@ final class CozeSaveRules {
                     "Describe the tool" + where + " in one line, e.g. summary: Send messages to a model and get its reply.");
         }
         requestBody(operation.get("requestBody"));
-        List<Node> parameters = new ArrayList<>(shared);
+        List<LocatedValue> parameters = new ArrayList<>(shared);
         parameters.addAll(resolve(operation.get("parameters")).elements());
         parameters.forEach(p -> parameter(resolve(p)));
         responses(operation.get("responses"));
     }
 
-    private void requestBody(Node declared) {
+    private void requestBody(LocatedValue declared) {
         if (!declared.present()) {
             return;
         }
-        Node content = resolve(declared).get("content");
+        LocatedValue content = resolve(declared).get("content");
         if (!content.isObject() || content.members().isEmpty()) {
             refuse(content, "request body is required", "Give the body's media type and schema: content: {application/json: {schema: {type: object, …}}}.");
             return;
@@ -151,9 +151,9 @@ final class CozeSaveRules {
                 "Give the body's schema as type: object with the properties model and messages.");
     }
 
-    private void parameter(Node parameter) {
+    private void parameter(LocatedValue parameter) {
         String name = parameter.get("name").value().asText("");
-        Node schema = resolve(parameter.get("schema"));
+        LocatedValue schema = resolve(parameter.get("schema"));
         String in = parameter.get("in").value().asText("");
         if (!schema.isObject()) {
             refuse(parameter.get("schema"), "parameter schema is required", "Give the parameter " + name + " a schema, e.g. schema: {type: string}.");
@@ -174,13 +174,13 @@ final class CozeSaveRules {
         }
     }
 
-    private void responses(Node responses) {
+    private void responses(LocatedValue responses) {
         if (!responses.isObject()) {
             refuse(responses, "invalid operation: value of responses must be an object", "Add responses: {\"200\": {description: A chat completion, "
                     + "content: {application/json: {schema: {type: object, …}}}}}.");
             return;
         }
-        Map<String, Node> codes = responses.members();
+        Map<String, LocatedValue> codes = responses.members();
         if (codes.isEmpty()) {
             refuse(responses, "the responses object MUST contain at least one response code", "Add the response \"200\" with application/json.");
             return;
@@ -190,11 +190,11 @@ final class CozeSaveRules {
             refuse(responses, "response only supports '200' status", "Keep the response \"200\" (and at most default); Coze shows any other status as a failure.");
             return;
         }
-        Node ok = resolve(responses.get("200"));
+        LocatedValue ok = resolve(responses.get("200"));
         if (!ok.get("description").present()) {
             refuse(ok.get("description"), "a short description of the response is required", "Add description: A chat completion.");
         }
-        Node content = ok.get("content");
+        LocatedValue content = ok.get("content");
         if (content.members().size() != 1 || !content.get("application/json").present()) {
             refuse(content, "response only supports 'application/json' media type", "Give the response \"200\" exactly one media type, "
                     + "application/json. (A tool stored without it fails every call: \"the 'application/json' media type is not defined in response\", "
@@ -205,8 +205,8 @@ final class CozeSaveRules {
                 "response body only supports 'object' type", "Give the reply's schema as type: object.");
     }
 
-    private void objectSchema(Node declared, String missing, String notObject, String toDo) {
-        Node schema = resolve(declared);
+    private void objectSchema(LocatedValue declared, String missing, String notObject, String toDo) {
+        LocatedValue schema = resolve(declared);
         if (!schema.isObject()) {
             refuse(declared, missing, toDo);
         } else if (!schema.get("type").value().asText("").equals("object")) {
@@ -214,19 +214,19 @@ final class CozeSaveRules {
         }
     }
 
-    private static boolean blank(Node node) {
+    private static boolean blank(LocatedValue node) {
         return !node.present() || !node.value().isValueNode() || node.value().asText().isBlank();
     }
 
     /** A local $ref followed, or the node itself (an unresolvable one is refused later by the reader, with its own message). */
-    private Node resolve(Node node) {
-        Node current = node;
+    private LocatedValue resolve(LocatedValue node) {
+        LocatedValue current = node;
         for (int hops = 0; current.get("$ref").present() && hops <= 10; hops++) {
             String ref = current.get("$ref").value().asText("");
             if (!ref.startsWith("#/")) {
                 return current;
             }
-            Node target = root;
+            LocatedValue target = root;
             for (String part : ref.substring(2).split("/")) {
                 target = target.get(part.replace("~1", "/").replace("~0", "~"));
             }

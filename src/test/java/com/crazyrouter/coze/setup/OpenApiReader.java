@@ -49,7 +49,7 @@ final class OpenApiReader {
     private OpenApiReader() {
     }
 
-    static BuilderSetup.PluginSetup read(Node root, Map<String, String> secrets) {
+    static BuilderSetup.PluginSetup read(LocatedValue root, Map<String, String> secrets) {
         List<String> notes = new ArrayList<>();
         if (root.get("swagger").present()) {
             throw root.get("swagger").fail("says this is Swagger " + root.get("swagger").text().orElse("2")
@@ -61,7 +61,7 @@ final class OpenApiReader {
         }
         CozeSaveRules.check(root);
         String serverUrl = server(root.get("servers"));
-        Node paths = root.get("paths");
+        LocatedValue paths = root.get("paths");
         if (!paths.isObject() || paths.members().isEmpty()) {
             throw paths.fail("is missing: the plugin's one tool, e.g. paths: {/v1/chat/completions: {post: …}}.");
         }
@@ -70,7 +70,7 @@ final class OpenApiReader {
                     + "): a setup file describes one tool. Keep /v1/chat/completions only.");
         }
         String path = paths.members().keySet().iterator().next();
-        Node pathItem = resolve(root, paths.get(path));
+        LocatedValue pathItem = resolve(root, paths.get(path));
         if (!path.startsWith("/")) {
             throw paths.get(path).fail("must start with \"/\": Coze requires a tool path that starts with /, e.g. /v1/chat/completions.");
         }
@@ -80,19 +80,19 @@ final class OpenApiReader {
                     : "has " + methods.size() + " operations (" + String.join(", ", methods) + "): a setup file describes one tool, e.g. post only.");
         }
         String method = methods.get(0);
-        Node operation = resolve(root, pathItem.get(method));
+        LocatedValue operation = resolve(root, pathItem.get(method));
 
         List<PluginTool.Parameter> parameters = new ArrayList<>();
         List<OutgoingRequest.Header> headers = new ArrayList<>();
         Optional<PluginTool.ServiceToken> token = Optional.empty();
-        Optional<Node> headerToken = Optional.empty();
-        List<Node> declared = new ArrayList<>(resolve(root, pathItem.get("parameters")).elements());
+        Optional<LocatedValue> headerToken = Optional.empty();
+        List<LocatedValue> declared = new ArrayList<>(resolve(root, pathItem.get("parameters")).elements());
         declared.addAll(resolve(root, operation.get("parameters")).elements());
-        for (Node declaredParameter : declared) {
-            Node parameter = resolve(root, declaredParameter);
+        for (LocatedValue declaredParameter : declared) {
+            LocatedValue parameter = resolve(root, declaredParameter);
             String name = parameter.get("name").requiredText("the parameter's name");
             String in = WorkflowNodeReader.oneOf(parameter.get("in"), List.of("header", "query", "path", "cookie"), "where the parameter goes");
-            Optional<Node> fixed = fixedValue(root, parameter);
+            Optional<LocatedValue> fixed = fixedValue(root, parameter);
             if (in.equalsIgnoreCase("header") && fixed.isPresent()) {
                 String value = fixed.get().text().orElse("");
                 if (name.equalsIgnoreCase("Authorization")) {
@@ -124,14 +124,14 @@ final class OpenApiReader {
         return new BuilderSetup.PluginSetup(root.file(), tool, notes, filled, hidden, declaresReplyText(root, operation.get("responses")));
     }
 
-    private static String server(Node servers) {
+    private static String server(LocatedValue servers) {
         if (!servers.isArray() || servers.elements().isEmpty()) {
             throw servers.fail("is missing: Coze's plugin needs its one server URL, e.g. servers: [{url: https://crazyrouter.com}].");
         }
         if (servers.elements().size() > 1) {
             throw servers.fail("lists " + servers.elements().size() + " servers: a Coze plugin has exactly one. Keep https://crazyrouter.com.");
         }
-        Node url = servers.at(0).get("url");
+        LocatedValue url = servers.at(0).get("url");
         String text = url.requiredText("the server URL, e.g. https://crazyrouter.com");
         try {
             URI uri = new URI(text);
@@ -149,9 +149,9 @@ final class OpenApiReader {
     }
 
     /** The value a header parameter is fixed to: its (or its schema's) default or example. */
-    private static Optional<Node> fixedValue(Node root, Node parameter) {
-        Node schema = resolve(root, parameter.get("schema"));
-        for (Node candidate : List.of(schema.get("default"), parameter.get("example"), schema.get("example"))) {
+    private static Optional<LocatedValue> fixedValue(LocatedValue root, LocatedValue parameter) {
+        LocatedValue schema = resolve(root, parameter.get("schema"));
+        for (LocatedValue candidate : List.of(schema.get("default"), parameter.get("example"), schema.get("example"))) {
             if (candidate.present()) {
                 return Optional.of(candidate);
             }
@@ -160,12 +160,12 @@ final class OpenApiReader {
     }
 
     /** The service token from the manifest extension or an apiKey security scheme; both at once is refused. */
-    private static Optional<PluginTool.ServiceToken> serviceToken(Node root, Map<String, String> secrets) {
+    private static Optional<PluginTool.ServiceToken> serviceToken(LocatedValue root, Map<String, String> secrets) {
         List<PluginTool.ServiceToken> found = new ArrayList<>();
         List<String> where = new ArrayList<>();
-        Node manifest = root.get(MANIFEST);
+        LocatedValue manifest = root.get(MANIFEST);
         if (manifest.present()) {
-            Node auth = manifest.get("auth");
+            LocatedValue auth = manifest.get("auth");
             String type = WorkflowNodeReader.oneOf(auth.get("type"), List.of("none", "service_http", "oauth"), "Coze's plugin auth type");
             if (type.equalsIgnoreCase("oauth")) {
                 throw auth.get("type").fail("is oauth: this check covers the guide's \"Service token / API key\" auth (service_http) only.");
@@ -180,9 +180,9 @@ final class OpenApiReader {
                 where.add(auth.field());
             }
         }
-        Node schemes = root.get("components").get("securitySchemes");
-        for (Map.Entry<String, Node> scheme : schemes.members().entrySet()) {
-            Node s = scheme.getValue();
+        LocatedValue schemes = root.get("components").get("securitySchemes");
+        for (Map.Entry<String, LocatedValue> scheme : schemes.members().entrySet()) {
+            LocatedValue s = scheme.getValue();
             if (s.get(SCHEME_TOKEN).present()) {
                 String type = s.get("type").text().orElse("");
                 if (!type.equals("apiKey")) {
@@ -198,7 +198,7 @@ final class OpenApiReader {
         return found.stream().findFirst();
     }
 
-    private static PluginTool.ServiceToken token(Node location, Node key, Node value, Map<String, String> secrets) {
+    private static PluginTool.ServiceToken token(LocatedValue location, LocatedValue key, LocatedValue value, Map<String, String> secrets) {
         String in = WorkflowNodeReader.oneOf(location, List.of("header", "query"), "where Coze puts the service token");
         String name = key.requiredText("the header or query name, e.g. Authorization").strip();
         String typed = value.requiredText("the service token as typed, e.g. \"Bearer " + Secrets.API_KEY_PLACEHOLDER + "\"");
@@ -207,13 +207,13 @@ final class OpenApiReader {
     }
 
     /** The request body: its media type as the Content-Type Coze sends, its top-level properties as the parameters. */
-    private static void requestBody(Node root, Node declared, List<PluginTool.Parameter> parameters, List<OutgoingRequest.Header> headers, List<String> notes,
+    private static void requestBody(LocatedValue root, LocatedValue declared, List<PluginTool.Parameter> parameters, List<OutgoingRequest.Header> headers, List<String> notes,
             Map<String, Object> filled, List<String> hidden) {
-        Node body = resolve(root, declared);
+        LocatedValue body = resolve(root, declared);
         if (!body.present()) {
             return;
         }
-        Node content = body.get("content");
+        LocatedValue content = body.get("content");
         if (!content.isObject() || content.members().isEmpty()) {
             throw content.fail("is missing: give the body's media type and schema, e.g. content: {application/json: {schema: …}}.");
         }
@@ -224,7 +224,7 @@ final class OpenApiReader {
         }
         headers.removeIf(h -> h.name().equalsIgnoreCase("Content-Type"));
         headers.add(0, new OutgoingRequest.Header("Content-Type", mediaType));
-        Node schema = resolve(root, content.get(mediaType).get("schema"));
+        LocatedValue schema = resolve(root, content.get(mediaType).get("schema"));
         if (!schema.present()) {
             throw schema.fail("is missing: the body's schema, e.g. {type: object, required: [model, messages], properties: {…}}.");
         }
@@ -233,13 +233,13 @@ final class OpenApiReader {
             throw schema.fail("must be type: object: Coze builds the body from an object's properties (an array or text body cannot be a tool's body).");
         }
         Set<String> required = new HashSet<>();
-        for (Node name : schema.get("required").elements()) {
+        for (LocatedValue name : schema.get("required").elements()) {
             required.add(name.text().orElse(""));
         }
-        for (Map.Entry<String, Node> property : schema.get("properties").members().entrySet()) {
+        for (Map.Entry<String, LocatedValue> property : schema.get("properties").members().entrySet()) {
             String name = property.getKey();
             parameters.add(new PluginTool.Parameter(name, propertyType(root, property.getValue()), required.contains(name)));
-            Node declaredProperty = resolve(root, property.getValue());
+            LocatedValue declaredProperty = resolve(root, property.getValue());
             if (declaredProperty.get(HIDDEN).value().asBoolean(false)) {
                 hidden.add(name);
             }
@@ -262,15 +262,15 @@ final class OpenApiReader {
      * Whether the response "200" declares choices[].message.content: Coze hands a bot or the next node only the fields
      * the response declares (no responses, or none declared: {}).
      */
-    private static boolean declaresReplyText(Node root, Node responses) {
-        Node schema = resolve(root, resolve(root, resolve(root, responses).get("200")).get("content").get("application/json").get("schema"));
-        Node choices = resolve(root, schema.get("properties").get("choices"));
-        Node message = resolve(root, resolve(root, choices.get("items")).get("properties").get("message"));
+    private static boolean declaresReplyText(LocatedValue root, LocatedValue responses) {
+        LocatedValue schema = resolve(root, resolve(root, resolve(root, responses).get("200")).get("content").get("application/json").get("schema"));
+        LocatedValue choices = resolve(root, schema.get("properties").get("choices"));
+        LocatedValue message = resolve(root, resolve(root, choices.get("items")).get("properties").get("message"));
         return resolve(root, message).get("properties").get("content").present();
     }
 
-    private static String propertyType(Node root, Node declared) {
-        Node property = resolve(root, declared);
+    private static String propertyType(LocatedValue root, LocatedValue declared) {
+        LocatedValue property = resolve(root, declared);
         Optional<String> type = property.get("type").text();
         if (type.isEmpty()) {
             if (property.get("properties").present()) {
@@ -288,14 +288,14 @@ final class OpenApiReader {
     }
 
     /** Follows a local {@code $ref} ("#/components/…"); anything else is returned as it is. */
-    private static Node resolve(Node root, Node node) {
-        Node current = node;
+    private static LocatedValue resolve(LocatedValue root, LocatedValue node) {
+        LocatedValue current = node;
         for (int hops = 0; current.get("$ref").present(); hops++) {
             String ref = current.get("$ref").text().orElse("");
             if (!ref.startsWith("#/") || hops > 10) {
                 throw current.get("$ref").fail(Where.shown(ref) + " cannot be followed: only references inside this file (#/components/…) are read.");
             }
-            Node target = root;
+            LocatedValue target = root;
             for (String part : ref.substring(2).split("/")) {
                 target = target.get(part.replace("~1", "/").replace("~0", "~"));
             }

@@ -52,7 +52,7 @@ public final class SetupFile {
             return CurlImport.read(where, text);
         }
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") || content.startsWith("{");
-        Node root = Node.parse(where, text, json);
+        LocatedValue root = LocatedValue.parse(where, text, json);
         if (root.isObject() && (root.get("openapi").present() || root.get("swagger").present())) {
             return OpenApiReader.read(root, secrets);
         }

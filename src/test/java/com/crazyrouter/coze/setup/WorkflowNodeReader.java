@@ -45,8 +45,8 @@ final class WorkflowNodeReader {
     private WorkflowNodeReader() {
     }
 
-    static WorkflowHttpNode read(Node document, Map<String, String> secrets) {
-        Node node = document.get(ROOT);
+    static WorkflowHttpNode read(LocatedValue document, Map<String, String> secrets) {
+        LocatedValue node = document.get(ROOT);
         if (!node.isObject()) {
             throw node.fail("must be a block of fields (" + String.join(", ", KEYS.stream().sorted().toList()) + ").");
         }
@@ -54,7 +54,7 @@ final class WorkflowNodeReader {
         node.onlyKeys(KEYS);
         String url = node.get("url").requiredText("the URL the node calls, e.g. https://crazyrouter.com/v1/chat/completions");
         String method = oneOf(node.get("method"), METHODS, "the request method, e.g. POST").toUpperCase(Locale.ROOT);
-        Node body = node.get("body");
+        LocatedValue body = node.get("body");
         BodyType bodyType = BodyType.EMPTY;
         String template = "";
         if (body.present()) {
@@ -77,8 +77,8 @@ final class WorkflowNodeReader {
     }
 
     /** What the next nodes read from the node's outputs: name → path, e.g. reply → body.choices[0].message.content. */
-    static Map<String, String> outputs(Node document) {
-        Node outputs = document.get(ROOT).get("outputs");
+    static Map<String, String> outputs(LocatedValue document) {
+        LocatedValue outputs = document.get(ROOT).get("outputs");
         Map<String, String> mapped = new java.util.LinkedHashMap<>();
         if (!outputs.present()) {
             return mapped;
@@ -90,7 +90,7 @@ final class WorkflowNodeReader {
         return mapped;
     }
 
-    private static WorkflowHttpNode.NodeAuth auth(Node auth, Map<String, String> secrets) {
+    private static WorkflowHttpNode.NodeAuth auth(LocatedValue auth, Map<String, String> secrets) {
         if (!auth.present()) {
             return new WorkflowHttpNode.NoAuth();
         }
@@ -116,7 +116,7 @@ final class WorkflowNodeReader {
         }
     }
 
-    private static List<OutgoingRequest.Header> headers(Node headers, Map<String, String> secrets) {
+    private static List<OutgoingRequest.Header> headers(LocatedValue headers, Map<String, String> secrets) {
         List<OutgoingRequest.Header> all = new ArrayList<>();
         if (!headers.present()) {
             return all;
@@ -124,7 +124,7 @@ final class WorkflowNodeReader {
         if (headers.isObject()) {
             headers.members().forEach((name, value) -> all.add(header(value, name, secrets)));
         } else if (headers.isArray()) {
-            for (Node entry : headers.elements()) {
+            for (LocatedValue entry : headers.elements()) {
                 if (!entry.isObject()) {
                     throw entry.fail("must be {name: …, value: …}.");
                 }
@@ -137,7 +137,7 @@ final class WorkflowNodeReader {
         return all;
     }
 
-    private static OutgoingRequest.Header header(Node value, String name, Map<String, String> secrets) {
+    private static OutgoingRequest.Header header(LocatedValue value, String name, Map<String, String> secrets) {
         if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
             throw value.fail("is not a header name Coze can send (letters, digits and - only).");
         }
@@ -148,13 +148,13 @@ final class WorkflowNodeReader {
         return new OutgoingRequest.Header(name, Secrets.fill(text, secrets));
     }
 
-    private static String credential(Node value, String whatItIs, Map<String, String> secrets) {
+    private static String credential(LocatedValue value, String whatItIs, Map<String, String> secrets) {
         String text = value.requiredText(whatItIs);
         Secrets.refuseLiteralKey(value.where(), text);
         return Secrets.fill(text, secrets);
     }
 
-    private static Duration timeout(Node timeout) {
+    private static Duration timeout(LocatedValue timeout) {
         if (!timeout.present()) {
             return WorkflowHttpNode.DEFAULT_TIMEOUT;
         }
@@ -175,7 +175,7 @@ final class WorkflowNodeReader {
         return duration;
     }
 
-    private static int retries(Node retries) {
+    private static int retries(LocatedValue retries) {
         if (!retries.present()) {
             return WorkflowHttpNode.DEFAULT_RETRIES;
         }
@@ -187,7 +187,7 @@ final class WorkflowNodeReader {
     }
 
     /** A value that must be one of {@code allowed} (case-insensitive); the message lists them. */
-    static String oneOf(Node value, List<String> allowed, String whatItIs) {
+    static String oneOf(LocatedValue value, List<String> allowed, String whatItIs) {
         String raw = value.requiredText(whatItIs + ", one of " + String.join(", ", allowed)).strip();
         if (allowed.stream().noneMatch(a -> a.equalsIgnoreCase(raw))) {
             throw value.fail(Where.shown(raw) + " must be one of " + allowed.stream().collect(Collectors.joining(", ")) + ".");

@@ -9,7 +9,7 @@ import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.route.InputPlacement;
 import com.crazyrouter.coze.route.UserInput;
 import com.crazyrouter.coze.setup.BuilderSetup;
-import com.crazyrouter.coze.setup.NextNode;
+import com.crazyrouter.coze.setup.DownstreamNode;
 import com.crazyrouter.coze.setup.SetupCheck;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
@@ -74,7 +74,7 @@ public class OwnSetupSteps {
 
     @Then("the next node gets the reply text")
     public void nextNodeGetsTheReply() {
-        NextNode next = NextNode.of(own, state.lastReply());
+        DownstreamNode next = DownstreamNode.of(own, state.lastReply());
         ContractViolation.assertThat("What the next node reads from the " + own.route().words() + " (" + next.describe() + ")", next.replyText(),
                 not(blankOrNullString()), Optional.of(CommonError.MAPPING_INCONSISTENT), cozeHandsOn());
     }

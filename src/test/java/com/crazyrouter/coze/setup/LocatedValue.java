@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * column and field. JSON is read with the harness's one mapper's factory, YAML with jackson-dataformat-yaml; the tree
  * is built token by token to keep each value's place. A key given twice is refused (YAML would keep the last one silently).
  */
-final class Node {
+final class LocatedValue {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
     private final Places places;
@@ -36,7 +36,7 @@ final class Node {
     private final String pointer;
     private final String field;
 
-    private Node(Places places, JsonNode value, String pointer, String field) {
+    private LocatedValue(Places places, JsonNode value, String pointer, String field) {
         this.places = places;
         this.value = value;
         this.pointer = pointer;
@@ -48,12 +48,12 @@ final class Node {
     }
 
     /** Reads a whole file as JSON ({@code json}) or YAML; a syntax error stops with its line and column. */
-    static Node parse(Where file, String text, boolean json) {
+    static LocatedValue parse(Where file, String text, boolean json) {
         Places places = new Places(file, new HashMap<>(), new HashMap<>());
         try (JsonParser parser = json ? Json.MAPPER.getFactory().createParser(text) : YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
             JsonNode root = first == null ? MissingNode.getInstance() : read(parser, "", places);
-            return new Node(places, root, "", "");
+            return new LocatedValue(places, root, "", "");
         } catch (StreamReadException e) {
             throw syntaxError(file, e, json);
         } catch (IOException e) {
@@ -127,18 +127,18 @@ final class Node {
     }
 
     /** The member {@code key} (missing if this is not an object or has no such member). */
-    Node get(String key) {
+    LocatedValue get(String key) {
         JsonNode child = value.isObject() && value.has(key) ? value.get(key) : MissingNode.getInstance();
-        return new Node(places, child, pointer + "/" + key.replace("~", "~0").replace("/", "~1"), field.isEmpty() ? key : field + "." + key);
+        return new LocatedValue(places, child, pointer + "/" + key.replace("~", "~0").replace("/", "~1"), field.isEmpty() ? key : field + "." + key);
     }
 
-    Node at(int index) {
+    LocatedValue at(int index) {
         JsonNode child = value.isArray() && index < value.size() ? value.get(index) : MissingNode.getInstance();
-        return new Node(places, child, pointer + "/" + index, field + "[" + index + "]");
+        return new LocatedValue(places, child, pointer + "/" + index, field + "[" + index + "]");
     }
 
-    List<Node> elements() {
-        List<Node> all = new ArrayList<>();
+    List<LocatedValue> elements() {
+        List<LocatedValue> all = new ArrayList<>();
         for (int i = 0; i < value.size() && value.isArray(); i++) {
             all.add(at(i));
         }
@@ -146,8 +146,8 @@ final class Node {
     }
 
     /** The members in file order. */
-    Map<String, Node> members() {
-        Map<String, Node> all = new LinkedHashMap<>();
+    Map<String, LocatedValue> members() {
+        Map<String, LocatedValue> all = new LinkedHashMap<>();
         if (value.isObject()) {
             for (Iterator<String> names = value.fieldNames(); names.hasNext();) {
                 String name = names.next();
@@ -179,7 +179,7 @@ final class Node {
 
     /** Refuses members outside {@code known}, e.g. a misspelt key, listing the accepted ones. */
     void onlyKeys(Set<String> known) {
-        for (Map.Entry<String, Node> member : members().entrySet()) {
+        for (Map.Entry<String, LocatedValue> member : members().entrySet()) {
             if (!known.contains(member.getKey())) {
                 throw member.getValue().fail("is not a known key here; known keys: " + String.join(", ", new TreeSet<>(known)) + ".");
             }

@@ -1,0 +1,203 @@
+package com.crazyrouter.coze.setup;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.crazyrouter.coze.config.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Setup files refused before any check: malformed in their form, or a plugin Coze would refuse to save; each names its place. */
+class SetupFileRefusalTest {
+    private static final Map<String, String> SECRETS = SetupFileTest.SECRETS;
+
+    /** The smallest plugin document Coze saves: every rule of docs/COZE.md §4.6 met. */
+    private static final String SAVEABLE = """
+            openapi: 3.0.1
+            info: {title: t, description: d, version: v1}
+            servers: [{url: https://crazyrouter.com}]
+            paths:
+              /v1/chat/completions:
+                post:
+                  operationId: chat
+                  summary: s
+                  responses: {"200": {description: ok, content: {application/json: {schema: {type: object}}}}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private ConfigurationException refused(String name, String text) throws IOException {
+        Path file = file(name, text);
+        return assertThrows(ConfigurationException.class, () -> SetupFile.read(file, SECRETS));
+    }
+
+    // ---- malformed files --------------------------------------------------------------------------------------
+
+    @Test
+    void badYamlNamesTheLineAndColumn() throws IOException {
+        ConfigurationException e = refused("bad.yaml", "workflow-http-node:\n  url: https://crazyrouter.com/v1/chat/completions\n  method: POST\n"
+                + "  body: {type: json, template: 'x'\n  retries: 3\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("bad.yaml") + ":5:"), containsString("is not valid YAML")));
+    }
+
+    @Test
+    void anUnknownBodyTypeNamesFileLineFieldAndTheAcceptedTypes() throws IOException {
+        ConfigurationException e = refused("bad.yaml", """
+                workflow-http-node:
+                  url: https://crazyrouter.com/v1/chat/completions
+                  method: POST
+                  body:
+                    type: jsn
+                    template: '{}'
+                """);
+        assertThat(e.getMessage(), equalTo(dir.resolve("bad.yaml") + ":5:11: workflow-http-node.body.type 'jsn' must be one of "
+                + "json, raw_text, empty, form_urlencoded, form_data, binary."));
+    }
+
+    @Test
+    void aMissingUrlNamesTheFieldAndItsBlock() throws IOException {
+        ConfigurationException e = refused("no-url.yaml", "# a node\nworkflow-http-node:\n  method: POST\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("no-url.yaml") + ":2:1: workflow-http-node.url is missing")));
+    }
+
+    @Test
+    void aMisspeltKeyIsRefusedWithTheKnownKeys() throws IOException {
+        ConfigurationException e = refused("typo.yaml", "workflow-http-node:\n  url: https://crazyrouter.com/v1/chat/completions\n  method: POST\n"
+                + "  heders: {Content-Type: application/json}\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("typo.yaml") + ":4:3: workflow-http-node.heders is not a known key here"),
+                containsString("headers")));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() throws IOException {
+        ConfigurationException e = refused("twice.yaml", "workflow-http-node:\n  url: https://crazyrouter.com/v1/chat/completions\n  method: POST\n"
+                + "  method: GET\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("twice.yaml") + ":4:3:"), containsString("'method' is given twice")));
+    }
+
+    @Test
+    void aTimeoutBeyondCozesRangeIsRefused() throws IOException {
+        ConfigurationException e = refused("slow.yaml", "workflow-http-node:\n  url: https://crazyrouter.com/v1/chat/completions\n  method: POST\n"
+                + "  timeout: 5m\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("slow.yaml") + ":4:12: workflow-http-node.timeout '5m'"), containsString("0 to 180 s")));
+    }
+
+    @Test
+    void aServerUrlIsQuotedInFullButALongOpaqueValueIsNot() throws IOException {
+        ConfigurationException e = refused("ftp.yaml", SAVEABLE.replace("https://crazyrouter.com", "ftp://crazyrouter.com/v1/chat/completions"));
+        assertThat(e.getMessage(), containsString("'ftp://crazyrouter.com/v1/chat/completions' needs http:// or https://"));
+        assertThat(Where.shown("3fa85f64c2b14e7f9a1d0c3b5e7f9a1d"), equalTo("'[…]'"));
+    }
+
+    @Test
+    void anOpenApiDocumentWithoutServersIsRefused() throws IOException {
+        ConfigurationException e = refused("no-servers.yaml", SAVEABLE.replace("servers: [{url: https://crazyrouter.com}]\n", ""));
+        assertThat(e.getMessage(), containsString(dir.resolve("no-servers.yaml") + ":1:1: servers: Coze says \"server is required and only one server is allowed\""));
+    }
+
+    @Test
+    void anOpenApiDocumentWithTwoToolsIsRefused() throws IOException {
+        ConfigurationException e = refused("two.yaml", SAVEABLE + "  /v1/models: {get: {operationId: models, summary: s, responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}}}\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("two.yaml") + ":4:1: paths holds 2 paths"), containsString("one tool")));
+    }
+
+    @Test
+    void swaggerTwoIsRefusedWithWhatToDo() throws IOException {
+        ConfigurationException e = refused("swagger.yaml", "swagger: '2.0'\nhost: crazyrouter.com\n");
+        assertThat(e.getMessage(), containsString("OpenAPI 3"));
+    }
+
+    @Test
+    void aCurlWithoutUrlIsRefused() throws IOException {
+        ConfigurationException e = refused("no-url.txt", "curl -X POST -H 'Content-Type: application/json' -d '{\"model\":\"gpt-5.4\"}'\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("no-url.txt") + ":1:1: the cURL command has no URL"),
+                containsString("url must start with 'http://' or 'https://'")));
+    }
+
+    @Test
+    void aCurlWithAnOpenQuoteNamesWhereItOpens() throws IOException {
+        ConfigurationException e = refused("quote.txt", "curl https://crazyrouter.com/v1/chat/completions \\\n  -d '{\"model\":\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("quote.txt") + ":2:6:"), containsString("never closed")));
+    }
+
+    @Test
+    void anUnknownFormListsTheThreeAcceptedForms() throws IOException {
+        ConfigurationException e = refused("what.yaml", "model: gpt-5.4\nurl: https://crazyrouter.com\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("what.yaml") + ": is not a setup file this check knows"), containsString("model, url"),
+                containsString("OpenAPI 3"), containsString("cURL"), containsString("workflow-http-node")));
+    }
+
+    @Test
+    void anEmptyOrMissingFileSaysSo() throws IOException {
+        assertThat(refused("empty.yaml", "  \n").getMessage(), containsString("is empty"));
+        Path missing = dir.resolve("nope.yaml");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SetupFile.read(missing, SECRETS));
+        assertThat(e.getMessage(), allOf(startsWith(missing + ": no such setup file"), containsString("OpenAPI 3")));
+    }
+
+    // ---- what Coze requires to save a plugin (docs/COZE.md §4.6) ------------------------------------------------
+
+    @Test
+    void theSaveableSkeletonIsSaved() throws IOException {
+        assertThat(SetupFile.read(file("ok.yaml", SAVEABLE), SECRETS), instanceOf(BuilderSetup.PluginSetup.class));
+    }
+
+    @Test
+    void aPluginCozeRefusesToSaveListsEveryRuleWithItsPlaceAndCozesWords() {
+        Path file = Path.of("examples", "plugin-openapi.coze-refuses-to-save.yaml");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SetupFile.read(file, SECRETS));
+        assertThat(e.getMessage(), allOf(startsWith(file + ": Coze refuses to save this plugin (4 problems"),
+                containsString(file + ":5:1: info.description: Coze says \"the description of info is required\""),
+                containsString(file + ":12:5: paths./v1/chat/completions.post.operationId: Coze says \"operationID is required\""),
+                containsString(file + ":12:5: paths./v1/chat/completions.post.summary: Coze says \"summary is required\""),
+                containsString("Coze says \"response only supports 'application/json' media type\""),
+                containsString("the 'application/json' media type is not defined in response")));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, version: v1}' | the description of info is required",
+        "'info: {title: t, description: d, version: v1}' | 'info: {description: d, version: v1}' | the title of info is required",
+        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, description: d}' | value of version must be a non-empty string",
+        "'      operationId: chat' | '' | operationID is required",
+        "'      summary: s' | '' | summary is required",
+        "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: https://crazyrouter.com}, {url: https://b.example}]' | only one server is allowed",
+        "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: crazyrouter.com}]' | invalid server url 'crazyrouter.com'",
+        "'  /v1/chat/completions:' | '  v1/chat/completions:' | does not start with a forward slash (/)",
+        "'application/json: {schema: {type: object}}' | 'text/plain: {schema: {type: string}}' | response only supports 'application/json' media type",
+        "'application/json: {schema: {type: object}}' | 'application/json: {schema: {type: array}}' | response body only supports 'object' type",
+        "'{\"200\": {description: ok,' | '{\"201\": {description: ok,' | response only supports '200' status",
+        "'{\"200\": {description: ok,' | '{\"200\": {' | a short description of the response is required",
+        "'      responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}' | '' | value of responses must be an object",
+        "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: object}}, application/x-www-form-urlencoded: {schema: {type: object}}}}' | request body only supports one media type",
+        "'      summary: s' | '      summary: s\n      requestBody: {content: {text/plain: {schema: {type: object}}}}' | 'invalid media type, request body only the following types: [application/json, '",
+        "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: array}}}}' | request body only supports 'object' type",
+        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query, schema: {type: object}}]' | the type of parameter 'q' cannot be 'object'",
+        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: body, schema: {type: string}}]' | the location of parameter 'q' cannot be 'body'",
+        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query}]' | parameter schema is required",
+    })
+    void eachRuleCozeSavesByIsEnforcedInCozesWords(String from, String to, String cozeSays) throws IOException {
+        String text = SAVEABLE.replace(from.replace("\\n", "\n") + (to.isEmpty() ? "\n" : ""), to.replace("\\n", "\n") + (to.isEmpty() ? "" : ""));
+        assertThat("the test's edit applies", text, not(equalTo(SAVEABLE)));
+        ConfigurationException e = refused("rule.yaml", text);
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("rule.yaml") + ": Coze refuses to save this plugin (1 problem;"), containsString(cozeSays),
+                containsString(dir.resolve("rule.yaml") + ":")));
+    }
+}
