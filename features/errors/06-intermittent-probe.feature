@@ -5,7 +5,7 @@ Feature: Common error 6 - Workflow node fails intermittently: a few minimal test
   Coze's node never retries one — and reports the answers by status, p50 and p95, and how far p95 stays within
   Coze's timeouts (the workflow node's 120 s by default, the plugin's 3 min). A failed request is a failed node run
   for a builder, so any failure is red. Five requests cannot measure a failure rate: for that, run the sampling
-  (-Dsamples=20, README "Is it intermittent?"), which this probe does not replace.
+  (-Dsamples=20, docs/MODELS.md, "Is it intermittent?"), which this probe does not replace.
   Sources:
   coze-studio httprequester: a status of 400 or more fails the node; only a transport error is retried
   docs/COZE.md §2: the workflow node's timeout default

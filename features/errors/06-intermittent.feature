@@ -9,7 +9,7 @@ Feature: Common error 6 - Workflow node fails intermittently
   What the gateway does: its rate limiter answers 429 without a Retry-After; an input longer than the model's
   context gets the model's own 400 "context_length_exceeded", passed through; a 413 comes only above the gateway's
   MAX_REQUEST_BODY_MB (128 MB by default), far beyond any chat input, so no scenario sends one.
-  To see how often a model fails, run the sampling (-Dsamples=N, README "Is it intermittent?").
+  To see how often a model fails, run the sampling (-Dsamples=N, docs/MODELS.md, "Is it intermittent?").
   Sources:
   coze-studio: httprequester (what Coze does when it happens)
   new-api: docs/GATEWAY.md (what the gateway does)

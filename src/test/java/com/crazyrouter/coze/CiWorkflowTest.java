@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The workflow on every push and pull request (.github/workflows/crazyrouter-contract-ci.yml) runs the README's
  * commands — the contract, the report with its browser check, the self-check — with no secret, and uploads the reports;
- * the README shows that very file. Every workflow pins its actions to a commit.
+ * docs/CI.md shows that very file. Every workflow pins its actions to a commit.
  */
 class CiWorkflowTest {
     private static final Path WORKFLOWS = Path.of(".github", "workflows");
     private static final Path WORKFLOW = WORKFLOWS.resolve("crazyrouter-contract-ci.yml");
     private static final Path README = Path.of("README.md");
+    private static final Path CI_PAGE = Path.of("docs", "CI.md");
     /** The README's commands, in the order CI runs them. */
     private static final List<String> COMMANDS = List.of("./mvnw verify", "./mvnw -Preport verify", "./mvnw verify -Pself-check");
     private static final Pattern PINNED = Pattern.compile("uses: [\\w.-]+/[\\w.-]+(/[\\w./-]+)?@[0-9a-f]{40} # v\\d+\\.\\d+\\.\\d+");
@@ -100,10 +101,10 @@ class CiWorkflowTest {
     }
 
     @Test
-    void theReadmeShowsThisVeryFile() {
-        Matcher block = Pattern.compile("### On every push and pull request\\R.*?```yaml\\R(.*?)```", Pattern.DOTALL).matcher(read(README));
-        assertThat("a ```yaml block under \"### On every push and pull request\" in the README", block.find(), is(true));
-        assertThat("the README's workflow differs from " + WORKFLOW + ": copy the file into the README", block.group(1), equalTo(text));
+    void theCiPageShowsThisVeryFile() {
+        Matcher block = Pattern.compile("### On every push and pull request\\R.*?```yaml\\R(.*?)```", Pattern.DOTALL).matcher(read(CI_PAGE));
+        assertThat("a ```yaml block under \"### On every push and pull request\" in docs/CI.md", block.find(), is(true));
+        assertThat("docs/CI.md's workflow differs from " + WORKFLOW + ": copy the file into docs/CI.md", block.group(1), equalTo(text));
     }
 
     /** Steps that append reports/summary.md to the job summary of the run's page. */

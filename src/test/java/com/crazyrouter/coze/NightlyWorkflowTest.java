@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The nightly regression workflow (.github/workflows/crazyrouter-contract-nightly.yml) runs the README's live command
  * on a schedule, with the token from the repository's secrets, keeps the report's history and uploads the reports; and
- * the README shows that very file.
+ * docs/CI.md shows that very file.
  */
 class NightlyWorkflowTest {
     private static final Path WORKFLOW = Path.of(".github", "workflows", "crazyrouter-contract-nightly.yml");
     private static final Path README = Path.of("README.md");
+    private static final Path CI_PAGE = Path.of("docs", "CI.md");
     private static final String LIVE_COMMAND = "./mvnw verify -Plive";
     private static final String HISTORY = "reports/allure-report/history";
     private static final Pattern SECRET = Pattern.compile("\\$\\{\\{\\s*secrets\\.[A-Za-z0-9_]+\\s*}}");
@@ -107,13 +108,13 @@ class NightlyWorkflowTest {
     }
 
     @Test
-    void theReadmeShowsThisVeryFile() {
-        Matcher block = Pattern.compile("## Nightly regression in CI\\R.*?```yaml\\R(.*?)```", Pattern.DOTALL).matcher(read(README));
-        assertThat("a ```yaml block under \"## Nightly regression in CI\" in the README", block.find(), is(true));
-        assertThat("the README's workflow differs from " + WORKFLOW + ": copy the file into the README", block.group(1), equalTo(text));
+    void theCiPageShowsThisVeryFile() {
+        Matcher block = Pattern.compile("## Nightly regression in CI\\R.*?```yaml\\R(.*?)```", Pattern.DOTALL).matcher(read(CI_PAGE));
+        assertThat("a ```yaml block under \"## Nightly regression in CI\" in docs/CI.md", block.find(), is(true));
+        assertThat("docs/CI.md's workflow differs from " + WORKFLOW + ": copy the file into docs/CI.md", block.group(1), equalTo(text));
         for (JsonNode step : steps) {
             if (step.has("run")) {
-                assertThat(read(README), containsString("run: " + step.path("run").asText()));
+                assertThat(read(CI_PAGE), containsString("run: " + step.path("run").asText()));
             }
         }
     }

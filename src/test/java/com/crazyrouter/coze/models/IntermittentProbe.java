@@ -51,7 +51,7 @@ public record IntermittentProbe(Sampler.Row row) {
     /** The summary's section: what was sent and found, and how to measure a rate. */
     public String markdown() {
         return words() + "\n\nToo few requests to measure a failure rate: for that, run the sampling (`-D" + Settings.SAMPLES
-                + "=20`, README \"Is it intermittent?\")." + (row.stats().failed() > 0 ? "\n\n" + CommonError.INTERMITTENT.advice() : "") + "\n";
+                + "=20`, docs/MODELS.md, \"Is it intermittent?\")." + (row.stats().failed() > 0 ? "\n\n" + CommonError.INTERMITTENT.advice() : "") + "\n";
     }
 
     /** Why the probe failed, quoting the guide's row 6; empty when every minimal test got a chat reply. */

@@ -76,7 +76,7 @@ public final class HostileGateway implements AutoCloseable {
     }
 
     /**
-     * For trying a live run against a hostile gateway by hand (README, "Running against production"): serves the
+     * For trying a live run against a hostile gateway by hand (docs/LIVE.md): serves the
      * behaviour named in the first argument until stdin closes, printing one line, the base URL for
      * {@code -Dcrazyrouter.baseUrl}, e.g. {@code java -cp … com.crazyrouter.coze.testsupport.HostileGateway HANGING_CHAT}.
      */

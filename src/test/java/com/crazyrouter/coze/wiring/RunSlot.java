@@ -134,7 +134,7 @@ public final class RunSlot {
     }
 
     /**
-     * How many scenarios the run about to start will run, told by the JUnit plan (report/PlannedScenarios) before the
+     * How many scenarios the run about to start will run, told by the JUnit plan (wiring/PlannedScenarios) before the
      * run opens; scenarios finish on Cucumber's threads, which read it from here for their progress lines.
      */
     public static void plan(long scenarios) {
