@@ -25,7 +25,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -232,15 +231,16 @@ class PreflightTest {
 
     @Test
     void nothingListeningIsAnUnreachableEndpoint() throws IOException {
-        URI closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        // a port held but not listened on: refused, and no other test's server can take it meanwhile
+        try (java.net.Socket held = new java.net.Socket()) {
+            held.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            URI closed = URI.create("http://127.0.0.1:" + held.getLocalPort());
+
+            String message = assertThrows(ConfigurationException.class, () -> Preflight.check(client("0"), new GatewayUrl(closed),
+                    settings("0").token(TokenKind.DEDICATED).orElseThrow())).getMessage();
+
+            assertThat(message, allOf(containsString("endpoint unreachable: "), containsString("connection refused"), endsWith("Nothing else was sent.")));
         }
-
-        String message = assertThrows(ConfigurationException.class, () -> Preflight.check(client("0"), new GatewayUrl(closed),
-                settings("0").token(TokenKind.DEDICATED).orElseThrow())).getMessage();
-
-        assertThat(message, allOf(containsString("endpoint unreachable: "), containsString("connection refused"), endsWith("Nothing else was sent.")));
     }
 
     @Test

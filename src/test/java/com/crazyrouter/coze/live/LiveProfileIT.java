@@ -153,11 +153,15 @@ class LiveProfileIT {
 
     @Test
     void anUnreachableEndpointIsOneClearMessage() throws Exception {
-        Map<String, String> properties = Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", "http://127.0.0.1:" + LocalGateway.freePort());
-        ChildRun run = ChildRun.run(WORK.resolve("unreachable"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
-        assertThat(run.exitCode(), is(not(0)));
-        assertThat(run.output(), containsString("endpoint unreachable"));
-        assertThat(run.output(), containsString("connection refused"));
+        // a port held but not listened on: refused for the whole run, and no other test's server can take it meanwhile
+        try (java.net.Socket held = new java.net.Socket()) {
+            held.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            Map<String, String> properties = Map.of("crazyrouter.target", "live", "crazyrouter.baseUrl", "http://127.0.0.1:" + held.getLocalPort());
+            ChildRun run = ChildRun.run(WORK.resolve("unreachable"), properties, Map.of("CRAZYROUTER_API_KEY", CANARY.reveal()));
+            assertThat(run.exitCode(), is(not(0)));
+            assertThat(run.output(), containsString("endpoint unreachable"));
+            assertThat(run.output(), containsString("connection refused"));
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.crazyrouter.coze.stubs.StubTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +32,8 @@ import java.util.stream.Stream;
  */
 public final class LocalGateway implements AutoCloseable {
     private static final Duration STARTS_WITHIN = Duration.ofMinutes(3);
+    /** WireMock's start-up line with the port it bound ("port:   40871"). */
+    private static final java.util.regex.Pattern BOUND_PORT = java.util.regex.Pattern.compile("^port:\\s+(\\d+)\\s*$");
     /** A hang guard on WireMock's admin API, which answers in milliseconds, seconds when the machine is loaded. */
     private static final Duration ADMIN_ANSWERS_WITHIN = Duration.ofSeconds(30);
     private final Process process;
@@ -71,17 +72,16 @@ public final class LocalGateway implements AutoCloseable {
             Files.createDirectories(target.getParent());
             Files.writeString(target, extra.getValue(), StandardCharsets.UTF_8);
         }
-        int port = freePort();
         String jar = Path.of(URI.create(WireMockServer.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
         String classes = Path.of(URI.create(ExactHeaderValues.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
         List<String> command = new java.util.ArrayList<>(List.of(ChildJvm.javaBinary()));
         command.addAll(ChildJvm.vmFlags());
         command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + classes, "wiremock.Run",
-                "--extensions", ExactHeaderValues.class.getName(), "--port", String.valueOf(port), "--bind-address", "127.0.0.1",
+                "--extensions", ExactHeaderValues.class.getName(), "--port", "0", "--bind-address", "127.0.0.1",
                 "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true"));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(root.resolve("wiremock.log").toFile()).start();
-        LocalGateway gateway = new LocalGateway(process, port, root);
+        Path log = root.resolve("wiremock.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LocalGateway gateway = new LocalGateway(process, boundPort(process, log), root);
         gateway.awaitHealthy();
         return gateway;
     }
@@ -115,6 +115,28 @@ public final class LocalGateway implements AutoCloseable {
     public void resetScenarios() throws IOException, InterruptedException {
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/scenarios/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(ADMIN_ANSWERS_WITHIN).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /**
+     * The port WireMock bound, as its start-up lines say it. WireMock picks a free port itself: a port the harness
+     * found free and handed on could be taken by another test's server before WireMock bound it, and the health check
+     * would then be answered by that server, which went away mid-test.
+     */
+    private static int boundPort(Process process, Path log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + STARTS_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<Integer> port = Files.readAllLines(log, StandardCharsets.UTF_8).stream().map(BOUND_PORT::matcher)
+                    .filter(java.util.regex.Matcher::matches).map(m -> Integer.parseInt(m.group(1))).findFirst();
+            if (port.isPresent()) {
+                return port.get();
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("WireMock standalone exited; see " + log);
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("WireMock standalone did not say its port within " + STARTS_WITHIN.toSeconds() + " s; see " + log);
     }
 
     /**
@@ -157,12 +179,6 @@ public final class LocalGateway implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
