@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ConfigurationException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,12 +39,11 @@ class SetupFileRefusalTest {
     Path dir;
 
     private Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
+        return SetupFileTest.file(dir, name, text);
     }
 
     private ConfigurationException refused(String name, String text) throws IOException {
-        Path file = file(name, text);
-        return assertThrows(ConfigurationException.class, () -> SetupFile.read(file, SECRETS));
+        return SetupFileTest.refused(dir, name, text);
     }
 
     // ---- malformed files --------------------------------------------------------------------------------------

@@ -44,11 +44,21 @@ class SetupFileTest {
     }
 
     private Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
+        return file(dir, name, text);
     }
 
     private ConfigurationException refused(String name, String text) throws IOException {
-        Path file = file(name, text);
+        return refused(dir, name, text);
+    }
+
+    /** A setup file with this text, in this folder; also for SetupFileRefusalTest. */
+    static Path file(Path dir, String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** What SetupFile.read says when it refuses this text as a setup file. */
+    static ConfigurationException refused(Path dir, String name, String text) throws IOException {
+        Path file = file(dir, name, text);
         return assertThrows(ConfigurationException.class, () -> SetupFile.read(file, SECRETS));
     }
 
