@@ -37,12 +37,21 @@ public final class ConsoleLines {
 
     /** The summary to open, and for a red run the first red scenario with the guide row whose fix applies, as the summary chooses it. */
     public static List<String> closing(Path reportsDir, RunLedger ledger) {
+        return closing(reportsDir, ledger, Optional.empty());
+    }
+
+    /**
+     * As {@link #closing(Path, RunLedger)}, the root cause first: why the run stopped, if it did, then the first red
+     * scenario as the summary lists it (the builder's setup check before the scenarios that failed because of it).
+     */
+    public static List<String> closing(Path reportsDir, RunLedger ledger, Optional<String> stopped) {
         List<String> lines = new ArrayList<>(List.of("Open " + reportsDir.resolve("summary.html")));
-        List<RunLedger.ScenarioResult> red = ledger.red();
+        stopped.ifPresent(why -> lines.add("Root cause: the run stopped. " + why));
+        List<RunLedger.ScenarioResult> red = RedScenarios.rootCauseFirst(ledger);
         if (!red.isEmpty()) {
             RunLedger.ScenarioResult first = red.get(0);
             lines.add("First red scenario (of " + red.size() + "): " + label(first.tags(), first.name()) + ". "
-                    + SummaryWriter.rowWhoseFixApplies(ledger, first).map(row -> "Guide row: " + row.title() + ". Fix: " + SummaryWriter.fix(row) + ".")
+                    + RedScenarios.diagnosedAs(ledger, first).map(row -> "Diagnosed as " + row.title() + ". Fix: " + SummaryWriter.fix(row) + ".")
                     .orElse("No guide row names a fix: read what happened in the summary."));
         }
         return lines;

@@ -57,19 +57,32 @@ class ConsoleLinesTest {
         red("f.feature:3", "A misspelled model", List.of("@error-4"), Optional.of(CommonError.UNAUTHORIZED));
         red("f.feature:9", "An output mapped to data.content finds nothing", List.of("@error-5"), Optional.empty());
         assertThat(ConsoleLines.closing(Path.of("reports"), ledger), contains("Open reports/summary.html",
-                "First red scenario (of 2): Common Errors 4 — A misspelled model. Guide row: Common Errors 1: 401 unauthorized. "
+                "First red scenario (of 2): Common Errors 4 — A misspelled model. Diagnosed as Common Errors 1: 401 unauthorized. "
                         + "Fix: Generate a new token and re-enter the Authorization header."));
     }
 
     @Test
-    void withoutARowFromTheAssertionTheFirstRedScenarioGetsItsOwnRowOrIsSentToTheSummary() {
+    void withoutARowFromTheAssertionTheFirstRedScenarioIsSentToTheSummaryNotToTheRowItChecks() {
         red("f.feature:9", "An output mapped to data.content finds nothing", List.of("@error-5"), Optional.empty());
         assertThat(ConsoleLines.closing(Path.of("reports"), ledger).get(1), is("First red scenario (of 1): Common Errors 5 — An output mapped to "
-                + "data.content finds nothing. Guide row: Common Errors 5: Plugin can be created but fails inside the bot. Fix: Fall back to a fixed-string test first."));
+                + "data.content finds nothing. No guide row names a fix: read what happened in the summary."));
         RunLedger noRow = new RunLedger();
         noRow.record(new RunLedger.ScenarioResult("t.feature:2", "The token allows no more than 2 models", List.of("@token"), "FAILED", "No route", "No model"));
         assertThat(ConsoleLines.closing(Path.of("reports"), noRow).get(1), is("First red scenario (of 1): Token Best Practices — The token allows no "
                 + "more than 2 models. No guide row names a fix: read what happened in the summary."));
+    }
+
+    @Test
+    void theRootCauseComesFirstTheRunsStopThenTheBuildersSetupCheckThenTheFeaturesOrder() {
+        red("f.feature:30", "A later scenario that finished first", List.of("@error-1"), Optional.of(CommonError.UNAUTHORIZED));
+        red("f.feature:4", "An earlier scenario", List.of("@error-1"), Optional.of(CommonError.UNAUTHORIZED));
+        red("s.feature:22", "The builder's setup, checked on paper", List.of("@setup", "@setup-check"), Optional.empty());
+        List<String> lines = ConsoleLines.closing(Path.of("reports"), ledger, Optional.of("The gateway stopped answering."));
+        assertThat(lines.get(1), is("Root cause: the run stopped. The gateway stopped answering."));
+        assertThat(lines.get(2), is("First red scenario (of 3): The builder's setup, checked on paper. No guide row names a fix: read what happened "
+                + "in the summary."));
+        assertThat(RedScenarios.rootCauseFirst(ledger).stream().map(RunLedger.ScenarioResult::location).toList(),
+                contains("s.feature:22", "f.feature:4", "f.feature:30"));
     }
 
     private void passed(String location, String name, List<String> tags) {

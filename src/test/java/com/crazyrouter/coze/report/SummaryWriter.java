@@ -146,18 +146,18 @@ public final class SummaryWriter {
         }
 
         md.append("\n\n## Red scenarios\n\n");
-        List<RunLedger.ScenarioResult> red = ledger.red();
+        List<RunLedger.ScenarioResult> red = RedScenarios.rootCauseFirst(ledger);
         if (red.isEmpty()) {
             md.append("None: every scenario that ran passed.\n");
         }
         for (RunLedger.ScenarioResult scenario : red) {
             md.append("### ").append(scenario.name()).append("\n\n")
                     .append("Route: ").append(scenario.route()).append(" · Model: ").append(scenario.model()).append("  \n")
-                    .append("Guide: ").append(GuideLine.of(scenario.tags()).map(GuideLine::title).orElse("(no guide line)")).append("  \n");
+                    .append("Checks: ").append(GuideLine.of(scenario.tags()).map(GuideLine::title).orElse("(no guide line)")).append("  \n");
             Optional<RunLedger.Failure> failure = ledger.failure(scenario.location());
-            rowWhoseFixApplies(ledger, scenario).ifPresentOrElse(
-                    row -> md.append(fixOf(row)).append("\n\n"),
-                    () -> md.append("What to do: read what happened below; the Allure report has every request and response.\n\n"));
+            RedScenarios.diagnosedAs(ledger, scenario).ifPresentOrElse(
+                    row -> md.append("Diagnosed as: ").append(row.title()).append("  \n").append(fixOf(row)).append("\n\n"),
+                    () -> md.append("Diagnosed as: no guide row — what happened is below; the Allure report has every request and response.\n\n"));
             failure.flatMap(RunLedger.Failure::cozeShows).ifPresent(shows -> md.append("What Coze shows: ").append(escape(shows)).append("\n\n"));
             failure.ifPresent(f -> md.append("What happened:\n\n").append(quote(f.message())).append("\n\n"));
         }
@@ -167,13 +167,6 @@ public final class SummaryWriter {
     /** "> **This run stopped early.** The run deadline …": what makes the run red before anything else on the page. */
     private static String headline(String words) {
         return "> " + escape(words).replaceFirst("^(This run stopped early\\.|Nothing was checked:)", "**$1**") + "\n\n";
-    }
-
-    /** The guide row whose fix a red scenario gets: the one its failed assertion named, else the row the scenario encodes. */
-    static Optional<GuideLine> rowWhoseFixApplies(RunLedger ledger, RunLedger.ScenarioResult scenario) {
-        // What actually happened decides the fix, not what the scenario set out to check.
-        return ledger.failure(scenario.location()).flatMap(RunLedger.Failure::row)
-                .or(() -> GuideLine.errorRowOf(scenario.tags()).map(GuideLine.class::cast));
     }
 
     /** A Common Errors row in its three columns; any other guide line as the line that applies. */

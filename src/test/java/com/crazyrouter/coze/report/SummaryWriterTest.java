@@ -29,7 +29,8 @@ class SummaryWriterTest {
     void aRedScenarioQuotesTheFixOfTheRowItsAssertionNamedNotTheRowItEncodes() {
         red("f.feature:3", "A misspelled model", List.of("@error-4"), Optional.of(CommonError.UNAUTHORIZED), "Expected a 503 but got 401");
         String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
-        assertThat(md, containsString("Guide: Common Errors 4: model not found"));
+        assertThat(md, containsString("Checks: Common Errors 4: model not found"));
+        assertThat(md, containsString("Diagnosed as: Common Errors 1: 401 unauthorized"));
         assertThat(md, containsString("Fix: " + CommonError.UNAUTHORIZED.fix()));
         assertThat(md, not(containsString("Fix: " + CommonError.MODEL_NOT_FOUND.fix())));
         assertThat(md, containsString("> Expected a 503 but got 401"));
@@ -37,17 +38,21 @@ class SummaryWriterTest {
     }
 
     @Test
-    void withoutARowFromTheAssertionTheScenariosOwnRowApplies() {
+    void withoutARowFromTheAssertionNoRowsFixIsGivenNotEvenTheOneTheScenarioChecks() {
         red("f.feature:9", "An output mapped to data.content finds nothing", List.of("@error-5"), Optional.empty(), "was \"OK\"");
-        assertThat(SummaryWriter.markdown(ledger, figures(), Optional.empty()), containsString("Fix: " + CommonError.MAPPING_INCONSISTENT.fix()));
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
+        assertThat(md, containsString("Checks: Common Errors 5"));
+        assertThat(md, containsString("Diagnosed as: no guide row"));
+        assertThat(md, not(containsString("Fix: " + CommonError.MAPPING_INCONSISTENT.fix())));
+        assertThat(md, not(containsString("Symptom: ")));
     }
 
     @Test
     void aRedScenarioWithNoRowAtAllPointsAtWhatHappened() {
         red("f.feature:12", "The token allows no more than 2 models", List.of("@token"), Optional.empty(), "It allows [a, b, c]");
         String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
-        assertThat(md, containsString("Guide: Token Best Practices"));
-        assertThat(md, containsString("What to do: read what happened below"));
+        assertThat(md, containsString("Checks: Token Best Practices"));
+        assertThat(md, containsString("Diagnosed as: no guide row — what happened is below"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.crazyrouter.coze.wiring;
 
 import com.crazyrouter.coze.report.ConsoleLines;
 import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.run.RunStop;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
@@ -21,8 +22,11 @@ import java.util.function.Supplier;
  * in-process runs) stay quiet. Plugins are not made by PicoContainer, so this one finds the run in the run slot.
  */
 public class Progress implements ConcurrentEventListener {
-    /** What the lines need from the run: its ledger and where it writes the summary. */
-    record RunView(RunLedger ledger, Path reportsDir) {
+    /** What the lines need from the run: its ledger, where it writes the summary, and why it stopped, if it did. */
+    record RunView(RunLedger ledger, Path reportsDir, Optional<String> stopped) {
+        RunView(RunLedger ledger, Path reportsDir) {
+            this(ledger, reportsDir, Optional.empty());
+        }
     }
 
     private final PrintStream out;
@@ -33,7 +37,8 @@ public class Progress implements ConcurrentEventListener {
     private long finished;
 
     public Progress() {
-        this(System.out, RunSlot::planned, () -> RunSlot.running().map(run -> new RunView(run.ledger(), run.settings().reportsDir())));
+        this(System.out, RunSlot::planned, () -> RunSlot.running().map(run -> new RunView(run.ledger(), run.settings().reportsDir(),
+                run.stop().stopped().map(RunStop.Stop::message))));
     }
 
     Progress(PrintStream out, Supplier<OptionalLong> planned, Supplier<Optional<RunView>> running) {
@@ -63,6 +68,6 @@ public class Progress implements ConcurrentEventListener {
 
     private void close(RunView run) {
         out.println();
-        ConsoleLines.closing(run.reportsDir(), run.ledger()).forEach(out::println);
+        ConsoleLines.closing(run.reportsDir(), run.ledger(), run.stopped()).forEach(out::println);
     }
 }
