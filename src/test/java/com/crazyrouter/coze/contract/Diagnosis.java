@@ -39,7 +39,7 @@ public final class Diagnosis {
      * @param lists read only for a refused model
      */
     public static Optional<Verdict> of(GatewayReply reply, String model, Supplier<ListedModels> lists) {
-        Optional<Verdict> byStatus = verdict(reply);
+        Optional<Verdict> byStatus = of(reply).map(row -> new Verdict(row, evidence(reply, row)));
         if (byStatus.isEmpty() || model == null || model.isBlank() || !refusesTheModel(byStatus.get().row())) {
             return byStatus;
         }
@@ -104,6 +104,11 @@ public final class Diagnosis {
 
     public static Optional<GuideLine> of(GatewayReply reply) {
         return verdict(reply).map(Verdict::row);
+    }
+
+    /** What in the answer and the request led to {@code row}, where the row does not say it all. */
+    private static String evidence(GatewayReply reply, GuideLine row) {
+        return verdict(reply).filter(v -> v.row() == row).map(Verdict::evidence).orElse("");
     }
 
     private static Optional<Verdict> verdict(GatewayReply reply) {
