@@ -2,21 +2,24 @@ package com.crazyrouter.coze.contract;
 
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.ModelNames;
 import com.crazyrouter.coze.guide.TokenPractice;
+import com.crazyrouter.coze.text.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * Which guide line a reply that should have been a chat reply points at, so a failure can quote its fix: decided
- * from the status and new-api's error code first (docs/GATEWAY.md, error table), from message words only where the
- * code says nothing.
+ * Which guide line a reply that should have been a chat reply points at, so a failure can quote its fix: decided from
+ * the status, the route, what was sent, where in new-api the answer comes from (told by its shape:
+ * {@link GatewayError#beforeRelaying}) and Crazyrouter's model lists — never from the words of a message or its code,
+ * which differ between new-api releases (docs/GATEWAY.md §3, §4: v0.6.x sends no code and words its refusals in Chinese).
  */
 public final class Diagnosis {
     private Diagnosis() {
@@ -36,20 +39,22 @@ public final class Diagnosis {
      * @param lists read only for a refused model
      */
     public static Optional<Verdict> of(GatewayReply reply, String model, Supplier<ListedModels> lists) {
-        Optional<GuideLine> byStatus = of(reply);
-        if (byStatus.isEmpty() || !refusesTheModel(reply, model)) {
-            return byStatus.map(row -> new Verdict(row, ""));
+        Optional<Verdict> byStatus = of(reply).map(row -> new Verdict(row, evidence(reply, row)));
+        if (byStatus.isEmpty() || model == null || model.isBlank() || !refusesTheModel(byStatus.get().row())) {
+            return byStatus;
         }
         ListedModels listed = lists.get();
         boolean forbidden = reply.status() == 403;
         String refused = forbidden ? "Crazyrouter refused " + quoted(model) + " for this token (403)"
+                : reply.status() == 404 ? "the model's provider did not find " + quoted(model) + " (404, passed on by Crazyrouter)"
                 : "Crazyrouter found no channel for " + quoted(model) + " (" + reply.status() + ")";
         Optional<String> closest = ModelNames.closest(model, listed.all());
         String didYouMean = closest.map(id -> " Did you mean " + id + "? (" + ModelNames.howItDiffers(model, id) + " differs)").orElse("");
         if (listed.forToken().filter(mine -> mine.contains(model)).isPresent()) {
             return forbidden
                     ? verdict(CommonError.MODEL_NOT_ALLOWED, refused + ", although Crazyrouter lists it for this very token (GET /v1/models): "
-                            + "check the model in the token's settings; if it is allowed there, the gateway contradicts itself.")
+                            + "check the model in the token's settings; if it is allowed there, the gateway contradicts itself, or the 403 is "
+                            + "another of new-api's refusals before relaying (the token's IP allowlist, its group disabled; docs/GATEWAY.md §4).")
                     : verdict(CommonError.MODEL_NOT_FOUND, refused + ", although Crazyrouter lists it for this token: the name is right, but no channel "
                             + "serves it now.");
         }
@@ -81,16 +86,104 @@ public final class Diagnosis {
                 + "wrong (Common Errors 4)." + guess);
     }
 
-    /** A 403 or 503 that is about the model: new-api's allowlist refusal or its "no channel for model" (also without the code, older releases). */
-    private static boolean refusesTheModel(GatewayReply reply, String model) {
-        Optional<GatewayError> error = reply.error();
-        String code = error.map(GatewayError::code).orElse("");
-        if (code.equals("model_not_found")) {
-            return true;
+    /** An answer about the model sent: the allowlist's 403, new-api's "no channel" 503, the provider's 404 on the chat route. */
+    private static boolean refusesTheModel(GuideLine row) {
+        return row == CommonError.MODEL_NOT_ALLOWED || row == CommonError.MODEL_NOT_FOUND;
+    }
+
+    /**
+     * Common Errors 6 when the answer says the gateway was busy or the input too large — whatever the scenario expected,
+     * then its check could not even be made, and the fix is row 6's. new-api's own 503 that it has no channel for the
+     * model is an answer about the model, not about load.
+     */
+    public static Optional<GuideLine> intermittent(GatewayReply reply) {
+        int status = reply.status();
+        boolean busy = status == 413 || status == 429 || status == 502 || status == 504 || (status == 503 && !GatewayError.noChannel(reply));
+        return busy ? Optional.of(CommonError.INTERMITTENT) : Optional.empty();
+    }
+
+    public static Optional<GuideLine> of(GatewayReply reply) {
+        return verdict(reply).map(Verdict::row);
+    }
+
+    /** What in the answer and the request led to {@code row}, where the row does not say it all. */
+    private static String evidence(GatewayReply reply, GuideLine row) {
+        return verdict(reply).filter(v -> v.row() == row).map(Verdict::evidence).orElse("");
+    }
+
+    private static Optional<Verdict> verdict(GatewayReply reply) {
+        if (reply.isChatCompletion()) {
+            return Optional.empty();
         }
-        boolean namesIt = model != null && !model.isBlank() && error.map(e -> e.mentions(Pattern.quote(model))).orElse(false);
-        return reply.status() == 403 && error.map(e -> e.mentions("model|模型")).orElse(false) && !code.equals("access_denied")
-                || reply.status() == 503 && namesIt && error.map(e -> e.mentions("model|模型")).orElse(false);
+        Sent sent = Sent.of(reply.request());
+        return switch (reply.status()) {
+            case 401 -> verdict(CommonError.UNAUTHORIZED, "");
+            case 403 -> sent != Sent.READABLE ? sent.verdict()
+                    : GatewayError.fromTheRelay(reply) ? verdict(TokenPractice.SPENDING_LIMIT, "This 403 comes from Crazyrouter's relay, after the token "
+                            + "and the model were accepted (new-api's allowlist refusal comes before relaying and has another shape): new-api answers so "
+                            + "when the token's or the account's quota is too low for the request, or passes on the model provider's own 403.")
+                    : verdict(CommonError.MODEL_NOT_ALLOWED, "");
+            case 404, 405 -> onTheChatRoute(reply.request()) ? verdict(CommonError.MODEL_NOT_FOUND, "Crazyrouter has this route (POST "
+                    + "/v1/chat/completions), so this " + reply.status() + " is not its \"Invalid URL\": it is passed on from the model's provider, "
+                    + "which answers so for a model it does not know.")
+                    : verdict(CommonError.NOT_FOUND_URL, "");
+            case 400 -> sent != Sent.READABLE ? sent.verdict() : verdict(CommonError.INTERMITTENT, "Crazyrouter could read the body and its "
+                    + "model, so this 400 is not one of its own (new-api's own 400s are for a body it cannot read): it is the model provider's answer, "
+                    + "passed on, and an input longer than the model's context is the usual cause.");
+            case 503 -> !GatewayError.noChannel(reply) ? verdict(CommonError.INTERMITTENT, "")
+                    : sent != Sent.READABLE ? sent.verdict() : verdict(CommonError.MODEL_NOT_FOUND, "");
+            case 413, 429, 502, 504 -> verdict(CommonError.INTERMITTENT, "");
+            case 200 -> verdict(reply.isHtml() ? CommonError.NOT_FOUND_URL : CommonError.MAPPING_INCONSISTENT, "");
+            default -> Optional.empty();
+        };
+    }
+
+    /** POST to …/v1/chat/completions, a route new-api has: a 404 there is not RelayNotFound's. */
+    private static boolean onTheChatRoute(OutgoingRequest request) {
+        return request != null && "POST".equals(request.method()) && request.url().getPath().endsWith("/v1/chat/completions");
+    }
+
+    /**
+     * What new-api could read of the body sent, as Distribute reads it (docs/GATEWAY.md §4): the body as JSON only with a
+     * Content-Type that starts with application/json (both releases: a plain prefix test on the first value), then the
+     * model, a non-empty string. new-api's own 400s, its 403 for the empty model name and (v0.6.x, a token without an
+     * allowlist) its 503 for it are about a body it could not read.
+     */
+    private enum Sent {
+        NOT_JSON_CONTENT_TYPE(ChecklistLine.JSON_CONTENT_TYPE, "The request's Content-Type is not application/json, so Crazyrouter did not read "
+                + "the body as JSON and found no model name in it: its refusal is about the empty name, not the model meant."),
+        NOT_JSON(CommonError.MAPPING_INCONSISTENT, "The body sent is not valid JSON (a raw line break, tab or quote from an input breaks it), "
+                + "so Crazyrouter could not read it."),
+        NO_MODEL(CommonError.MAPPING_INCONSISTENT, "The body sent has no model name as text (\"model\" missing, empty or not a string), so "
+                + "Crazyrouter's refusal is about the body, not a model."),
+        READABLE(null, "");
+
+        private final GuideLine row;
+        private final String evidence;
+
+        Sent(GuideLine row, String evidence) {
+            this.row = row;
+            this.evidence = evidence;
+        }
+
+        Optional<Verdict> verdict() {
+            return Diagnosis.verdict(row, evidence);
+        }
+
+        static Sent of(OutgoingRequest request) {
+            if (request == null || request.body() == null) {
+                return READABLE; // nothing known of what was sent: the status decides
+            }
+            if (!request.header("Content-Type").orElse("").startsWith("application/json")) {
+                return NOT_JSON_CONTENT_TYPE;
+            }
+            Optional<JsonNode> body = Json.parse(request.body()).filter(JsonNode::isObject);
+            if (body.isEmpty()) {
+                return NOT_JSON;
+            }
+            JsonNode model = body.get().path("model");
+            return model.isTextual() && !model.asText().isEmpty() ? READABLE : NO_MODEL;
+        }
     }
 
     private static Optional<Verdict> verdict(GuideLine row, String evidence) {
@@ -99,48 +192,5 @@ public final class Diagnosis {
 
     private static String quoted(String model) {
         return "\"" + model + "\"";
-    }
-
-    /**
-     * Common Errors 6 when the answer says the gateway was busy or the input too large — whatever the scenario expected,
-     * then its check could not even be made, and the fix is row 6's.
-     */
-    public static Optional<GuideLine> intermittent(GatewayReply reply) {
-        String code = reply.error().map(GatewayError::code).orElse("");
-        boolean busy = reply.status() == 429 || reply.status() == 502 || reply.status() == 504 || (reply.status() == 503 && !code.equals("model_not_found"));
-        return busy || code.equals("context_length_exceeded") || code.equals("read_request_body_failed")
-                ? Optional.of(CommonError.INTERMITTENT) : Optional.empty();
-    }
-
-    public static Optional<GuideLine> of(GatewayReply reply) {
-        if (reply.isChatCompletion()) {
-            return Optional.empty();
-        }
-        Optional<GatewayError> error = reply.error();
-        String code = error.map(GatewayError::code).orElse("");
-        switch (code) {
-            case "context_length_exceeded", "read_request_body_failed":
-                return Optional.of(CommonError.INTERMITTENT);
-            case "model_not_found":
-                return Optional.of(CommonError.MODEL_NOT_FOUND);
-            case "pre_consume_token_quota_failed":
-                return Optional.of(TokenPractice.SPENDING_LIMIT);
-            case "access_denied":
-                return Optional.of(CommonError.UNAUTHORIZED);
-            default:
-                break;
-        }
-        boolean mentionsModel = error.map(e -> e.mentions("model")).orElse(false);
-        return switch (reply.status()) {
-            case 401 -> Optional.of(CommonError.UNAUTHORIZED);
-            case 403 -> Optional.of(mentionsModel ? CommonError.MODEL_NOT_ALLOWED : CommonError.UNAUTHORIZED);
-            case 404, 405 -> Optional.of(mentionsModel ? CommonError.MODEL_NOT_FOUND : CommonError.NOT_FOUND_URL);
-            case 400 -> Optional.of(error.map(e -> e.mentions("model name not specified|model name cannot be empty")).orElse(false)
-                    ? ChecklistLine.JSON_CONTENT_TYPE : CommonError.MAPPING_INCONSISTENT);
-            case 503 -> Optional.of(CommonError.INTERMITTENT);
-            case 413, 429, 502, 504 -> Optional.of(CommonError.INTERMITTENT);
-            case 200 -> Optional.of(reply.isHtml() ? CommonError.NOT_FOUND_URL : CommonError.MAPPING_INCONSISTENT);
-            default -> Optional.empty();
-        };
     }
 }

@@ -17,9 +17,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Which Common Errors row a reply looks like, for the answers new-api gives (status, then type/code/message). */
+/**
+ * Which Common Errors row a reply looks like, for the answers new-api gives: from the status, the route, what was sent
+ * and the answer's shape — the same row whatever the message says or whether it has a code (docs/GATEWAY.md §3, §4).
+ */
 class DiagnosisTest {
-    private static final OutgoingRequest REQUEST = new OutgoingRequest("POST", URI.create("http://127.0.0.1/v1/chat/completions"), List.of(), "{}");
+    private static final OutgoingRequest REQUEST = chat("{\"model\":\"gpt-5.4\",\"messages\":[]}", "application/json");
 
     @Test
     void aChatReplyNeedsNoRow() {
@@ -30,25 +33,71 @@ class DiagnosisTest {
     void rejectionsMapToTheGuidesRows() {
         assertThat(Diagnosis.of(json(401, error("Invalid token", ""))), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
         assertThat(Diagnosis.of(json(403, error("This token has no access to model gemini-3-pro-preview", ""))), equalTo(Optional.of(CommonError.MODEL_NOT_ALLOWED)));
-        assertThat(Diagnosis.of(json(403, error("您的 IP 不在令牌允许访问的列表中", "access_denied"))), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
-        assertThat(Diagnosis.of(json(404, error("Invalid URL (POST /v1/chat)", ""))), equalTo(Optional.of(CommonError.NOT_FOUND_URL)));
+        assertThat(Diagnosis.of(reply(404, error("Invalid URL (POST /v1/chat)", ""), new OutgoingRequest("POST",
+                URI.create("http://127.0.0.1/v1/chat"), List.of(), "{}"))), equalTo(Optional.of(CommonError.NOT_FOUND_URL)));
         assertThat(Diagnosis.of(json(503, error("No available channel for model gpt5.4 under group default", "model_not_found"))),
                 equalTo(Optional.of(CommonError.MODEL_NOT_FOUND)));
-        assertThat(Diagnosis.of(json(400, error("Invalid request, invalid JSON request body", ""))), equalTo(Optional.of(CommonError.MAPPING_INCONSISTENT)));
-        assertThat(Diagnosis.of(json(400, error("Model name not specified, model name cannot be empty", ""))),
-                equalTo(Optional.of(ChecklistLine.JSON_CONTENT_TYPE)));
         assertThat(Diagnosis.of(json(429, error("请求过于频繁", ""))), equalTo(Optional.of(CommonError.INTERMITTENT)));
-        assertThat(Diagnosis.of(json(503, error("upstream busy", ""))), equalTo(Optional.of(CommonError.INTERMITTENT)));
+        assertThat(Diagnosis.of(json(503, RELAYED_503)), equalTo(Optional.of(CommonError.INTERMITTENT)));
+    }
+
+    /** new-api v0.6.x: no code, Chinese messages (middleware/utils.go abortWithOpenAiMessage, model/token.go, middleware/distributor.go). */
+    @Test
+    void anOlderReleasesAnswersWithoutACodeAndInChineseGetTheSameRows() {
+        assertThat(Diagnosis.of(json(401, older("无效的令牌"))), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
+        assertThat(Diagnosis.of(json(403, older("该令牌无权访问模型 gpt5.4"))), equalTo(Optional.of(CommonError.MODEL_NOT_ALLOWED)));
+        assertThat(Diagnosis.of(json(503, older("当前分组 default 下对于模型 gpt5.4 无可用渠道"))), equalTo(Optional.of(CommonError.MODEL_NOT_FOUND)));
+        assertThat(Diagnosis.intermittent(json(503, older("当前分组 default 下对于模型 gpt5.4 无可用渠道"))), equalTo(Optional.empty()));
     }
 
     @Test
-    void theCodeDecidesBeforeTheMessage() {
-        // a context too long mentions "model" and tokens, but its code says row 6, not row 4
+    void noRowDependsOnTheMessagesWords() {
+        // the same answers with their messages swapped, or with none that means anything: the same rows
+        assertThat(Diagnosis.of(json(403, older("Invalid token"))), equalTo(Optional.of(CommonError.MODEL_NOT_ALLOWED)));
+        assertThat(Diagnosis.of(json(401, older("This token has no access to model gpt-5.4"))), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
+        assertThat(Diagnosis.of(json(503, older("upstream busy"))), equalTo(Optional.of(CommonError.MODEL_NOT_FOUND)));
+        assertThat(Diagnosis.of(json(503, "{\"error\":{\"message\":\"No available channel for model x\",\"type\":\"upstream_error\",\"param\":\"\","
+                + "\"code\":\"model_not_found\"}}")), equalTo(Optional.of(CommonError.INTERMITTENT)));
+    }
+
+    @Test
+    void a400IsDecidedByWhatWasSent() {
+        String invalidJson = error("Invalid request, invalid JSON request body", "");
+        assertThat(Diagnosis.of(reply(400, invalidJson, chat("{\"model\":\"gpt-5.4\",\"messages\":[{\"content\":\"a\nb\"}]}", "application/json"))),
+                equalTo(Optional.of(CommonError.MAPPING_INCONSISTENT)));
+        assertThat(Diagnosis.of(reply(400, error("Model name not specified", ""), chat("{\"model\":\"gpt-5.4\"}", "text/plain"))),
+                equalTo(Optional.of(ChecklistLine.JSON_CONTENT_TYPE)));
+        assertThat(Diagnosis.of(reply(400, error("Model name not specified", ""), chat("{\"messages\":[]}", "application/json"))),
+                equalTo(Optional.of(CommonError.MAPPING_INCONSISTENT)));
+        // a readable body with a model: not one of new-api's own 400s, but the provider's, passed on (a context too long)
         assertThat(Diagnosis.of(json(400, "{\"error\":{\"message\":\"This model's maximum context length is 400000 tokens\",\"type\":"
-                + "\"invalid_request_error\",\"code\":\"context_length_exceeded\"}}")), equalTo(Optional.of(CommonError.INTERMITTENT)));
-        assertThat(Diagnosis.of(json(403, error("token quota is not enough", "pre_consume_token_quota_failed"))),
-                equalTo(Optional.of(TokenPractice.SPENDING_LIMIT)));
+                + "\"invalid_request_error\",\"param\":\"messages\"}}")), equalTo(Optional.of(CommonError.INTERMITTENT)));
+    }
+
+    @Test
+    void theAllowlistsEmptyNameRefusalOfABodyNotSentAsJsonIsChecklistFive() {
+        assertThat(Diagnosis.of(reply(403, older("该令牌无权访问模型 "), chat("{\"model\":\"gpt-5.4\"}", "text/plain"))),
+                equalTo(Optional.of(ChecklistLine.JSON_CONTENT_TYPE)));
+        // v0.6.x, a token without an allowlist: Distribute looks for a channel for the empty name
+        assertThat(Diagnosis.of(reply(503, older("当前分组 default 下对于模型  无可用渠道"), chat("{\"model\":\"gpt-5.4\"}", "text/plain"))),
+                equalTo(Optional.of(ChecklistLine.JSON_CONTENT_TYPE)));
+    }
+
+    @Test
+    void aRelayed403IsTheQuotaNotTheAllowlist() {
+        String quota = "{\"error\":{\"message\":\"x\",\"type\":\"new_api_error\",\"param\":\"\",\"code\":\"pre_consume_token_quota_failed\"}}";
+        assertThat(Diagnosis.of(json(403, quota)), equalTo(Optional.of(TokenPractice.SPENDING_LIMIT)));
         assertThat(Diagnosis.of(json(413, error("request body too large", "read_request_body_failed"))), equalTo(Optional.of(CommonError.INTERMITTENT)));
+    }
+
+    @Test
+    void a404OnTheChatRouteIsTheProvidersModelNotFoundElsewhereAWrongUrl() {
+        String providers = "{\"error\":{\"message\":\"x\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":\"\"}}";
+        assertThat(Diagnosis.of(json(404, providers)), equalTo(Optional.of(CommonError.MODEL_NOT_FOUND)));
+        assertThat(Diagnosis.of(reply(404, providers, new OutgoingRequest("POST", URI.create("http://127.0.0.1/v1/chat/completions/"), List.of(), "{}"))),
+                equalTo(Optional.of(CommonError.NOT_FOUND_URL)));
+        assertThat(Diagnosis.of(reply(404, providers, new OutgoingRequest("GET", URI.create("http://127.0.0.1/v1/chat/completions"), List.of(), ""))),
+                equalTo(Optional.of(CommonError.NOT_FOUND_URL)));
     }
 
     @Test
@@ -56,6 +105,7 @@ class DiagnosisTest {
         assertThat(Diagnosis.intermittent(json(502, error("bad response status code 502", "bad_response_status_code"))),
                 equalTo(Optional.of(CommonError.INTERMITTENT)));
         assertThat(Diagnosis.intermittent(json(503, error("No available channel for model x", "model_not_found"))), equalTo(Optional.empty()));
+        assertThat(Diagnosis.intermittent(json(503, RELAYED_503)), equalTo(Optional.of(CommonError.INTERMITTENT)));
         assertThat(Diagnosis.intermittent(json(401, error("Invalid token", ""))), equalTo(Optional.empty()));
     }
 
@@ -125,7 +175,7 @@ class DiagnosisTest {
                 "claude-sonet-4-6", () -> BOTH_LISTS).orElseThrow();
         assertThat(current.row(), equalTo(CommonError.MODEL_NOT_FOUND));
         assertThat(current.evidence(), containsString("Did you mean claude-sonnet-4-6?"));
-        Diagnosis.Verdict older = Diagnosis.of(json(503, error("当前分组 default 下对于模型 claude-sonet-4-6 无可用渠道", "")), "claude-sonet-4-6",
+        Diagnosis.Verdict older = Diagnosis.of(json(503, older("当前分组 default 下对于模型 claude-sonet-4-6 无可用渠道")), "claude-sonet-4-6",
                 () -> BOTH_LISTS).orElseThrow();
         assertThat(older.row(), equalTo(CommonError.MODEL_NOT_FOUND));
     }
@@ -147,7 +197,25 @@ class DiagnosisTest {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"new_api_error\",\"code\":\"" + code + "\"}}";
     }
 
+    /** As v0.6.x answers: message and type, no code (middleware/utils.go abortWithOpenAiMessage at Calcium-Ion/new-api v0.6.3.1.1). */
+    private static String older(String message) {
+        return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"new_api_error\"}}";
+    }
+
+    /** An upstream's 503 passed on by the relay: the relay's struct, with param (service/error.go RelayErrorHandler). */
+    private static final String RELAYED_503 = "{\"error\":{\"message\":\"upstream busy\",\"type\":\"upstream_error\",\"param\":\"503\","
+            + "\"code\":\"bad_response_status_code\"}}";
+
+    private static OutgoingRequest chat(String body, String contentType) {
+        return new OutgoingRequest("POST", URI.create("http://127.0.0.1/v1/chat/completions"), List.of(new OutgoingRequest.Header("Content-Type", contentType)),
+                body);
+    }
+
     private static GatewayReply json(int status, String body) {
-        return new GatewayReply(REQUEST, status, Map.of("Content-Type", "application/json"), body, Duration.ZERO, Duration.ZERO);
+        return reply(status, body, REQUEST);
+    }
+
+    private static GatewayReply reply(int status, String body, OutgoingRequest request) {
+        return new GatewayReply(request, status, Map.of("Content-Type", "application/json"), body, Duration.ZERO, Duration.ZERO);
     }
 }

@@ -9,7 +9,6 @@ import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.ContractViolation;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.hamcrest.Matcher;
 
@@ -34,25 +33,25 @@ public enum Outcome {
     TOKEN_REJECTED("Crazyrouter rejects the token (401 unauthorized)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.UNAUTHORIZED, "the token is invalid", NEW_API_ERROR, "", e -> e.mentions("token|令牌"), 401);
+            return rejection(CommonError.UNAUTHORIZED, "a token Crazyrouter does not accept", NEW_API_ERROR, 401);
         }
     },
     URL_REJECTED("Crazyrouter rejects the URL (404)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.NOT_FOUND_URL, "the URL is invalid", "invalid_request_error", "", e -> e.mentions("url"), 404);
+            return rejection(CommonError.NOT_FOUND_URL, "a URL Crazyrouter has no route for", Optional.of("invalid_request_error"), 404);
         }
     },
     MODEL_REFUSED("Crazyrouter refuses the model for this token (403)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.MODEL_NOT_ALLOWED, "the token has no access to the model", NEW_API_ERROR, "", e -> e.mentions(MODEL_WORDS), 403);
+            return rejection(CommonError.MODEL_NOT_ALLOWED, "a model the token does not allow", NEW_API_ERROR, 403);
         }
     },
     MODEL_NOT_FOUND("Crazyrouter reports the model as not found") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.MODEL_NOT_FOUND, "the model has no channel", NEW_API_ERROR, "model_not_found", e -> e.mentions(MODEL_WORDS), 503);
+            return rejection(CommonError.MODEL_NOT_FOUND, "a model without a channel", NEW_API_ERROR, 503);
         }
     },
     UNKNOWN_MODEL_REFUSED("Crazyrouter refuses the misspelled model") {
@@ -65,7 +64,7 @@ public enum Outcome {
     INVALID_JSON("Crazyrouter rejects the body as invalid JSON (400)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.MAPPING_INCONSISTENT, "the JSON body is invalid", NEW_API_ERROR, "", e -> e.mentions("json"), 400);
+            return rejection(CommonError.MAPPING_INCONSISTENT, "a body that is not valid JSON", NEW_API_ERROR, 400);
         }
     },
     MODEL_UNREADABLE("Crazyrouter cannot read the model name") {
@@ -73,15 +72,14 @@ public enum Outcome {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
             return allowlist.restricted() ? MODEL_REFUSED.expect(model, allowlist)
-                    : rejection(ChecklistLine.JSON_CONTENT_TYPE, "no model name was given", NEW_API_ERROR, "", e -> e.mentions(MODEL_WORDS), 400);
+                    : rejection(ChecklistLine.JSON_CONTENT_TYPE, "a body whose model name it cannot read", NEW_API_ERROR, 400);
         }
     },
     CONTEXT_TOO_LONG("Crazyrouter passes on the model's answer that the input is too long (400)") {
-        /** The upstream's own error, passed through by new-api's relay: OpenAI's type and code. */
+        /** The model provider's own error, passed on by new-api's relay with the provider's type: any type is its own. */
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return rejection(CommonError.INTERMITTENT, "the input is longer than the model's context", "invalid_request_error", "context_length_exceeded",
-                    e -> e.mentions("context|token"), 400);
+            return rejection(CommonError.INTERMITTENT, "an input longer than the model's context", Optional.empty(), 400);
         }
     },
     ALLOWED_OR_REFUSED("the model answers if the token allows it, otherwise Crazyrouter refuses the model for this token (403)") {
@@ -103,8 +101,8 @@ public enum Outcome {
         }
     };
 
-    private static final String MODEL_WORDS = "model|模型";
-    private static final String NEW_API_ERROR = "new_api_error";
+    /** The type of every refusal new-api writes itself, in every release (docs/GATEWAY.md §3). */
+    private static final Optional<String> NEW_API_ERROR = Optional.of(GatewayError.NEW_API_ERROR);
 
     private final String phrase;
 
@@ -127,8 +125,18 @@ public enum Outcome {
      */
     abstract Expectation expect(String model, TokenAllowlist allowlist);
 
-    /** The matcher, and the guide line a failure quotes when it is not about a chat reply, that this outcome resolves to. */
-    record Expectation(Outcome resolved, Matcher<GatewayReply> matcher, Optional<GuideLine> row) {
+    /**
+     * The matcher, and the guide line a failure quotes when it is not about a chat reply, that this outcome resolves to;
+     * for a rejection, what is refused and with which status.
+     */
+    record Expectation(Outcome resolved, Matcher<GatewayReply> matcher, Optional<GuideLine> row, Optional<Rejected> rejected) {
+        Expectation(Outcome resolved, Matcher<GatewayReply> matcher, Optional<GuideLine> row) {
+            this(resolved, matcher, row, Optional.empty());
+        }
+    }
+
+    /** A rejection a scenario expects: "a token Crazyrouter does not accept", 401. */
+    record Rejected(String what, int status) {
     }
 
     /** Coze itself fails before anything is sent: the gateway is not involved, and its request log must show nothing. */
@@ -168,8 +176,21 @@ public enum Outcome {
                 attempt.cozeShows());
     }
 
+    /**
+     * How the gateway worded the rejection this outcome expects, to report and never to judge (docs/GATEWAY.md §3): its
+     * code, or that it has none, and its message. Empty where no rejection is expected or the status is another.
+     */
+    public Optional<ReleaseShape.Wording> wording(Attempt attempt, TokenAllowlist allowlist) {
+        if (failsInCoze() || attempt.reply().isEmpty()) {
+            return Optional.empty();
+        }
+        GatewayReply reply = attempt.reply().get();
+        return expect(attempt.model(), allowlist).rejected().filter(r -> r.status() == reply.status())
+                .flatMap(r -> ReleaseShape.wording(r.what(), reply));
+    }
+
     /** Not private: the constants' own bodies call it. */
-    Expectation rejection(GuideLine row, String what, String type, String code, Predicate<GatewayError> evidence, int status) {
-        return new Expectation(this, ReplyMatchers.rejection(what, type, code, evidence, status), Optional.of(row));
+    Expectation rejection(GuideLine row, String what, Optional<String> type, int status) {
+        return new Expectation(this, ReplyMatchers.rejection(what, type, status), Optional.of(row), Optional.of(new Rejected(what, status)));
     }
 }

@@ -68,6 +68,61 @@ class OutcomeTest {
         assertThat(failed.getMessage(), containsString("HTTP 500"));
     }
 
+    /** new-api v0.6.x rejects with no code and in Chinese (docs/GATEWAY.md §3, §4): every rejection check passes it. */
+    @Test
+    void anOlderReleasesRejectionsWithoutACodeAndInChinesePass() {
+        Outcome.TOKEN_REJECTED.verify(sent(401, older("无效的令牌 (request id: 20260101120000abc)")), FIRST_PASS);
+        Outcome.MODEL_REFUSED.verify(sent(403, older("该令牌无权访问模型 gemini-3-pro-preview")), FIRST_PASS);
+        Outcome.MODEL_NOT_FOUND.verify(sent(503, older("当前分组 default 下对于模型 claude-sonet-4-6 无可用渠道")), TokenAllowlist.NONE);
+        Outcome.INVALID_JSON.verify(sent(400, older("Invalid request, 无效的请求, invalid character '\\n' in string literal")), FIRST_PASS);
+        Outcome.URL_REJECTED.verify(sent(404, "{\"error\":{\"message\":\"Invalid URL (POST /v1/chat)\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":\"\"}}"),
+                FIRST_PASS);
+    }
+
+    @Test
+    void noRejectionCheckReadsTheMessagesWordsOrItsCode() {
+        Outcome.TOKEN_REJECTED.verify(sent(401, "{\"error\":{\"message\":\"x\",\"type\":\"new_api_error\",\"code\":\"invalid_api_key\"}}"), FIRST_PASS);
+        Outcome.MODEL_NOT_FOUND.verify(sent(503, older("no such thing")), TokenAllowlist.NONE);
+        Outcome.CONTEXT_TOO_LONG.verify(sent(400, "{\"error\":{\"message\":\"too long\",\"type\":\"anything_the_provider_says\",\"param\":\"\"}}"),
+                FIRST_PASS);
+    }
+
+    @Test
+    void theErrorContractIsTheStatusATextMessageAndTheType() {
+        ContractViolation noType = assertThrows(ContractViolation.class,
+                () -> Outcome.TOKEN_REJECTED.verify(sent(401, "{\"error\":{\"message\":\"无效的令牌\"}}"), FIRST_PASS));
+        assertThat(noType.getMessage(), containsString("required property 'type' not found"));
+        assertThat(noType.row(), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
+        ContractViolation messageNotText = assertThrows(ContractViolation.class,
+                () -> Outcome.MODEL_REFUSED.verify(sent(403, "{\"error\":{\"message\":{\"zh\":\"该令牌无权访问模型\"},\"type\":\"new_api_error\"}}"), FIRST_PASS));
+        assertThat(messageNotText.getMessage(), containsString("/error/message"));
+        ContractViolation otherType = assertThrows(ContractViolation.class,
+                () -> Outcome.TOKEN_REJECTED.verify(sent(401, "{\"error\":{\"message\":\"Invalid token\",\"type\":\"invalid_request_error\"}}"), FIRST_PASS));
+        assertThat(otherType.getMessage(), containsString("the error's type is \"invalid_request_error\", not \"new_api_error\""));
+    }
+
+    @Test
+    void aRejectionsWordingIsReportedWithItsCodeOrNone() {
+        ReleaseShape.Wording older = Outcome.UNKNOWN_MODEL_REFUSED.wording(sent(503, older("当前分组 default 下对于模型 x 无可用渠道")), TokenAllowlist.NONE)
+                .orElseThrow();
+        assertThat(older.tried(), equalTo("Rejection of a model without a channel (HTTP 503)"));
+        assertThat(older.observed(), containsString("type `new_api_error`, no `code` (as new-api v0.6.x answers), message in Chinese: \"当前分组"));
+        ReleaseShape.Wording newer = Outcome.TOKEN_REJECTED.wording(sent(401, "{\"error\":{\"code\":\"\",\"message\":\"Invalid token\",\"type\":\"new_api_error\"}}"),
+                FIRST_PASS).orElseThrow();
+        assertThat(newer.observed(), equalTo("type `new_api_error`, `code` \"\", message: \"Invalid token\""));
+        assertThat("another status than the one expected is not a wording", Outcome.TOKEN_REJECTED.wording(sent(500, older("boom")), FIRST_PASS),
+                equalTo(Optional.empty()));
+        assertThat(Outcome.CHAT_REPLY.wording(sent(401, older("无效的令牌")), FIRST_PASS), equalTo(Optional.empty()));
+    }
+
+    private static Attempt sent(int status, String body) {
+        return Attempt.sent("API plugin", "gpt-5.4", reply(status, body), true, "Coze shows the failure: http request failed");
+    }
+
+    private static String older(String message) {
+        return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"new_api_error\"}}";
+    }
+
     @Test
     void cozeRefusingToSendIsCheckedOnTheAttempt() {
         Attempt refused = Attempt.refused("API plugin", "gpt-5.4", "net/http: invalid header field value");

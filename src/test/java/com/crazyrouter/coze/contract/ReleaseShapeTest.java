@@ -35,6 +35,12 @@ class ReleaseShapeTest {
     }
 
     @Test
+    void theOlderReleasesChineseRejectionWithoutACodeIsTheOlderReleaseToo() {
+        String older = "{\"error\":{\"message\":\"无效的令牌 (request id: 1)\",\"type\":\"new_api_error\"}}";
+        assertThat(ReleaseShape.ofAuthorization(OutcomeTest.reply(401, older), "gpt-5.4", FIRST_PASS), equalTo(ReleaseShape.OLDER));
+    }
+
+    @Test
     void anyOtherAnswerIsNeitherReleaseAndFails() {
         String busy = "{\"error\":{\"code\":\"\",\"message\":\"boom\",\"type\":\"upstream_error\"}}";
         ReleaseShape shape = ReleaseShape.ofAuthorization(OutcomeTest.reply(500, busy), "gpt-5.4", FIRST_PASS);

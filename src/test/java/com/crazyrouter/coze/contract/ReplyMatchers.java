@@ -5,8 +5,7 @@ import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.guide.ModelNames;
 import java.util.List;
-import java.util.Arrays;
-import java.util.function.Predicate;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -53,15 +52,17 @@ public final class ReplyMatchers {
     }
 
     /**
-     * A rejection as new-api sends it: the status, the error envelope with this type and code (code "" where new-api
-     * sends none), and a word in the message that says it is this rejection (messages change between releases).
+     * A rejection as every new-api release sends it: the status, and the error envelope with a text message and this
+     * type ({@code type} empty: any type, for an error passed on from the model's provider). A {@code code} and the
+     * message's words are not part of it: releases differ in both (v0.6.x sends no code and Chinese messages;
+     * docs/GATEWAY.md §3, §4), so they are reported, never required.
      */
-    public static Matcher<GatewayReply> rejection(String what, String type, String code, Predicate<GatewayError> evidence, int status) {
+    public static Matcher<GatewayReply> rejection(String what, Optional<String> type, int status) {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             public void describeTo(Description d) {
-                d.appendText("HTTP " + status + " with the error JSON {\"error\":{\"message\",\"type\":\"" + type + "\",\"code\":\"" + code
-                        + "\"}} saying " + what);
+                d.appendText("HTTP " + status + " for " + what + ", with the error JSON {\"error\":{\"message\":\"…\",\"type\":"
+                        + type.map(t -> "\"" + t + "\"").orElse("\"…\"") + "}}");
             }
 
             @Override
@@ -73,14 +74,10 @@ public final class ReplyMatchers {
                 if (!schemaHolds(ERROR_SCHEMA, reply, mismatch)) {
                     return false;
                 }
-                GatewayError error = reply.error().orElseThrow();
-                if (!type.equals(error.type()) || !code.equals(error.code())) {
-                    mismatch.appendText("the error's type/code is \"" + error.type() + "\"/\"" + error.code() + "\", not \"" + type + "\"/\"" + code
-                            + "\": " + reply.describe());
-                    return false;
-                }
-                if (!evidence.test(error)) {
-                    mismatch.appendText("the error does not say " + what + ": " + reply.describe());
+                String answered = reply.error().map(GatewayError::type).orElse("");
+                if (type.filter(t -> !t.equals(answered)).isPresent()) {
+                    mismatch.appendText("the error's type is \"" + answered + "\", not \"" + type.get() + "\", the type every new-api release gives "
+                            + what + ": " + reply.describe());
                     return false;
                 }
                 return true;

@@ -62,13 +62,15 @@ class LiveProfileIT {
     /**
      * The first chat request with the unrestricted token gets a 503 with Retry-After, as a busy upstream would; the client
      * must retry it once. Only the full live run passes that token, so the runs alongside on this gateway never take its 503.
+     * The body is an upstream's 503 as new-api's relay passes it on (its error struct, with param: v0.6.x service/error.go
+     * RelayErrorHandler); new-api's own 503 before relaying is its "no channel for the model", an answer, not retried.
      */
     private static final String HICCUP = """
             {"name": "503 once: a busy upstream", "priority": 1,
              "scenarioName": "hiccup", "requiredScenarioState": "Started", "newScenarioState": "recovered",
              "request": {"method": "POST", "urlPath": "/v1/chat/completions", "headers": {"Authorization": {"contains": "%s"}}},
              "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "1"},
-                          "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"new_api_error\\",\\"code\\":\\"\\"}}"}}
+                          "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"upstream_error\\",\\"param\\":\\"503\\",\\"code\\":\\"bad_response_status_code\\"}}"}}
             """.formatted(CANARY_UNRESTRICTED.reveal());
     /** A gateway that echoes the caller's Authorization header in an error message: redaction must catch it. */
     private static final String ECHOING_403 = "{\"error\":{\"message\":\"This token has no access to model {{jsonPath request.body '$.model'}}"
@@ -79,7 +81,7 @@ class LiveProfileIT {
             {"name": "503 on every chat request", "priority": 1,
              "request": {"method": "POST", "urlPath": "/v1/chat/completions"},
              "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "0"},
-                          "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"new_api_error\\",\\"code\\":\\"\\"}}"}}
+                          "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"upstream_error\\",\\"param\\":\\"503\\",\\"code\\":\\"bad_response_status_code\\"}}"}}
             """.formatted(CANARY_UNRESTRICTED.reveal());
     /** What the record test records: the smoke test, the token checks, two error rows, the token's log and the model matrix. */
     private static final String RECORDED_PART = "@smoke or @checklist-1 or @checklist-4 or @checklist-9 or @error-1 or @error-3 or @models";

@@ -3,7 +3,7 @@ package com.crazyrouter.coze.run;
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
-import com.crazyrouter.coze.transport.RetryPolicy;
+import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 /**
  * "The gateway stopped answering": this many chat requests in a row without a usable answer — no HTTP answer at all
  * (refused, reset, timed out), a 5xx or a 429, after the harness's own retries — stop the run with one message, instead
- * of a red scenario per request against a gateway that is down. Any other answer (a 4xx a scenario expects, a 503 that
- * names an unknown model) is the gateway answering, and the count starts over (docs/GATEWAY.md §10). What Coze shows
- * then: a status fails a plugin tool or workflow node without a retry, a transport error after the node's own retries
- * (docs/COZE.md §4.2, §4.3).
+ * of a red scenario per request against a gateway that is down. Any other answer (a 4xx a scenario expects, new-api's
+ * own 503 that it has no channel for the model) is the gateway answering, and the count starts over (docs/GATEWAY.md
+ * §10). What Coze shows then: a status fails a plugin tool or workflow node without a retry, a transport error after
+ * the node's own retries (docs/COZE.md §4.2, §4.3).
  */
 public final class FailureStreak {
     private static final int LONGEST_DETAIL = 300;
@@ -45,9 +45,9 @@ public final class FailureStreak {
         this.stop = stop;
     }
 
-    /** Whether an answer shows the gateway at work: anything but a 429 or a 5xx that does not name an unknown model. */
+    /** Whether an answer shows the gateway at work: anything but a 429 or a 5xx other than new-api's own "no channel for the model". */
     static boolean usable(GatewayReply reply) {
-        return reply.status() != 429 && (reply.status() < 500 || RetryPolicy.namesUnknownModel(reply));
+        return reply.status() != 429 && (reply.status() < 500 || GatewayError.noChannel(reply));
     }
 
     /** The final answer to a chat request (after any retries); true when it made the run stop. */

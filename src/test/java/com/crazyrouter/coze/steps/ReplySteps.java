@@ -14,6 +14,7 @@ import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.OnlyReply;
+import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
 import com.crazyrouter.coze.text.Json;
@@ -24,15 +25,19 @@ public class ReplySteps {
     private final ScenarioState state;
     private final CozeNode node;
     private final RequestJournal journal;
+    private final RunLedger ledger;
 
-    public ReplySteps(ScenarioState state, CozeNode node, RequestJournal journal) {
+    public ReplySteps(ScenarioState state, CozeNode node, RequestJournal journal, RunLedger ledger) {
         this.state = state;
         this.node = node;
         this.journal = journal;
+        this.ledger = ledger;
     }
 
+    /** A rejection's wording (its code or none, its message) is reported before the check, which never reads it. */
     @Then("{outcome}")
     public void outcome(Outcome outcome) {
+        outcome.wording(state.lastAttempt(), node.allowlist()).ifPresent(w -> ledger.releaseFact(w.tried(), w.observed()));
         outcome.verify(state.lastAttempt(), node.allowlist(), node::listedModels);
         if (outcome.failsInCoze()) {
             journal.requestsMarked(state.mark()).ifPresent(arrived -> assertThat(

@@ -3,6 +3,7 @@ package com.crazyrouter.coze.stubs;
 import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,7 +108,7 @@ final class RecordedMappingCleaner {
     private static boolean isTransient(ObjectNode mapping) {
         int status = mapping.path("response").path("status").asInt();
         String body = mapping.path("response").path("body").asText("");
-        return status == 429 || status == 502 || status == 504 || (status == 503 && !body.contains("model_not_found"));
+        return status == 429 || status == 502 || status == 504 || (status == 503 && !GatewayError.noChannel(status, body));
     }
 
     /** The live token, in any of the forms scenarios send, becomes the placeholder of its kind. */

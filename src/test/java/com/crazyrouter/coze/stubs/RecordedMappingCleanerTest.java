@@ -49,7 +49,9 @@ class RecordedMappingCleanerTest {
             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"OK\"},\"finish_reason\":\"stop\"}]}";
     private static final String MODEL_NOT_FOUND = "{\"error\":{\"message\":\"No available channel for model gpt-x under group default "
             + "(request id: 20261127025301abcdefgh)\",\"type\":\"new_api_error\",\"code\":\"model_not_found\"}}";
-    private static final String BUSY = "{\"error\":{\"message\":\"upstream busy (request id: 20261127025301abcdefgh)\",\"type\":\"new_api_error\",\"code\":\"\"}}";
+    /** An upstream's 503 passed on by new-api's relay (its OpenAIError struct, with param): transient, unlike new-api's own "no channel". */
+    private static final String BUSY = "{\"error\":{\"message\":\"upstream busy (request id: 20261127025301abcdefgh)\",\"type\":\"upstream_error\","
+            + "\"param\":\"503\",\"code\":\"bad_response_status_code\"}}";
 
     private static final Path STUBS = Path.of("stubs");
 
@@ -100,6 +102,15 @@ class RecordedMappingCleanerTest {
     @Test
     void a503ForAModelWithoutAChannelIsRecorded() {
         StubMapping unknownModel = recorded("POST", "/v1/chat/completions", "Bearer " + UNRESTRICTED, CHAT, 503, MODEL_NOT_FOUND, Map.of());
+
+        assertThat(cleaner.files(List.of(unknownModel)).keySet(), contains(matchesPattern("post-v1-chat-completions-503-[0-9a-f]{12}\\.json")));
+    }
+
+    /** new-api v0.6.x: the same "no channel" 503 without a code and in Chinese is an answer too, recorded. */
+    @Test
+    void anOlderReleases503ForAModelWithoutAChannelIsRecorded() {
+        String older = "{\"error\":{\"message\":\"当前分组 default 下对于模型 gpt-x 无可用渠道 (request id: 20261127025301abcdefgh)\",\"type\":\"new_api_error\"}}";
+        StubMapping unknownModel = recorded("POST", "/v1/chat/completions", "Bearer " + UNRESTRICTED, CHAT, 503, older, Map.of());
 
         assertThat(cleaner.files(List.of(unknownModel)).keySet(), contains(matchesPattern("post-v1-chat-completions-503-[0-9a-f]{12}\\.json")));
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -48,24 +49,25 @@ public final class LocalGateway implements AutoCloseable {
 
     /** {@code extraFiles}: path under the copied root → content, written over the copy (e.g. a flaky mapping). */
     public static LocalGateway start(Path stubs, Map<TokenKind, Secret> tokens, Map<String, String> extraFiles) throws IOException, InterruptedException {
+        return start(stubs, Optional.empty(), tokens, extraFiles);
+    }
+
+    /**
+     * As a gateway release the fault catalogue describes: the stub set with a catalogue folder's {@code mappings/} laid
+     * over it, filled like the stub set's own (e.g. {@code faults/older-release}: new-api v0.6.x, no code and Chinese
+     * messages). An overlay file replaces the stub file of the same path under mappings/ (WireMock standalone breaks a
+     * tie of priorities in no set order, so a replacement must not rely on one); any other overlay file is added.
+     */
+    public static LocalGateway start(Path stubs, Optional<Path> overlay, Map<TokenKind, Secret> tokens, Map<String, String> extraFiles)
+            throws IOException, InterruptedException {
         Path root = Files.createTempDirectory("local-gateway-");
         // the given tokens fill their placeholders; a kind not given is filled with the stub set's fake, so none is left over
         Map<TokenKind, Secret> filling = new EnumMap<>(Settings.stubTokens(stubs));
         filling.putAll(tokens);
-        Path mappings = stubs.resolve("mappings");
         ModelTable models = ModelTable.load(ModelTable.DEFAULT);
-        try (Stream<Path> files = Files.walk(stubs)) {
-            for (Path source : files.toList()) {
-                Path target = root.resolve(stubs.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (source.startsWith(mappings) && source.toString().endsWith(".json")) {
-                    String text = StubTokens.fill(source, StubModels.fill(source, Files.readString(source, StandardCharsets.UTF_8), models), filling);
-                    Files.writeString(target, text, StandardCharsets.UTF_8);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+        copy(stubs, root, stubs.resolve("mappings"), filling, models);
+        if (overlay.isPresent()) {
+            copy(overlay.get(), root.resolve("mappings"), overlay.get(), filling, models);
         }
         for (Map.Entry<String, String> extra : extraFiles.entrySet()) {
             Path target = root.resolve(extra.getKey());
@@ -84,6 +86,23 @@ public final class LocalGateway implements AutoCloseable {
         LocalGateway gateway = new LocalGateway(process, boundPort(process, log), root);
         gateway.awaitHealthy();
         return gateway;
+    }
+
+    /** Copies {@code from} into {@code to}, the mappings under {@code mappings} with their token and model placeholders filled. */
+    private static void copy(Path from, Path to, Path mappings, Map<TokenKind, Secret> filling, ModelTable models) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (source.startsWith(mappings) && source.toString().endsWith(".json")) {
+                    String text = StubTokens.fill(source, StubModels.fill(source, Files.readString(source, StandardCharsets.UTF_8), models), filling);
+                    Files.writeString(target, text, StandardCharsets.UTF_8);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /**

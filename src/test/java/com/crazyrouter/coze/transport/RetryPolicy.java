@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * Which answers are worth sending again and after how long: a 429 or a transient 502/503/504, at most
  * {@code maxRetries} times, after the wait the gateway asks for (Retry-After) or a back-off of one second per
- * retry; never when the wait would be longer than {@code longestWait}, and then it says so. A 503 that names an
- * unknown model is an answer, not a hiccup. Decides only; the client does the waiting.
+ * retry; never when the wait would be longer than {@code longestWait}, and then it says so. new-api's own 503 that it
+ * has no channel for the model ({@link GatewayError#noChannel}, told by its shape, not its words or code) is an answer,
+ * not a hiccup. Decides only; the client does the waiting.
  */
 public final class RetryPolicy {
     /**
@@ -40,12 +41,7 @@ public final class RetryPolicy {
     }
 
     boolean shouldRetry(GatewayReply reply) {
-        return reply.status() == 429 || reply.status() == 502 || reply.status() == 504 || (reply.status() == 503 && !namesUnknownModel(reply));
-    }
-
-    /** new-api's answer for a model without a channel: a 503 about the model, not about load (docs/GATEWAY.md). */
-    public static boolean namesUnknownModel(GatewayReply reply) {
-        return reply.error().map(e -> "model_not_found".equals(e.code()) || e.mentions("no available channel|not found")).orElse(false);
+        return reply.status() == 429 || reply.status() == 502 || reply.status() == 504 || (reply.status() == 503 && !GatewayError.noChannel(reply));
     }
 
     /**

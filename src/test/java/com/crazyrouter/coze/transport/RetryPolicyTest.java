@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetryPolicyTest {
     private static final OutgoingRequest REQUEST = new OutgoingRequest("POST", URI.create("http://127.0.0.1:1/v1/chat/completions"),
             List.of(new OutgoingRequest.Header("Content-Type", "application/json")), "{\"model\":\"gpt-5.4\"}");
-    private static final String BUSY = "{\"error\":{\"message\":\"upstream busy (request id: 1)\",\"type\":\"new_api_error\",\"code\":\"\"}}";
+    /** An upstream's 503 passed on by new-api's relay: its OpenAIError struct, with param (v0.6.x service/error.go RelayErrorHandler). */
+    private static final String BUSY = "{\"error\":{\"message\":\"upstream busy (request id: 1)\",\"type\":\"upstream_error\",\"param\":\"503\","
+            + "\"code\":\"bad_response_status_code\"}}";
 
     private final RetryPolicy policy = new RetryPolicy(2, Duration.ofSeconds(10));
 
@@ -31,22 +33,27 @@ class RetryPolicyTest {
         assertThat(policy.shouldRetry(reply(503, Map.of(), "")), equalTo(true));
     }
 
-    @Test
-    void a503WhoseCodeIsModelNotFoundIsNotRetried() {
-        String body = "{\"error\":{\"message\":\"busy\",\"type\":\"new_api_error\",\"code\":\"model_not_found\"}}";
+    /**
+     * new-api's own 503 before relaying is Distribute's "no channel for the model" (docs/GATEWAY.md §4): an answer, not a
+     * hiccup — with the newer release's code and English words, and as v0.6.x sends it, without a code and in Chinese.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"error\":{\"code\":\"model_not_found\",\"message\":\"No available channel for model gpt-x under group default\","
+            + "\"type\":\"new_api_error\"}}",
+            "{\"error\":{\"message\":\"当前分组 default 下对于模型 gpt-x 无可用渠道 (request id: 1)\",\"type\":\"new_api_error\"}}",
+            "{\"error\":{\"message\":\"busy\",\"type\":\"new_api_error\"}}"})
+    void newApisOwn503BeforeRelayingIsNotRetriedWhateverItsWordsOrCode(String body) {
         assertThat(policy.shouldRetry(reply(503, Map.of(), body)), equalTo(false));
     }
 
-    @Test
-    void a503WhoseMessageSaysNoAvailableChannelIsNotRetried() {
-        String body = "{\"error\":{\"message\":\"No available channel for model gpt-x under group default (request id: 1)\",\"type\":\"new_api_error\"}}";
-        assertThat(policy.shouldRetry(reply(503, Map.of(), body)), equalTo(false));
-    }
-
-    @Test
-    void a503WhoseMessageSaysNotFoundIsNotRetried() {
-        String body = "{\"error\":{\"message\":\"model gpt-x Not Found\",\"type\":\"new_api_error\",\"code\":\"\"}}";
-        assertThat(policy.shouldRetry(reply(503, Map.of(), body)), equalTo(false));
+    /** The words and code do not make a 503 an answer: an upstream's 503 passed on, or newer new-api's own load shedding, is retried. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"error\":{\"message\":\"No available channel for model gpt-x\",\"type\":\"upstream_error\",\"param\":\"\","
+            + "\"code\":\"model_not_found\"}}",
+            "{\"error\":{\"message\":\"system cpu overloaded\",\"type\":\"new_api_error\",\"param\":\"\",\"code\":\"system_cpu_overloaded\"}}",
+            "<html>503 Service Unavailable</html>"})
+    void a503FromTheRelayOrAnotherServerIsRetried(String body) {
+        assertThat(policy.shouldRetry(reply(503, Map.of(), body)), equalTo(true));
     }
 
     @ParameterizedTest
