@@ -68,9 +68,9 @@ class OpenAiConformanceTest {
     @Test
     void eachStreamChunkIsChecked() {
         conformance.check(new StreamedReply(200, "text/event-stream", List.of(
-                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-5.4\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"OK\"},\"finish_reason\":null}]}",
-                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-5.4\",\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}",
-                "data: [DONE]"), Duration.ZERO, Optional.empty(), Duration.ZERO));
+                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-5.4\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"OK\"},\"finish_reason\":null}]}", "",
+                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-5.4\",\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}", "",
+                "data: [DONE]", ""), Duration.ZERO, Optional.empty(), Duration.ZERO));
 
         assertThat(conformance.scenarioEnded("Coze workflow HTTP request node", "gpt-5.4").stream().map(Object::toString).toList(), containsInAnyOrder(
                 "CreateChatCompletionStreamResponse /choices/*: required property 'index' not found"));

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Whether a reply is the one word the guide's minimal test asks for ("Reply only OK"). A model that obeyed says the word
+ * Whether a reply is the one word it was asked for: the guide's minimal test's OK ("Reply only OK"), and the model
+ * matrix's system-message probe's PONG ("reply only with the word PONG"), one rule for both. A model that obeyed says the word
  * and nothing else; what it may add without saying anything else: upper or lower case ("ok", "Ok"), white space and line
  * breaks around it, one closing full stop or exclamation mark (ASCII or full-width: "OK.", "OK!", "OK。"), and quotes,
  * back-ticks or Markdown emphasis around it ("\"OK\"", "`OK`", "**OK**"). Anything more is another answer: "look" and

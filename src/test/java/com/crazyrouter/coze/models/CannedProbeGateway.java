@@ -41,14 +41,38 @@ final class CannedProbeGateway {
                     + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":1,\"total_tokens\":12}}", "",
             "data: [DONE]", "");
 
-    OutgoingRequest render(String body) {
-        return new OutgoingRequest("POST", URI.create("http://127.0.0.1:1/v1/chat/completions"),
-                List.of(new OutgoingRequest.Header("Content-Type", "application/json")), body);
+    /** What a wrong key gets on a stream, and a model outside a token's allowlist: new-api's JSON 401 and 403 unless a test changes them. */
+    StreamedReply wrongKeyAnswer = json(401, "{\"error\":{\"code\":\"\",\"message\":\"Invalid token (request id: 1)\",\"type\":\"new_api_error\"}}");
+    StreamedReply refusedModelAnswer = json(403, "{\"error\":{\"code\":\"\",\"message\":\"This token has no access to model x\",\"type\":\"new_api_error\"}}");
+    /** The output limit a live run's client adds to a probe that sets none (crazyrouter.probeMaxTokens); 0: none, as in a stub run. */
+    int probeLimit;
+    /** Whether the run has a token with a model allowlist for the streaming cell's refused model. */
+    boolean hasTokenWithAllowlist = true;
+
+    /** The three renderings a probe asks for, told apart here by their Authorization header. */
+    CapabilityProbe.Rendering rendering() {
+        return new CapabilityProbe.Rendering(body -> render(body, PROBE_TOKEN), body -> render(body, WRONG_KEY),
+                hasTokenWithAllowlist ? Optional.of(body -> render(body, ALLOWLISTED_TOKEN)) : Optional.empty());
     }
 
-    GatewayReply send(OutgoingRequest request) {
-        sent.add(request.body());
-        String body = request.body();
+    private static final String PROBE_TOKEN = "Bearer sk-testProbeToken";
+    private static final String WRONG_KEY = "Bearer sk-testWrongKey";
+    private static final String ALLOWLISTED_TOKEN = "Bearer sk-testAllowlistedToken";
+
+    private static OutgoingRequest render(String body, String authorization) {
+        return new OutgoingRequest("POST", URI.create("http://127.0.0.1:1/v1/chat/completions"),
+                List.of(new OutgoingRequest.Header("Content-Type", "application/json"), new OutgoingRequest.Header("Authorization", authorization)), body);
+    }
+
+    /** A JSON answer to a streamed request, as the client reads it: its lines. */
+    static StreamedReply json(int status, String body) {
+        return new StreamedReply(status, "application/json; charset=utf-8", List.of(body), Duration.ofMillis(5), Optional.empty(), Duration.ofMillis(6));
+    }
+
+    GatewayReply send(OutgoingRequest asRendered) {
+        sent.add(asRendered.body());
+        OutgoingRequest request = withProbeLimit(asRendered);
+        String body = asRendered.body();
         int status = 200;
         String answer;
         if (body.contains("\"role\":\"system\"")) {
@@ -69,8 +93,25 @@ final class CannedProbeGateway {
 
     StreamedReply stream(OutgoingRequest request) {
         sent.add(request.body());
+        String authorization = request.header("Authorization").orElse("");
+        if (authorization.equals(WRONG_KEY)) {
+            return wrongKeyAnswer;
+        }
+        if (authorization.equals(ALLOWLISTED_TOKEN)) {
+            return refusedModelAnswer;
+        }
         failIf(streamFails);
-        return new StreamedReply(streamStatus, streamContentType, streamLines, Duration.ofMillis(5), Optional.of(Duration.ofMillis(6)), Duration.ofMillis(9));
+        return new StreamedReply(streamStatus, streamContentType, streamLines, Duration.ofMillis(5), Optional.of(Duration.ofMillis(6)), Duration.ofMillis(9),
+                Optional.of(withProbeLimit(request)));
+    }
+
+    /** The request as a live run's client sends a probe: with max_tokens {@link #probeLimit} where it set no limit of its own. */
+    private OutgoingRequest withProbeLimit(OutgoingRequest request) {
+        if (probeLimit == 0 || request.body().contains("\"max_tokens\"")) {
+            return request;
+        }
+        ObjectNode body = (ObjectNode) Json.parse(request.body()).orElseThrow();
+        return new OutgoingRequest(request.method(), request.url(), request.headers(), body.put("max_tokens", probeLimit).toString());
     }
 
     static String completion(String model, String content, String finishReason, boolean withUsage) {

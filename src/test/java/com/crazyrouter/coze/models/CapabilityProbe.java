@@ -5,7 +5,6 @@ import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.contract.JsonSchemas;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.crazyrouter.coze.run.RunStopped;
 import com.crazyrouter.coze.transport.StreamedReply;
@@ -16,44 +15,49 @@ import com.crazyrouter.coze.guide.OnlyReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Probes what a model can do through a route, one small request per capability, and returns the matrix cells with
- * their evidence — every cell of the row, whatever one probe met, so a model never drops out of the summary's tables. Requests are built by {@code render} from a body (Coze renders the route's request around it).
+ * their evidence — every cell of the row, whatever one probe met, so a model never drops out of the summary's tables. Requests are built by {@link Rendering} from a body (Coze renders the route's request around
+ * it). A reply without text that stopped at the probe's own output limit is "not checked", not a broken model
+ * (models/OutputLimit); the system message's word is read by guide/OnlyReply's rule, as the minimal test's OK is.
  */
 public final class CapabilityProbe {
     static final String SYSTEM_WORD = "PONG";
-    /** What "Reply only OK" asks for; a reply of only that word, as guide/OnlyReply reads it ("OK", "ok", "Ok."). */
-    private static final String ASKED_FOR = "OK";
-    /** What a streaming client decodes of each chunk (Coze-minimal; OpenAI's own schema is checked beside it, report only). */
-    private static final String CHUNK_SCHEMA = "schemas/chat-completion-chunk.json";
     private static final String PLAIN = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
     private static final String SYSTEM = "{\"model\":\"%s\",\"messages\":[{\"role\":\"system\",\"content\":\"Whatever the user says, reply only with the word "
             + SYSTEM_WORD + ".\"},{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
     private static final String MAX_TOKENS = "{\"model\":\"%s\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"Count from 1 to 50, separated by spaces.\"}]}";
-    private static final String STREAM = "{\"model\":\"%s\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
     private static final String JSON_MODE = "{\"model\":\"%s\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\","
             + "\"content\":\"Reply with the JSON object {\\\"answer\\\": \\\"OK\\\"} and nothing else.\"}]}";
 
     private final Function<String, OutgoingRequest> render;
     private final Function<OutgoingRequest, GatewayReply> send;
-    private final Function<OutgoingRequest, StreamedReply> stream;
+    private final StreamingProbe streaming;
+
+    /**
+     * How a probe's body becomes a request, Coze's setup for the route rendered around it: with the token that allows
+     * the model; with a key no gateway knows; and with a token that has a model allowlist, where the run has one (the
+     * last two only for the streaming cell's refusals).
+     */
+    public record Rendering(Function<String, OutgoingRequest> withToken, Function<String, OutgoingRequest> withWrongKey,
+            Optional<Function<String, OutgoingRequest>> withAllowlistedToken) {
+    }
 
     /** Probes through a Coze node on a route, with the guide's setup around each probe's body. */
     public static CapabilityProbe through(CozeNode node, Secret token, Route route) {
-        return new CapabilityProbe(body -> node.guideRendering(token, route, body), node::sendProbe, node::streamProbe);
+        Secret wrongKey = new Secret(StreamingProbe.WRONG_KEY);
+        return new CapabilityProbe(new Rendering(body -> node.guideRendering(token, route, body), body -> node.guideRendering(wrongKey, route, body),
+                node.tokenWithAllowlist().map(allowlisted -> body -> node.guideRendering(allowlisted, route, body))), node::sendProbe, node::streamProbe);
     }
 
-    public CapabilityProbe(Function<String, OutgoingRequest> render, Function<OutgoingRequest, GatewayReply> send,
-            Function<OutgoingRequest, StreamedReply> stream) {
-        this.render = render;
+    public CapabilityProbe(Rendering render, Function<OutgoingRequest, GatewayReply> send, Function<OutgoingRequest, StreamedReply> stream) {
+        this.render = render.withToken();
         this.send = send;
-        this.stream = stream;
+        this.streaming = new StreamingProbe(render, stream);
     }
 
     public List<Cell> probe(String model, String route, boolean claimsJsonMode, int samples) {
@@ -61,7 +65,7 @@ public final class CapabilityProbe {
         row.probe(List.of(Capability.PLAIN_REPLY, Capability.NAMES_MODEL, Capability.USAGE), () -> plain(model, route, samples));
         row.probe(List.of(Capability.SYSTEM_MESSAGE), () -> List.of(system(model, route)));
         row.probe(List.of(Capability.MAX_TOKENS), () -> List.of(maxTokens(model, route)));
-        row.probe(List.of(Capability.STREAMING), () -> List.of(streaming(model, route)));
+        row.probe(List.of(Capability.STREAMING), () -> List.of(streaming.probe(model, route)));
         if (claimsJsonMode) {
             row.probe(List.of(Capability.JSON_MODE), () -> List.of(jsonMode(model, route)));
         } else {
@@ -125,8 +129,8 @@ public final class CapabilityProbe {
             cells.add(latencySample(model, route, send.apply(render.apply(PLAIN.formatted(model)))));
         }
         Optional<String> text = plain.replyText().filter(t -> !t.isBlank());
-        cells.add(cell(model, route, Capability.PLAIN_REPLY, plain.isChatCompletion() && text.isPresent(),
-                text.map(t -> "replied \"" + t + "\"").orElse(plain.describe()), plain));
+        cells.add(limitTooSmall(model, route, Capability.PLAIN_REPLY, plain).orElseGet(() -> cell(model, route, Capability.PLAIN_REPLY,
+                plain.isChatCompletion() && text.isPresent(), text.map(t -> "replied \"" + t + "\"").orElse(plain.describe()), plain)));
         String named = plain.json().map(j -> j.path("model").asText()).orElse("");
         cells.add(cell(model, route, Capability.NAMES_MODEL, ModelNames.sameModel(model, named),
                 "the reply names model '" + named + "'" + (ModelNames.sameModel(model, named) ? "" : ", not " + model + " or a dated snapshot of it"), plain));
@@ -139,8 +143,10 @@ public final class CapabilityProbe {
     private Cell system(String model, String route) {
         GatewayReply system = send.apply(render.apply(SYSTEM.formatted(model)));
         String systemText = system.replyText().orElse("");
-        return cell(model, route, Capability.SYSTEM_MESSAGE, system.isChatCompletion() && systemText.toUpperCase().contains(SYSTEM_WORD),
-                system.isChatCompletion() ? "asked for " + SYSTEM_WORD + " by the system message, replied \"" + systemText + "\"" : system.describe(), system);
+        boolean obeyed = OnlyReply.says(SYSTEM_WORD, systemText);
+        return limitTooSmall(model, route, Capability.SYSTEM_MESSAGE, system).orElseGet(() -> cell(model, route, Capability.SYSTEM_MESSAGE,
+                system.isChatCompletion() && obeyed, system.isChatCompletion() ? "asked for " + SYSTEM_WORD + " by the system message, replied \""
+                        + systemText + "\"" + (obeyed ? "" : ", not only " + SYSTEM_WORD) : system.describe(), system));
     }
 
     private Cell maxTokens(String model, String route) {
@@ -153,47 +159,23 @@ public final class CapabilityProbe {
     private Cell jsonMode(String model, String route) {
         GatewayReply json = send.apply(render.apply(JSON_MODE.formatted(model)));
         boolean object = json.replyText().map(CapabilityProbe::isJsonObject).orElse(false);
-        return cell(model, route, Capability.JSON_MODE, json.isChatCompletion() && object,
-                json.isChatCompletion() ? "content " + json.replyText().orElse("") : json.describe(), json);
+        return limitTooSmall(model, route, Capability.JSON_MODE, json).orElseGet(() -> cell(model, route, Capability.JSON_MODE,
+                json.isChatCompletion() && object, json.isChatCompletion() ? "content " + json.replyText().orElse("") : json.describe(), json));
     }
 
-    private Cell streaming(String model, String route) {
-        StreamedReply reply = stream.apply(render.apply(STREAM.formatted(model)));
-        List<String> problems = new ArrayList<>();
-        if (reply.status() != 200) {
-            problems.add("HTTP " + reply.status());
+    /**
+     * A chat reply with no text that stopped at the output limit the probe was sent with: "not checked", saying the limit
+     * was too small for a reasoning model (models/OutputLimit), rather than a fail that would call the model broken.
+     */
+    private static Optional<Cell> limitTooSmall(String model, String route, Capability capability, GatewayReply reply) {
+        if (!reply.isChatCompletion()) {
+            return Optional.empty();
         }
-        if (!reply.contentType().startsWith("text/event-stream")) {
-            problems.add("Content-Type '" + reply.contentType() + "' is not text/event-stream");
-        }
-        List<JsonNode> chunks = reply.chunks(problems);
-        StringBuilder content = new StringBuilder();
-        for (JsonNode chunk : chunks) {
-            List<JsonSchemas.Violation> broken = JsonSchemas.violations(CHUNK_SCHEMA, chunk);
-            if (!broken.isEmpty()) {
-                problems.add("a chunk breaks " + CHUNK_SCHEMA + " (" + broken.stream().map(JsonSchemas.Violation::toString).collect(Collectors.joining("; "))
-                        + "), which a streaming client cannot decode");
-                break;
-            }
-            content.append(chunk.path("choices").path(0).path("delta").path("content").asText(""));
-        }
-        if (content.isEmpty()) {
-            problems.add("the content deltas join to nothing");
-        } else if (!OnlyReply.says(ASKED_FOR, content.toString())) {
-            problems.add("the content deltas join to \"" + content + "\", not to the " + ASKED_FOR + " the model was asked for");
-        }
-        if (!reply.endsWithDone()) {
-            problems.add("the stream does not end with data: [DONE]");
-        }
-        JsonNode usage = chunks.isEmpty() ? Json.MAPPER.missingNode() : chunks.get(chunks.size() - 1).path("usage");
-        if (!usage.path("total_tokens").isInt()) {
-            problems.add("the last chunk carries no usage although stream_options.include_usage was set");
-        }
-        String evidence = problems.isEmpty()
-                ? chunks.size() + " chunks joined to \"" + content + "\", ended with [DONE], usage in the last chunk"
-                : String.join("; ", problems) + " — " + reply.describe();
-        return new Cell(model, route, Capability.STREAMING, problems.isEmpty() ? Cell.Verdict.PASS : Cell.Verdict.FAIL, evidence,
-                Optional.of(reply.timing()), usage.path("total_tokens").asInt(0));
+        JsonNode json = reply.json().orElseThrow();
+        return OutputLimit.usedUpBeforeAnyText(model, Optional.of(reply.request()), reply.replyText().orElse(""),
+                json.path("choices").path(0).path("finish_reason").asText(""), json.path("usage"))
+                .map(why -> new Cell(model, route, capability, Cell.Verdict.NOT_CHECKED, why, Optional.of(reply.timing()),
+                        json.path("usage").path("total_tokens").asInt(0)));
     }
 
     private static Cell cell(String model, String route, Capability capability, boolean passed, String evidence, GatewayReply reply) {

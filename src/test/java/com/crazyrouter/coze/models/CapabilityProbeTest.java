@@ -26,8 +26,13 @@ class CapabilityProbeTest {
     private static final String ROUTE = "chat completions";
     private static final String PLAIN = "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}";
 
+    /** What a reasoning model answers when its output limit ran out while it reasoned: no text, finish_reason "length". */
+    private static final String REASONED_AWAY = "{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion\",\"created\":1767225600,\"model\":\"gpt-5.4\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":\"length\"}],\"usage\":{\"prompt_tokens\":11,"
+            + "\"completion_tokens\":16,\"total_tokens\":27,\"completion_tokens_details\":{\"reasoning_tokens\":16}}}";
+
     private final CannedProbeGateway gateway = new CannedProbeGateway();
-    private final CapabilityProbe probe = new CapabilityProbe(gateway::render, gateway::send, gateway::stream);
+    private final CapabilityProbe probe = new CapabilityProbe(gateway.rendering(), gateway::send, gateway::stream);
 
     @Test
     void aModelThatDoesEverythingPassesEveryCell() {
@@ -39,7 +44,8 @@ class CapabilityProbeTest {
         assertThat(cells.stream().map(Cell::model).distinct().toList(), contains(MODEL));
         assertThat(cells.stream().map(Cell::route).distinct().toList(), contains(ROUTE));
         assertThat(cell(cells, Capability.PLAIN_REPLY).evidence(), equalTo("replied \"OK\""));
-        assertThat(cell(cells, Capability.STREAMING).evidence(), equalTo("5 chunks joined to \"OK\", ended with [DONE], usage in the last chunk"));
+        assertThat(cell(cells, Capability.STREAMING).evidence(), equalTo("5 chunks joined to \"OK\", ended with [DONE], usage in the last chunk"
+                + "; a wrong key got the JSON 401 it gets without streaming; a model outside the allowlist got the JSON 403 it gets without streaming"));
     }
 
     @Test
@@ -52,6 +58,8 @@ class CapabilityProbeTest {
                         + "{\"role\":\"user\",\"content\":\"Reply only OK\"}]}",
                 "{\"model\":\"gpt-5.4\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"Count from 1 to 50, separated by spaces.\"}]}",
                 "{\"model\":\"gpt-5.4\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}",
+                "{\"model\":\"gpt-5.4\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}",
+                "{\"model\":\"coze-contract-model-outside-the-allowlist\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}",
                 "{\"model\":\"gpt-5.4\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\","
                         + "\"content\":\"Reply with the JSON object {\\\"answer\\\": \\\"OK\\\"} and nothing else.\"}]}"));
     }
@@ -72,7 +80,66 @@ class CapabilityProbeTest {
         Cell system = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.SYSTEM_MESSAGE);
 
         assertThat(system.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(system.evidence(), equalTo("asked for PONG by the system message, replied \"OK\""));
+        assertThat(system.evidence(), equalTo("asked for PONG by the system message, replied \"OK\", not only PONG"));
+    }
+
+    @Test
+    void aSystemMessageReplyThatOnlyMentionsPongFailsItAsTheMinimalTestsRuleReadsIt() {
+        gateway.system = completion(MODEL, "I was told to say PONG, but: OK", "stop", true);
+
+        Cell system = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.SYSTEM_MESSAGE);
+
+        assertThat(system.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(system.evidence(), equalTo("asked for PONG by the system message, replied \"I was told to say PONG, but: OK\", not only PONG"));
+    }
+
+    @Test
+    void pongInAnyCaseWithClosingPunctuationOrEmphasisPassesTheSystemMessage() {
+        for (String reply : List.of("pong", "Pong.", "**PONG**", "\"PONG!\"", " PONG\n")) {
+            gateway.system = completion(MODEL, reply, "stop", true);
+
+            assertThat(reply, cell(probe.probe(MODEL, ROUTE, true, 1), Capability.SYSTEM_MESSAGE).verdict(), equalTo(Cell.Verdict.PASS));
+        }
+    }
+
+    @Test
+    void noTextAtTheProbesOwnLimitIsALimitTooSmallForAReasoningModelNotABrokenModel() {
+        gateway.probeLimit = 16;
+        gateway.plain = REASONED_AWAY;
+        gateway.system = REASONED_AWAY;
+        gateway.jsonMode = REASONED_AWAY;
+
+        List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
+
+        for (Capability capability : List.of(Capability.PLAIN_REPLY, Capability.SYSTEM_MESSAGE, Capability.JSON_MODE)) {
+            assertThat(capability.words(), cell(cells, capability).verdict(), equalTo(Cell.Verdict.NOT_CHECKED));
+            assertThat(cell(cells, capability).evidence(), allOf(containsString("limit too small for a reasoning model"),
+                    containsString("under the probe's max_tokens 16 (16 reasoning tokens in usage)"),
+                    containsString("new-api's OpenAI channel forwards max_tokens to gpt-5.4 as max_completion_tokens"),
+                    containsString("Raise crazyrouter.probeMaxTokens")));
+        }
+        assertThat("the same reply still names the model and reports usage", List.of(cell(cells, Capability.NAMES_MODEL).verdict(),
+                cell(cells, Capability.USAGE).verdict()), everyItem(equalTo(Cell.Verdict.PASS)));
+        assertThat(MatrixVerdict.of(MODEL, cells).failed(), hasSize(0));
+        assertThat(MatrixVerdict.cutShort(cells).orElseThrow(), containsString("limit too small for a reasoning model"));
+    }
+
+    @Test
+    void noTextAtLengthWithoutAnyLimitInTheRequestIsABrokenModel() {
+        gateway.plain = REASONED_AWAY;
+
+        Cell plain = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.PLAIN_REPLY);
+
+        assertThat(plain.verdict(), equalTo(Cell.Verdict.FAIL));
+        assertThat(plain.evidence(), not(containsString("limit too small")));
+    }
+
+    @Test
+    void noTextThatStoppedForAnotherReasonUnderALimitIsABrokenModel() {
+        gateway.probeLimit = 16;
+        gateway.plain = REASONED_AWAY.replace("\"length\"", "\"stop\"");
+
+        assertThat(cell(probe.probe(MODEL, ROUTE, true, 1), Capability.PLAIN_REPLY).verdict(), equalTo(Cell.Verdict.FAIL));
     }
 
     @Test
@@ -103,7 +170,7 @@ class CapabilityProbeTest {
         Cell jsonMode = cell(cells, Capability.JSON_MODE);
         assertThat(jsonMode.verdict(), equalTo(Cell.Verdict.NOT_SUPPORTED));
         assertThat(jsonMode.evidence(), equalTo("the model table says it does not claim JSON mode"));
-        assertThat(gateway.sent, hasSize(4));
+        assertThat(gateway.sent, hasSize(6));
         assertThat(gateway.sent, everyItem(not(containsString("response_format"))));
     }
 

@@ -92,6 +92,11 @@ public class CozeNode {
         return tokens.allowlistOf(state.tokenKind());
     }
 
+    /** The run's token that has a model allowlist (the dedicated one, when the run expects it to have one): a probe asks it for a model outside the list. */
+    public Optional<Secret> tokenWithAllowlist() {
+        return tokens.allowlistOf(TokenKind.DEDICATED).restricted() ? tokens.find(TokenKind.DEDICATED) : Optional.empty();
+    }
+
     /** Crazyrouter's model lists for the token in use and for a token without an allowlist: the evidence for a refused model. */
     public ListedModels listedModels() {
         return modelLists.evidenceFor(state.tokenKind());

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A stream's bytes split into lines as server-sent events end them (LF, CRLF or a lone CR), each decoded as UTF-8,
  * with every byte counted up to a cap: bytes past it are not kept, so a flood of events, or one endless line, can
- * never hold more than the cap in memory.
+ * never hold more than the cap in memory. What the lines mean (comments, fields, events) is {@link ServerSentEvent}'s.
  */
 final class EventLines {
     private final long mostBytes;

@@ -49,6 +49,14 @@ class EventLinesTest {
         assertThat(lines.rest(), equalTo(Optional.of("x".repeat(10))));
     }
 
+    @Test
+    void linesEndedAnyWayReadAsTheEventsTheStandardMakesOfThem() {
+        EventLines lines = new EventLines(1_000);
+        java.util.List<String> read = new java.util.ArrayList<>(lines.feed(bytes("data: {\"a\":\r\ndata:  1}\r\n\r\n: PING\rdata:[DONE]\n\n")));
+
+        assertThat(ServerSentEvent.of(read), contains(new ServerSentEvent("message", "{\"a\":\n 1}"), new ServerSentEvent("message", "[DONE]")));
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
