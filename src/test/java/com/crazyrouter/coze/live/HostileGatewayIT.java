@@ -213,13 +213,19 @@ class HostileGatewayIT {
             }
         }
 
-        /** Red, this run's own summary, the one message once, no raw bytes of a reply, no token anywhere, small reports. */
+        /**
+         * Red, this run's own summary, the one message once, no raw bytes of a reply, no token anywhere (in any disguise),
+         * no Java in what a reader gets of the model matrix, small reports.
+         */
         private void isRedHonestAndTidy() throws IOException {
             assertThat(run.output(), run.exitCode(), is(not(0)));
             assertThat("the run's own summary names its gateway", summary(), containsString("**Gateway:** " + baseUrl));
             assertThat("the first red scenario, said once", occurrences(output(), FIRST_RED), is(1));
             assertThat("raw control bytes in the output", RAW_CONTROL.matcher(output()).find(), is(false));
             TokenLeaks.assertNoneIn(run, List.of(token), List.of(run.workDir()));
+            for (String java : List.of("Cell[", "Expected: an empty collection")) {
+                assertThat("a record's form or a matcher's wording, in the summary or the console", summary() + output(), not(containsString(java)));
+            }
             assertThat("bytes under reports/", size(run.workDir().resolve("reports")), lessThan(MOST_REPORT_BYTES));
         }
 
