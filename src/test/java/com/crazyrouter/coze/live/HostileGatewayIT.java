@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -158,6 +159,35 @@ class HostileGatewayIT {
         assertThat(run.summary(), containsString("on the status (Coze never retries on a status)"));
     }
 
+    /**
+     * A gateway that writes the caller's token back on each stream, in every disguise a JSON, HTML or URL reader decodes
+     * (u-escapes in either case and mixed with plain characters, character references, percent-encoding, one inside
+     * another) in its error message, a header and its Content-Type: the streaming cell fails for its 401, the echo is in
+     * the summary and the Allure results masked, and no file under the run's folder (summary.md, summary.html, the
+     * Allure results and attachments, the Cucumber reports) nor the console holds the token in any form
+     * ({@link TokenLeaks}, run for every hostile gateway, decodes each).
+     */
+    @Test
+    void aTokenEchoedBackInDisguiseIsMaskedInEveryReportAndOnTheConsole() throws Exception {
+        Hostile run = Hostile.run(Behaviour.TOKEN_ECHOED_IN_DISGUISE, Map.of());
+
+        run.endsRedWithoutAStop();
+        String masked = String.join(", ", Collections.nCopies(HostileGateway.disguises(run.token().reveal()).size(), "[REDACTED]"));
+        assertThat(run.summary(), allOf(containsString("| gpt-5.4 | Coze API plugin (Create from API) | pass | pass | pass | pass | pass | fail | pass |"),
+                containsString("HTTP 401 (application/json; charset=utf-8; token=[REDACTED])"), containsString("Invalid token: " + masked)));
+        assertThat("the echo, masked, in the Allure results", allureResults(run), containsString("Invalid token: [REDACTED], [REDACTED]"));
+    }
+
+    private static String allureResults(Hostile run) throws IOException {
+        try (Stream<Path> files = Files.walk(run.run().workDir().resolve("reports").resolve("allure-results"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+            }
+            return all.toString();
+        }
+    }
+
     /** One live run against one hostile gateway, and what every such run must show. */
     private record Hostile(Behaviour behaviour, ChildRun run, String baseUrl, Secret token) {
 
@@ -169,7 +199,7 @@ class HostileGatewayIT {
         static Hostile run(Behaviour behaviour, Map<String, String> limits) throws IOException, InterruptedException {
             // a token of its own per run, so a leak names the run it came from
             Secret token = new Secret("sk-testHostile" + behaviour.name().replace("_", "").toLowerCase(Locale.ROOT) + "Q7xW2mZ9");
-            try (HostileGateway gateway = HostileGateway.start(behaviour, ModelTable.DEFAULT)) {
+            try (HostileGateway gateway = HostileGateway.start(behaviour, ModelTable.DEFAULT, token.reveal())) {
                 Map<String, String> properties = new HashMap<>(ChildRun.live(gateway.baseUrl()));
                 properties.putAll(limits);
                 properties.putAll(Map.of(Settings.RETRIES, "1", Settings.LONGEST_RETRY_WAIT, "1s", Settings.TAG_SELECTION, "@models or @smoke",
@@ -183,13 +213,19 @@ class HostileGatewayIT {
             }
         }
 
-        /** Red, this run's own summary, the one message once, no raw bytes of a reply, no token anywhere, small reports. */
+        /**
+         * Red, this run's own summary, the one message once, no raw bytes of a reply, no token anywhere (in any disguise),
+         * no Java in what a reader gets of the model matrix, small reports.
+         */
         private void isRedHonestAndTidy() throws IOException {
             assertThat(run.output(), run.exitCode(), is(not(0)));
             assertThat("the run's own summary names its gateway", summary(), containsString("**Gateway:** " + baseUrl));
             assertThat("the first red scenario, said once", occurrences(output(), FIRST_RED), is(1));
             assertThat("raw control bytes in the output", RAW_CONTROL.matcher(output()).find(), is(false));
             TokenLeaks.assertNoneIn(run, List.of(token), List.of(run.workDir()));
+            for (String java : List.of("Cell[", "Expected: an empty collection")) {
+                assertThat("a record's form or a matcher's wording, in the summary or the console", summary() + output(), not(containsString(java)));
+            }
             assertThat("bytes under reports/", size(run.workDir().resolve("reports")), lessThan(MOST_REPORT_BYTES));
         }
 

@@ -46,6 +46,21 @@ public record Cell(String model, String route, Capability capability, Verdict ve
         return new Cell(model, route, capability, Verdict.NOT_CHECKED, why, Optional.empty(), 0);
     }
 
+    /**
+     * The cell as a reader gets it, standing alone: "gpt-5.4 through the Coze API plugin (Create from API), streaming:
+     * failed. HTTP 401; …". Also what a message shows of a cell by accident, instead of the record's form.
+     */
+    public String line() {
+        String evidence = this.evidence.strip().replaceAll("\\s*\n\\s*", " ");
+        return model + " through the " + route + ", " + capability.words() + ": " + verdict.words() + ". " + evidence
+                + (evidence.isEmpty() || ".…!?".indexOf(evidence.charAt(evidence.length() - 1)) >= 0 ? "" : ".");
+    }
+
+    @Override
+    public String toString() {
+        return line();
+    }
+
     /** One line for the report: "streaming: pass — 3 chunks … (first byte 20 ms, total 25 ms, 12 tokens)". */
     public String words() {
         return capability.words() + ": " + verdict.words() + " — " + evidence

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Puts each request and response into the Allure report, redacted, as Allure's own HTTP attachments show them.
- * The reply it is given is already redacted by the client (a gateway may echo a token in an error message). Bodies are
+ * The reply's body it is given is already redacted by the client (a gateway may echo a token in an error message, in
+ * disguise too: u-escaped, as character references, percent-encoded); its headers and the harness's note on why it
+ * stopped reading are redacted here again, cheaply, as what an attachment shows is decoded by a browser. Bodies are
  * cut and escaped only after redaction, so a cut can never leave half a token where the redactor no longer sees it.
  */
 public final class RedactedEvidence {
@@ -40,8 +42,8 @@ public final class RedactedEvidence {
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        reply.headers().forEach((name, value) -> headers.put(ShownText.oneLine(name), ShownText.oneLine(value)));
-        String body = stoppedReading.isEmpty() ? reply.body() : "[" + stoppedReading + "]\n" + reply.body();
+        reply.headers().forEach((name, value) -> headers.put(ShownText.oneLine(name), ShownText.oneLine(redactor.redact(value))));
+        String body = stoppedReading.isEmpty() ? reply.body() : "[" + redactor.redact(stoppedReading) + "]\n" + reply.body();
         attach("Response " + reply.status(), HttpAttachmentHtml.response(reply.status(), redactor.redact(reply.request().url().toString()), headers,
                 AllureSteps.shown(body)));
     }

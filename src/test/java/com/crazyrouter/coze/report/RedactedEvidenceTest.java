@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.testsupport.TokenLeaks;
 import com.crazyrouter.coze.transport.Redactor;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -24,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,26 @@ class RedactedEvidenceTest {
         evidence.response(reply("{\"object\":"), "the reply body is larger than 10 MB (crazyrouter.maxBody)");
 
         assertThat(attachments.get(0), containsString("[the reply body is larger than 10 MB (crazyrouter.maxBody)]\n{&quot;object&quot;:"));
+    }
+
+    /** A gateway that echoes the token u-escaped, as character references and percent-encoded, in its body and a header. */
+    @Test
+    void aTokenEchoedInDisguiseReachesNoAttachment() {
+        String escaped = TOKEN.chars().mapToObj(c -> String.format("\\u%04X", c)).collect(Collectors.joining());
+        String references = TOKEN.chars().mapToObj(c -> "&#x" + Integer.toHexString(c) + ";").collect(Collectors.joining());
+        String percent = TOKEN.chars().mapToObj(c -> "%" + Integer.toHexString(c)).collect(Collectors.joining());
+        Redactor redactor = new Redactor(List.of(new Secret(TOKEN)));
+        String body = "{\"error\":{\"message\":\"Invalid token " + escaped + ", " + references + ", " + percent + "\",\"type\":\"new_api_error\"}}";
+        Map<String, String> headers = Map.of("X-Echo", redactor.redactHeader("X-Echo", percent), "Content-Type", "application/json");
+
+        evidence.request(new OutgoingRequest("POST", CHAT, List.of(new OutgoingRequest.Header("X-Note", references)), "{\"note\":\"" + escaped + "\"}"));
+        evidence.response(new GatewayReply(new OutgoingRequest("POST", CHAT, List.of(), "{}"), 401, headers, redactor.redact(body), Duration.ZERO,
+                Duration.ZERO), "stopped at " + percent);
+
+        assertThat(attachments, hasSize(2));
+        List<String> needles = TokenLeaks.needles(List.of(new Secret(TOKEN)));
+        attachments.forEach(shown -> assertThat(TokenLeaks.found(shown, needles), is(Optional.empty())));
+        assertThat(attachments.get(1), containsString("Invalid token [REDACTED], [REDACTED], [REDACTED]"));
     }
 
     private GatewayReply reply(String body) {

@@ -3,6 +3,7 @@ package com.crazyrouter.coze.report;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.TokenPractice;
+import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.transport.Timing;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
@@ -34,17 +35,32 @@ public final class SummaryWriter {
     private static final int LONGEST_QUOTE = 1200;
     private static final String TITLE = "# Crazyrouter as Coze calls it — run summary\n\n";
     static final String NOT_CHECKED = "not checked";
+    /** What masks a token by its shape alone, for a summary written before the run's tokens are known. */
+    private static final Redactor BY_SHAPE = new Redactor(List.of());
     private SummaryWriter() {
     }
 
-    /** {@code red}: why the run is red although no scenario need be (stopped early, nothing checked), said at the top. */
+    /**
+     * {@code red}: why the run is red although no scenario need be (stopped early, nothing checked), said at the top.
+     * Both files pass the run's redactor whole, whatever each part of the page was redacted with before.
+     */
+    public static void write(Path reports, RunLedger ledger, Map<String, String> figures, Optional<String> red, Redactor redactor) {
+        write(reports, markdown(ledger, figures, red), redactor);
+    }
+
+    /** As {@link #write(Path, RunLedger, Map, Optional, Redactor)}, masking what is shaped like a token, without the run's tokens. */
     public static void write(Path reports, RunLedger ledger, Map<String, String> figures, Optional<String> red) {
-        write(reports, markdown(ledger, figures, red));
+        write(reports, ledger, figures, red, BY_SHAPE);
     }
 
     /** The summary of a run that did not start (a setting, the preflight): that, and why; last night's summary must not stand. */
+    public static void writeNotStarted(Path reports, String why, Redactor redactor) {
+        write(reports, TITLE + headline("This run stopped early. The harness did not start: " + why) + "No scenario ran.\n", redactor);
+    }
+
+    /** As {@link #writeNotStarted(Path, String, Redactor)} before the run's tokens are known: what is shaped like a token is masked. */
     public static void writeNotStarted(Path reports, String why) {
-        write(reports, TITLE + headline("This run stopped early. The harness did not start: " + why) + "No scenario ran.\n");
+        writeNotStarted(reports, why, BY_SHAPE);
     }
 
     /** Removes the previous run's summary, so that a run that ends before writing its own leaves none rather than a stale one. */
@@ -57,11 +73,17 @@ public final class SummaryWriter {
         }
     }
 
-    private static void write(Path reports, String markdown) {
+    /**
+     * The page is redacted last, as a whole: a token a gateway echoed in disguise (u-escaped, as character references,
+     * percent-encoded) is found as a reader decodes it, and the HTML is rendered from the redacted Markdown, so the
+     * references and backslash escapes a Markdown renderer decodes are masked before it reads them.
+     */
+    private static void write(Path reports, String markdown, Redactor redactor) {
+        String redacted = redactor.redact(markdown);
         try {
             Files.createDirectories(reports);
-            Files.writeString(reports.resolve("summary.md"), markdown, StandardCharsets.UTF_8);
-            Files.writeString(reports.resolve("summary.html"), html(markdown), StandardCharsets.UTF_8);
+            Files.writeString(reports.resolve("summary.md"), redacted, StandardCharsets.UTF_8);
+            Files.writeString(reports.resolve("summary.html"), html(redacted), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary into " + reports, e);
         }

@@ -11,13 +11,18 @@ import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.testsupport.TokenLeaks;
+import com.crazyrouter.coze.transport.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +135,40 @@ class SummaryWriterTest {
         String html = SummaryWriter.html(SummaryWriter.markdown(ledger, figures(), Optional.empty()));
         assertThat(html, not(containsString("<script>alert(1)")));
         assertThat(html, containsString("&lt;script&gt;"));
+    }
+
+    /**
+     * A gateway's echo of the token in disguise, wherever the page quotes a gateway: what happened, what Coze shows, a
+     * matrix cell's evidence, a note. Neither file holds it in any form a reader decodes, the HTML (which a Markdown
+     * renderer makes by decoding references and escapes) included.
+     */
+    @Test
+    void neitherFileHoldsATokenInAnyDisguise(@TempDir Path reports) throws Exception {
+        Secret token = new Secret("sk-testSummaryCanary00000000000000000000");
+        String escaped = token.reveal().chars().mapToObj(c -> String.format("\\u%04x", c)).collect(Collectors.joining());
+        String references = token.reveal().chars().mapToObj(c -> "&#" + c + ";").collect(Collectors.joining());
+        String percent = token.reveal().chars().mapToObj(c -> "%" + Integer.toHexString(c).toUpperCase(Locale.ROOT)).collect(Collectors.joining());
+        red("f.feature:3", "Smoke", List.of("@smoke"), Optional.empty(), "gateway said: Invalid token " + escaped + " / " + references);
+        ledger.record(new Cell("gpt-5.4", "Coze API plugin (Create from API)", Capability.STREAMING, Cell.Verdict.FAIL, "HTTP 401: " + percent,
+                Optional.empty(), 0));
+        ledger.note("Model-list drift", "a model named " + references);
+
+        SummaryWriter.write(reports, ledger, figures(), Optional.empty(), new Redactor(List.of(token)));
+
+        List<String> needles = TokenLeaks.needles(List.of(token));
+        for (String file : List.of("summary.md", "summary.html")) {
+            String written = Files.readString(reports.resolve(file));
+            assertThat(file, TokenLeaks.found(written, needles), is(Optional.empty()));
+            assertThat(file, written, containsString("Invalid token [REDACTED] / [REDACTED]"));
+        }
+    }
+
+    @Test
+    void aSummaryWrittenBeforeTheTokensAreKnownMasksWhatIsShapedLikeOne(@TempDir Path reports) throws Exception {
+        SummaryWriter.writeNotStarted(reports, "the gateway answered \\u0073k-testShapeOnly0000000000 &#115;k-testShapeOnly1111111111");
+
+        assertThat(Files.readString(reports.resolve("summary.md")), containsString("the gateway answered [REDACTED] [REDACTED]"));
+        assertThat(Files.readString(reports.resolve("summary.html")), not(containsString("testShapeOnly")));
     }
 
     private void red(String location, String name, List<String> tags, Optional<? extends GuideLine> row, String message) {

@@ -11,19 +11,21 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * A gateway on loopback that misbehaves on purpose, one way each (issue 14's hostile gateways): it lists the model
  * table's models at GET /v1/models the way new-api does, so a live run's preflight passes, and then answers POST
  * /v1/chat/completions badly — a stream that stalls or never ends, a chat request it never answers, a body trickled
- * byte by byte, a huge body, a web page or binary bytes served as JSON, a 429 asking to wait an hour, a 5xx. Where only
- * streams misbehave, every other chat request gets a reply a capability probe passes, so a model's row has probes
- * that passed and one that failed.
+ * byte by byte, a huge body, a web page or binary bytes served as JSON, a 429 asking to wait an hour, a 5xx, the
+ * caller's token echoed back in disguise. Where only streams misbehave, every other chat request gets a reply a
+ * capability probe passes, so a model's row has probes that passed and one that failed.
  */
 public final class HostileGateway implements AutoCloseable {
     /** How the gateway misbehaves on chat requests. */
@@ -45,7 +47,12 @@ public final class HostileGateway implements AutoCloseable {
         /** Every chat request: 429 with Retry-After: 3600. */
         RATE_LIMITED_FOR_AN_HOUR,
         /** Every chat request: a 500, 502, 503 or 504, in turn. */
-        FAILING
+        FAILING,
+        /**
+         * Streams: a 401 whose error message, WWW-Authenticate and Content-Type echo the caller's token in every disguise
+         * a JSON, HTML or URL reader decodes back to it ({@link #disguises}). Other chat requests are answered well.
+         */
+        TOKEN_ECHOED_IN_DISGUISE
     }
 
     private static final int HUGE_BODY_BYTES = 30 * 1024 * 1024;
@@ -57,22 +64,46 @@ public final class HostileGateway implements AutoCloseable {
             + "<body><div id=\"root\"></div><script src=\"/assets/index.js\"></script></body></html>").getBytes(StandardCharsets.UTF_8);
     private static final byte[] BINARY = {0x00, 0x01, 0x1B, '[', '3', '1', 'm', (byte) 0xFF, (byte) 0xFE, 0x7F, 0x08, 'P', 'K', 0x03, 0x04, 0x00, 0x07};
     private static final int[] FAILING_STATUSES = {500, 502, 503, 504};
+    /** What a gateway started by hand echoes (the main method's optional second argument replaces it): an obvious fake. */
+    private static final String ECHOED_BY_HAND = "sk-testHostileEchoedByHand0000";
 
     private final Behaviour behaviour;
     private final byte[] modelList;
+    /** The token a caller sends, which the gateway echoes (it reads no request header: it is told the run's token). */
+    private final String callersToken;
     private final AtomicInteger chatRequests = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ScriptedGateway server;
 
-    private HostileGateway(Behaviour behaviour, byte[] modelList) throws IOException {
+    private HostileGateway(Behaviour behaviour, byte[] modelList, String callersToken) throws IOException {
         this.behaviour = behaviour;
         this.modelList = modelList;
+        this.callersToken = callersToken;
         this.server = new ScriptedGateway(this::answer);
     }
 
     /** Starts a gateway that lists the models of {@code modelTable} and misbehaves as {@code behaviour} says. */
     public static HostileGateway start(Behaviour behaviour, Path modelTable) throws IOException {
-        return new HostileGateway(behaviour, modelList(ModelTable.load(modelTable)));
+        return start(behaviour, modelTable, ECHOED_BY_HAND);
+    }
+
+    /** As {@link #start(Behaviour, Path)}, echoing {@code callersToken} where the behaviour echoes the caller's token. */
+    public static HostileGateway start(Behaviour behaviour, Path modelTable, String callersToken) throws IOException {
+        return new HostileGateway(behaviour, modelList(ModelTable.load(modelTable)), callersToken);
+    }
+
+    /**
+     * The token written in each disguise a reader decodes back to it, as a JSON string's raw text holds them: u-escaped
+     * in lower-case and upper-case hex, every other character u-escaped, as decimal and as hex character references
+     * (mixed case), as a reference written in HTML ({@code &amp;#115;}), percent-encoded in either case and
+     * percent-encoded then u-escaped.
+     */
+    public static List<String> disguises(String token) {
+        return List.of(each(token, c -> String.format("\\u%04x", c)), each(token, c -> String.format("\\u%04X", c)),
+                everyOther(token, c -> String.format("\\u%04x", c)), each(token, c -> "&#" + c + ";"),
+                everyOther(token, c -> (c % 2 == 0 ? "&#x" : "&#X") + Integer.toHexString(c) + ";"), each(token, c -> "&amp;#" + c + ";"),
+                each(token, c -> "%" + Integer.toHexString(c)), everyOther(token, c -> "%" + Integer.toHexString(c).toUpperCase(Locale.ROOT)),
+                each(token, c -> String.format("\\u0025%02X", c)));
     }
 
     /**
@@ -81,11 +112,13 @@ public final class HostileGateway implements AutoCloseable {
      * {@code -Dcrazyrouter.baseUrl}, e.g. {@code java -cp … com.crazyrouter.coze.testsupport.HostileGateway HANGING_CHAT}.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("Name one behaviour: " + Arrays.stream(Behaviour.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        if (args.length != 1 && args.length != 2) {
+            System.err.println("Name one behaviour: " + Arrays.stream(Behaviour.values()).map(Enum::name).collect(Collectors.joining(", "))
+                    + "; for " + Behaviour.TOKEN_ECHOED_IN_DISGUISE + ", then the (fake) token to echo");
             System.exit(2);
         }
-        try (HostileGateway gateway = start(Behaviour.valueOf(args[0].toUpperCase(Locale.ROOT)), ModelTable.DEFAULT)) {
+        Behaviour behaviour = Behaviour.valueOf(args[0].toUpperCase(Locale.ROOT));
+        try (HostileGateway gateway = start(behaviour, ModelTable.DEFAULT, args.length == 2 ? args[1] : ECHOED_BY_HAND)) {
             System.out.println(gateway.baseUrl());
             System.out.flush();
             while (System.in.read() >= 0) {
@@ -172,7 +205,37 @@ public final class HostileGateway implements AutoCloseable {
                 whole(out, status, JSON, ("{\"error\":{\"message\":\"upstream error: status " + status + "\",\"type\":\"upstream_error\",\"code\":\"\"}}")
                         .getBytes(StandardCharsets.UTF_8));
             }
+            case TOKEN_ECHOED_IN_DISGUISE -> {
+                if (!stream) {
+                    whole(out, 200, JSON, goodReply(chat));
+                    return;
+                }
+                echoInDisguise(out);
+            }
         }
+    }
+
+    /** A 401 as new-api writes one, its message holding the caller's token in every disguise, and two headers echoing it too. */
+    private void echoInDisguise(OutputStream out) throws IOException {
+        List<String> disguises = disguises(callersToken);
+        byte[] body = ("{\"error\":{\"message\":\"Invalid token: " + String.join(", ", disguises) + " (request id: 20260101000000)\",\"type\":"
+                + "\"new_api_error\",\"code\":\"\"}}").getBytes(StandardCharsets.UTF_8);
+        String percentEncoded = each(callersToken, c -> "%" + Integer.toHexString(c));
+        out.write(ScriptedGateway.head(401, JSON + "; token=" + percentEncoded, body.length,
+                "WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"" + percentEncoded + "\""));
+        out.write(body);
+    }
+
+    private static String each(String text, IntFunction<String> encoded) {
+        return text.chars().mapToObj(encoded).collect(Collectors.joining());
+    }
+
+    private static String everyOther(String text, IntFunction<String> encoded) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            out.append(i % 2 == 0 ? encoded.apply(text.charAt(i)) : String.valueOf(text.charAt(i)));
+        }
+        return out.toString();
     }
 
     /** Holds the connection open without a byte more, until the gateway closes. */

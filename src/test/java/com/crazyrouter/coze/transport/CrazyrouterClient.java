@@ -309,7 +309,7 @@ public final class CrazyrouterClient {
         } finally {
             body.stop();
         }
-        StreamedReply reply = new StreamedReply(status, response.headers().firstValue("Content-Type").orElse(""),
+        StreamedReply reply = new StreamedReply(status, redactor.redact(response.headers().firstValue("Content-Type").orElse("")),
                 lines, firstByte, Optional.ofNullable(firstChunk), since(started), Optional.of(request));
         evidence.attach("Streamed response " + reply.status(), "text/plain", String.join("\n", reply.lines()));
         conformance.check(reply);

@@ -100,8 +100,9 @@ public final class RunSlot {
         try {
             return Run.start(loaded, ownSetup, mayTakeHeadStart ? takeHeadStart(loaded) : Optional.empty());
         } catch (RuntimeException notStarted) {
-            String why = new Redactor(loaded.tokens().values()).redact(String.valueOf(notStarted.getMessage()));
-            SummaryWriter.writeNotStarted(loaded.reportsDir(), why);
+            Redactor redactor = new Redactor(loaded.tokens().values());
+            String why = redactor.redact(String.valueOf(notStarted.getMessage()));
+            SummaryWriter.writeNotStarted(loaded.reportsDir(), why, redactor);
             // a skip here (the deadline passed before the preflight) would leave a run of nothing but skips: green
             throw notStarted instanceof TestAbortedException ? new RedRun(why) : notStarted;
         }

@@ -34,7 +34,7 @@ public final class RunSummary {
         System.out.println();
         System.out.println("Crazyrouter contract run: " + figures.entrySet().stream()
                 .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")));
-        SummaryWriter.write(run.settings().reportsDir(), ledger, figures, red);
+        SummaryWriter.write(run.settings().reportsDir(), ledger, figures, red, run.redactor());
         Path results = run.settings().allureResults();
         if (Files.isDirectory(results)) {
             writeEnvironment(results, figures);
