@@ -40,7 +40,7 @@ class MatrixVerdictTest {
         gateway.jsonMode = completion(MODEL, "Sure! {\"answer\": \"OK\"}", "stop", true);
         gateway.plain = completion("gpt-4o-mini", "OK", "stop", false);
         gateway.streamStatus = 401;
-        List<Cell> cells = new CapabilityProbe(gateway::render, gateway::send, gateway::stream).probe(MODEL, PLUGIN, true, 1);
+        List<Cell> cells = new CapabilityProbe(gateway.rendering(), gateway::send, gateway::stream).probe(MODEL, PLUGIN, true, 1);
 
         ContractViolation red = assertThrows(ContractViolation.class, () -> MatrixVerdict.of(MODEL, cells).check());
 
@@ -80,7 +80,7 @@ class MatrixVerdictTest {
 
     @Test
     void aRowWithoutAFailedCellPasses() {
-        List<Cell> cells = new CapabilityProbe(gateway::render, gateway::send, gateway::stream).probe(MODEL, PLUGIN, false, 1);
+        List<Cell> cells = new CapabilityProbe(gateway.rendering(), gateway::send, gateway::stream).probe(MODEL, PLUGIN, false, 1);
 
         assertDoesNotThrow(() -> MatrixVerdict.of(MODEL, cells).check());
     }
@@ -88,7 +88,7 @@ class MatrixVerdictTest {
     @Test
     void aRowWhereOnlyStreamingFailsSaysTheCozeSetupNeedsNoChange() {
         gateway.streamStatus = 401;
-        List<Cell> cells = new CapabilityProbe(gateway::render, gateway::send, gateway::stream).probe(MODEL, PLUGIN, true, 1);
+        List<Cell> cells = new CapabilityProbe(gateway.rendering(), gateway::send, gateway::stream).probe(MODEL, PLUGIN, true, 1);
 
         ContractViolation red = assertThrows(ContractViolation.class, () -> MatrixVerdict.of(MODEL, cells).check());
 
