@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.contract;
 
+import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.config.TokenKind;
@@ -113,6 +114,11 @@ public final class Diagnosis {
     }
 
     public static Optional<GuideLine> of(GatewayReply reply) {
+        // a page from the site's front, or a body that is not one JSON object where Coze reads the body: its form decides
+        AnswerForm form = reply.form();
+        if (form.decidesTheRow()) {
+            return form.row();
+        }
         if (reply.isChatCompletion()) {
             return Optional.empty();
         }
