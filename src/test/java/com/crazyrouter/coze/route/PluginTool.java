@@ -113,7 +113,7 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
      */
     public CozeView shows(GatewayReply reply) {
         AnswerForm form = reply.form();
-        String note = form.kind() == AnswerForm.Kind.ONE_JSON_OBJECT ? "" : form.plugin();
+        String note = form.pluginNote();
         if (reply.status() != 200) {
             return CozeView.failure(failed("http request failed, status=" + StatusText.of(reply.status()) + "\nresp=" + reply.body())).noting(note);
         }

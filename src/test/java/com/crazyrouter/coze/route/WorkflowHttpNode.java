@@ -111,7 +111,7 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
      */
     public CozeView shows(GatewayReply reply) {
         AnswerForm form = reply.form();
-        String note = form.kind() == AnswerForm.Kind.ONE_JSON_OBJECT ? "" : form.node();
+        String note = form.nodeNote();
         if (reply.status() >= 400) {
             String text = FAILURE + "request " + reply.request().url() + " failed, response status code=" + reply.status() + ", status="
                     + StatusText.of(reply.status()) + ", headers=" + Json.write(reply.headers()) + ", body=" + reply.body();

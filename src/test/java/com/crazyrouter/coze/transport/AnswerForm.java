@@ -20,21 +20,22 @@ import java.util.regex.Pattern;
 /**
  * What an answer is as a whole, decided from its structure alone — status, headers, the body's bytes, the path it
  * answers — and never from the words of a message: one JSON object (the API's own form), or one of the ways a body is
- * not, each with what happened ({@link #named}), what Coze does with it on each route ({@link #plugin}, {@link #node}),
- * what to do ({@link #whatToDo}) and the guide row whose fix applies, if one does ({@link #row}).
- * Sources: docs/COZE.md §4.8 (coze-studio 4f786d6a: exec_tool.go processResponse, httprequester, json_deserialization.go;
- * sonic v1.14.0) and docs/GATEWAY.md §11 (what stands in front; Cloudflare's documented markers).
+ * not, each with what it is ({@link #what}), what happened ({@link #named}), what Coze does with it on each route
+ * ({@link #plugin}, {@link #node}), what to do ({@link #whatToDo}) and the guide row whose fix applies, if one does
+ * ({@link #row}). Sources: docs/COZE.md §4.8 (coze-studio 4f786d6a: exec_tool.go processResponse, httprequester,
+ * json_deserialization.go; sonic v1.14.0) and docs/GATEWAY.md §11 (what stands in front; Cloudflare's documented markers).
  *
  * @param kind what the answer is
  * @param status the answer's HTTP status
- * @param named what happened, in the builder's words
+ * @param what what it is, in a few words ("a challenge page from the site's front")
+ * @param named what happened, in the builder's words: {@code what} and why it matters
  * @param plugin what a Coze plugin tool does with this answer
  * @param node what a Coze workflow HTTP node, and a next node that parses its body, do with it
  * @param whatToDo the fix, or empty where the status's own diagnosis says it
  * @param row the guide row whose fix applies, only where the form alone decides one
- * @param firstObject the first JSON object in the body, as a decoder that stops after one value reads it
+ * @param firstObject the object Coze's plugin decodes: the first JSON value, where it is an object and nothing comes before it
  */
-public record AnswerForm(Kind kind, int status, String named, String plugin, String node, String whatToDo, Optional<GuideLine> row,
+public record AnswerForm(Kind kind, int status, String what, String named, String plugin, String node, String whatToDo, Optional<GuideLine> row,
         Optional<JsonNode> firstObject) {
 
     /** The forms an answer takes, by structure. */
@@ -70,77 +71,71 @@ public record AnswerForm(Kind kind, int status, String named, String plugin, Str
     public static AnswerForm of(GatewayReply reply) {
         String body = reply.body() == null ? "" : reply.body();
         int status = reply.status();
-        String sentTo = whereSent(reply);
+        boolean read = status == 200;
         if (fromTheFront(reply, body)) {
             return frontPage(reply, body);
         }
         if (body.isBlank()) {
-            return form(Kind.EMPTY, reply, "an empty body",
-                    status == 200 ? "the plugin tool succeeds with {} as its output, since Coze turns an empty body into {} (exec_tool.go execute): no reply, "
+            return form(Kind.EMPTY, reply, "an empty body", "",
+                    read ? "the plugin tool succeeds with {} as its output, since Coze turns an empty body into {} (exec_tool.go execute): no reply, "
                             + "and no error" : pluginOnStatus(status),
                     status < 400 ? "the HTTP node succeeds with an empty body; a next node finds no reply in it" : nodeOnStatus(status),
-                    status == 200 ? MAPPING_NOT_THE_CAUSE + ": there is no reply to map. " + sendCrazyrouter(reply, "this answer") : "",
-                    Optional.empty());
+                    read ? MAPPING_NOT_THE_CAUSE + ": there is no reply to map. " + sendCrazyrouter(reply) : "");
         }
         Optional<JsonNode> whole = strictJson(body);
         if (whole.isPresent() && whole.get().isObject()) {
-            boolean errorInSuccess = status == 200 && path(reply).endsWith("/chat/completions") && whole.get().path("error").isObject()
-                    && !whole.get().has("choices");
-            if (!errorInSuccess) {
-                return new AnswerForm(Kind.ONE_JSON_OBJECT, status, "one JSON object", pluginOnStatus(status), nodeOnStatus(status), "",
+            if (!(read && path(reply).endsWith("/chat/completions") && whole.get().path("error").isObject() && !whole.get().has("choices"))) {
+                return new AnswerForm(Kind.ONE_JSON_OBJECT, status, "one JSON object", "one JSON object", pluginOnStatus(status), nodeOnStatus(status), "",
                         Optional.empty(), whole);
             }
-            return form(Kind.ERROR_IN_SUCCESS, reply, "an error ({\"error\":{…}}) answered with HTTP 200 as if it were a success" + sentTo,
+            return form(Kind.ERROR_IN_SUCCESS, reply, "an error answered with HTTP 200 as if it were a success",
+                    "new-api's error envelope ({\"error\":{…}}) where a chat reply was due, with the status of a success",
                     "the plugin tool succeeds, with the error object as its output: the fields its response declares (choices) are not in it, so "
                             + "the next node gets neither a reply nor an error",
                     "the HTTP node succeeds (statusCode 200) and hands the error on as its body; a next node finds no choices[0].message.content in it",
                     MAPPING_NOT_THE_CAUSE + ", and Coze shows no error to find: an error must come with an error status. "
-                            + sendCrazyrouter(reply, "this answer") + " The error's own message, in the body, says what failed upstream.",
-                    Optional.empty()).withObject(whole);
+                            + sendCrazyrouter(reply) + " The error's own message, in the body, says what failed upstream.").withObject(whole);
         }
         if (whole.isPresent()) {
-            return form(Kind.JSON_NOT_AN_OBJECT, reply, "JSON that is not an object (" + whole.get().getNodeType().toString().toLowerCase(Locale.ROOT)
-                            + ") where a JSON object was due" + sentTo,
-                    status == 200 ? "the plugin tool fails: Coze decodes the reply into an object (exec_tool.go processResponse): response is not object"
+            return form(Kind.JSON_NOT_AN_OBJECT, reply, "JSON that is not an object",
+                    "a JSON " + whole.get().getNodeType().toString().toLowerCase(Locale.ROOT) + " where a JSON object was due",
+                    read ? "the plugin tool fails: Coze decodes the reply into an object (exec_tool.go processResponse): response is not object"
                             : pluginOnStatus(status),
                     status < 400 ? "the HTTP node hands it on as its body; a next node finds no choices[0].message.content in it" : nodeOnStatus(status),
-                    status == 200 ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer a JSON object. " + sendCrazyrouter(reply, "this answer") : "",
-                    Optional.empty());
+                    read ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer a JSON object. " + sendCrazyrouter(reply) : "");
         }
         if (body.charAt(0) == BOM && firstValue(body.substring(1)).isPresent()) {
-            return form(Kind.BOM_THEN_JSON, reply, "JSON behind a UTF-8 byte-order mark (U+FEFF before the JSON): RFC 8259 §8.1 forbids adding one to JSON "
-                            + "sent over a network, and Coze's decoders stop at it" + sentTo,
-                    status == 200 ? "the plugin tool fails: Coze's decoder (sonic, in exec_tool.go processResponse) stops at the mark: response is not object"
+            return form(Kind.BOM_THEN_JSON, reply, "JSON behind a UTF-8 byte-order mark",
+                    "U+FEFF before the JSON, which RFC 8259 §8.1 forbids adding to JSON sent over a network; Coze's decoders stop at it",
+                    read ? "the plugin tool fails: Coze's decoder (sonic, in exec_tool.go processResponse) stops at the mark: response is not object"
                             : pluginOnStatus(status),
                     status < 400 ? "the HTTP node hands the text on as its body, the mark first; a next node that parses it fails at its first character "
                             + "(a JSON deserialization node: sonic; a code node: Python's json.loads, JavaScript's JSON.parse)" : nodeOnStatus(status),
-                    status == 200 ? MAPPING_NOT_THE_CAUSE + ", and nothing in Coze removes the mark: the gateway must send the JSON without it. "
-                            + sendCrazyrouter(reply, "this answer") : "",
-                    Optional.empty());
+                    read ? MAPPING_NOT_THE_CAUSE + ", and nothing in Coze removes the mark: the gateway must send the JSON without it. "
+                            + sendCrazyrouter(reply) : "");
         }
         Optional<JsonNode> first = firstValue(body);
         if (first.isPresent()) {
             String rest = body.substring(firstValueEnd(body)).strip();
             String after = firstValue(rest).isPresent() ? "a second JSON value" : "other text (\"" + shown(rest, 40) + "\")";
-            return form(Kind.TRAILING_VALUE, reply, "a JSON value followed by " + after + ", where one JSON value was due (RFC 8259 §2)" + sentTo,
-                    status == 200 ? (first.get().isObject() ? "the plugin tool reads the first value and ignores the rest (sonic's stream decoder, "
+            return form(Kind.TRAILING_VALUE, reply, "a JSON value followed by " + after,
+                    "more than the one JSON value a reply is (RFC 8259 §2)",
+                    read ? (first.get().isObject() ? "the plugin tool reads the first value and ignores the rest (sonic's stream decoder, "
                             + "exec_tool.go processResponse), so the plugin works" : "the plugin tool fails: the first value is not an object")
                             : pluginOnStatus(status),
                     status < 400 ? "the HTTP node hands the whole text on as its body; a next node that parses it refuses it (a JSON deserialization "
                             + "node: sonic.Unmarshal checks for trailing bytes; a code node: Python's json.loads, \"Extra data\"; JavaScript's "
                             + "JSON.parse)" : nodeOnStatus(status),
-                    status == 200 ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer one JSON value; until it does, only the plugin route works. "
-                            + sendCrazyrouter(reply, "this answer") : "",
-                    Optional.empty()).withObject(first.filter(JsonNode::isObject));
+                    read ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer one JSON value; until it does, only the plugin route works. "
+                            + sendCrazyrouter(reply) : "").withObject(first.filter(JsonNode::isObject));
         }
         if (isHtml(reply, body)) {
             return htmlPage(reply, body);
         }
-        return form(Kind.NOT_JSON, reply, "text that is not JSON (starting \"" + shown(body, 40) + "\") where new-api answers JSON" + sentTo,
-                status == 200 ? "the plugin tool fails: response is not object (exec_tool.go processResponse)" : pluginOnStatus(status),
+        return form(Kind.NOT_JSON, reply, "text that is not JSON", "starting \"" + shown(body, 40) + "\", where new-api answers JSON",
+                read ? "the plugin tool fails: response is not object (exec_tool.go processResponse)" : pluginOnStatus(status),
                 status < 400 ? "the HTTP node hands the text on as its body; a next node that parses it fails" : nodeOnStatus(status),
-                status == 200 ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer JSON. " + sendCrazyrouter(reply, "this answer") : "",
-                Optional.empty());
+                read ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer JSON. " + sendCrazyrouter(reply) : "");
     }
 
     /**
@@ -165,6 +160,23 @@ public record AnswerForm(Kind kind, int status, String named, String plugin, Str
         return (kind == Kind.EMPTY ? "" : named + ". ") + whatToDo;
     }
 
+    /** What a plugin tool does with it, after what it is, for what the builder sees; empty for one JSON object. */
+    public String pluginNote() {
+        return note(plugin);
+    }
+
+    /** What a workflow HTTP node (and the node after it) does with it, after what it is; empty for one JSON object. */
+    public String nodeNote() {
+        return note(node);
+    }
+
+    private String note(String route) {
+        if (kind == Kind.ONE_JSON_OBJECT) {
+            return "";
+        }
+        return what + ": " + route + (kind == Kind.FRONT_PAGE ? ". " + whatToDo : "");
+    }
+
     /** The whole body as JSON when it is exactly one JSON value: nothing before it (a byte-order mark included), only white space after. */
     public static Optional<JsonNode> strictJson(String text) {
         if (text == null || text.isBlank()) {
@@ -178,11 +190,17 @@ public record AnswerForm(Kind kind, int status, String named, String plugin, Str
     }
 
     private AnswerForm withObject(Optional<JsonNode> object) {
-        return new AnswerForm(kind, status, named, plugin, node, whatToDo, row, object);
+        return new AnswerForm(kind, status, what, named, plugin, node, whatToDo, row, object);
     }
 
-    private static AnswerForm form(Kind kind, GatewayReply reply, String named, String plugin, String node, String whatToDo, Optional<GuideLine> row) {
-        return new AnswerForm(kind, reply.status(), named, plugin, node, whatToDo, row, Optional.empty());
+    private AnswerForm withRow(GuideLine applies) {
+        return new AnswerForm(kind, status, what, named, plugin, node, whatToDo, Optional.of(applies), firstObject);
+    }
+
+    /** {@code what}, and why it matters (joined into {@link #named}). */
+    private static AnswerForm form(Kind kind, GatewayReply reply, String what, String why, String plugin, String node, String whatToDo) {
+        return new AnswerForm(kind, reply.status(), what, why.isEmpty() ? what : what + ": " + why, plugin, node, whatToDo, Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -201,39 +219,40 @@ public record AnswerForm(Kind kind, int status, String named, String plugin, Str
     private static AnswerForm frontPage(GatewayReply reply, String body) {
         int status = reply.status();
         boolean challenge = reply.header("cf-mitigated").isPresent();
-        String what = challenge ? "a challenge page" : status == 429 ? "a rate-limit page" : status >= 500 ? "an error page" : "a block page";
+        String what = (challenge ? "a challenge page" : status == 429 ? "a rate-limit page" : status >= 500 ? "an error page" : "a block page")
+                + " from the site's front, not Crazyrouter's API";
         String why = challenge ? "the front asks for a browser check, which no API client passes, so the request never reached the API"
                 : status == 429 ? "the front limits requests before they reach the API"
                 : status >= 500 ? "the front could not get an answer from the API behind it"
                 : "the front's firewall refused the request before it reached the API";
         String markers = challenge ? "cf-mitigated: " + ShownText.oneLine(reply.header("cf-mitigated").orElse("")) : "an HTML page where the API answers JSON";
-        String named = what + " from the site's front (Cloudflare; " + markers + title(body).map(t -> "; titled \"" + t + "\"").orElse("")
-                + "), not Crazyrouter's API: " + why + ". Its status (" + status + ") is the front's, not a verdict on the token, the model or the URL";
         String ray = reply.header("CF-RAY").map(r -> "the CF-RAY id " + ShownText.oneLine(r.strip())).orElse("the answer's headers (no CF-RAY id came)");
         String whatToDo = "Nothing in the Coze setup fixes it: Coze's server is an API client too and gets the same page, so neither a new token nor "
                 + "another URL helps. " + (status >= 500 && !challenge ? "If it lasts, s" : "S") + "end Crazyrouter the time (" + when(reply) + ") and "
                 + ray + ", and ask them to let API requests through their front.";
-        return form(Kind.FRONT_PAGE, reply, named, pluginOnStatus(status), nodeOnStatus(status), whatToDo, Optional.empty());
+        return form(Kind.FRONT_PAGE, reply, what, "Cloudflare's (" + markers + title(body).map(t -> "; titled \"" + t + "\"").orElse("") + "): " + why
+                        + ". Its status (" + status + ") is the front's, not a verdict on the token, the model or the URL",
+                "the plugin tool fails on the front's status (" + status + "), the page as its resp",
+                "the HTTP node fails on the front's status (" + status + "), the page as its body", whatToDo);
     }
 
     private static AnswerForm htmlPage(GatewayReply reply, String body) {
         int status = reply.status();
-        String titled = title(body).map(t -> " titled \"" + t + "\"").orElse("");
+        String what = "an HTML page" + title(body).map(t -> " titled \"" + t + "\"").orElse("");
         if (status != 200) {
-            return form(Kind.HTML_PAGE, reply, "an HTML page" + titled + " where new-api answers JSON (it writes every error as JSON)",
-                    pluginOnStatus(status), nodeOnStatus(status), "", Optional.empty());
+            return form(Kind.HTML_PAGE, reply, what + " where new-api answers JSON", "it writes every error as JSON", pluginOnStatus(status),
+                    nodeOnStatus(status), "");
         }
         String plugin = "the plugin tool fails: response is not object, raw response=<the page> (exec_tool.go processResponse)";
         String node = "the HTTP node succeeds and hands the page on as its body; a next node that parses it fails";
         if (!API_PATH.matcher(path(reply)).matches()) {
-            return form(Kind.HTML_PAGE, reply, "an HTML page" + titled + " with HTTP 200 for " + path(reply)
-                            + ": new-api's dashboard, which it serves for every path outside /v1, /api and /assets",
-                    plugin, node, "The URL misses /v1/chat/completions: change it to the full URL.", Optional.of(CommonError.NOT_FOUND_URL));
+            return form(Kind.HTML_PAGE, reply, what + " with HTTP 200 for " + path(reply),
+                    "new-api's dashboard, which it serves for every path outside /v1, /api and /assets", plugin, node,
+                    "The URL misses /v1/chat/completions: change it to the full URL.").withRow(CommonError.NOT_FOUND_URL);
         }
-        return form(Kind.HTML_PAGE, reply, "an HTML page" + titled + " with HTTP 200 for the API path " + path(reply)
-                        + ", where new-api answers JSON (it serves its dashboard only outside /v1, /api and /assets): something other than the API answered",
-                plugin, node, MAPPING_NOT_THE_CAUSE + ". Check that the base URL is Crazyrouter's API; if it is, " + lowerFirst(sendCrazyrouter(reply,
-                        "this answer")), Optional.empty());
+        return form(Kind.HTML_PAGE, reply, what + " with HTTP 200 for the API path " + path(reply),
+                "new-api answers JSON there (it serves its dashboard only outside /v1, /api and /assets), so something other than the API answered",
+                plugin, node, MAPPING_NOT_THE_CAUSE + ". Check that the base URL is Crazyrouter's API; if it is, " + lowerFirst(sendCrazyrouter(reply)));
     }
 
     private static String pluginOnStatus(int status) {
@@ -244,18 +263,14 @@ public record AnswerForm(Kind kind, int status, String named, String plugin, Str
         return status >= 400 ? "the HTTP node fails on the status (400 or more), whatever the body" : "the HTTP node hands the body on as a string";
     }
 
-    private static String sendCrazyrouter(GatewayReply reply, String what) {
+    private static String sendCrazyrouter(GatewayReply reply) {
         String id = reply.header("X-Oneapi-Request-Id").map(r -> ", the request id " + ShownText.oneLine(r.strip())).orElse("");
-        return "Send Crazyrouter the time (" + when(reply) + ")" + id + " and " + what + ".";
+        return "Send Crazyrouter the time (" + when(reply) + ")" + id + " and this answer.";
     }
 
     /** The answer's own Date, else now: when it came, for the gateway's operator to find it. */
     private static String when(GatewayReply reply) {
         return reply.header("Date").flatMap(GatewayReply::httpDate).orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS)).toString();
-    }
-
-    private static String whereSent(GatewayReply reply) {
-        return reply.request() == null ? "" : " (" + reply.request().method() + " " + path(reply) + ")";
     }
 
     private static String path(GatewayReply reply) {
