@@ -56,7 +56,7 @@ public record AnswerForm(Kind kind, int status, String what, String named, Strin
         HTML_PAGE,
         /** JSON, but not an object: an array, a string, a number. */
         JSON_NOT_AN_OBJECT,
-        /** Text that is not JSON at all. */
+        /** A body that is not JSON at all: text or bytes. */
         NOT_JSON
     }
 
@@ -132,7 +132,7 @@ public record AnswerForm(Kind kind, int status, String what, String named, Strin
         if (isHtml(reply, body)) {
             return htmlPage(reply, body);
         }
-        return form(Kind.NOT_JSON, reply, "text that is not JSON", "starting \"" + shown(body, 40) + "\", where new-api answers JSON",
+        return form(Kind.NOT_JSON, reply, "a body that is not JSON", "starting \"" + shown(body, 40) + "\", where new-api answers JSON",
                 read ? "the plugin tool fails: response is not object (exec_tool.go processResponse)" : pluginOnStatus(status),
                 status < 400 ? "the HTTP node hands the text on as its body; a next node that parses it fails" : nodeOnStatus(status),
                 read ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer JSON. " + sendCrazyrouter(reply) : "");

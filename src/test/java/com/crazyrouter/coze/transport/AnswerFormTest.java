@@ -181,7 +181,7 @@ class AnswerFormTest {
     void textThatIsNotJsonAndJsonThatIsNotAnObjectAndAnEmptyBodyAreNamedWithNoRow() {
         AnswerForm text = chat(200, "application/json", "OK").form();
         assertThat(text.kind(), equalTo(AnswerForm.Kind.NOT_JSON));
-        assertThat(text.named(), containsString("text that is not JSON: starting \"OK\""));
+        assertThat(text.named(), containsString("a body that is not JSON: starting \"OK\""));
         assertThat(chat(200, "application/json", "[1,2]").form().kind(), equalTo(AnswerForm.Kind.JSON_NOT_AN_OBJECT));
         AnswerForm empty = chat(200, "application/json", "").form();
         assertThat(empty.kind(), equalTo(AnswerForm.Kind.EMPTY));
