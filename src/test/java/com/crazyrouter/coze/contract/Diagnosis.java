@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.contract;
 
+import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.OutgoingRequest;
@@ -112,6 +113,12 @@ public final class Diagnosis {
     }
 
     private static Optional<Verdict> verdict(GatewayReply reply) {
+        // a page from the site's front, or a body that is not one JSON object where Coze reads the body: its form decides,
+        // and names no row where none applies (transport/AnswerForm)
+        AnswerForm form = reply.form();
+        if (form.decidesTheRow()) {
+            return form.row().map(row -> new Verdict(row, ""));
+        }
         if (reply.isChatCompletion()) {
             return Optional.empty();
         }

@@ -163,13 +163,14 @@ public enum Outcome {
         ContractViolation.assertThat("Expected: " + phrase, attempt, ReplyMatchers.sentByCoze(), Optional.empty(), attempt.cozeShows());
         GatewayReply reply = attempt.reply().orElseThrow();
         Expectation expected = expect(attempt.model(), allowlist);
-        // what happened decides the row for a missing chat reply; for a missing rejection, the row whose contract broke,
-        // unless the gateway was too busy to tell
-        Optional<Diagnosis.Verdict> verdict = expected.resolved() == CHAT_REPLY ? Diagnosis.of(reply, attempt.model(), listed)
+        // what happened decides the row for a missing chat reply, and for a page from the site's front, which the API never
+        // saw; for a missing rejection, the row whose contract broke, unless the gateway was too busy to tell
+        boolean diagnosed = expected.resolved() == CHAT_REPLY || reply.form().cameFromTheFront();
+        Optional<Diagnosis.Verdict> verdict = diagnosed ? Diagnosis.of(reply, attempt.model(), listed)
                 : Diagnosis.intermittent(reply).or(expected::row).map(r -> new Diagnosis.Verdict(r, ""));
         Optional<GuideLine> row = verdict.map(Diagnosis.Verdict::row);
         String head = "Expected: " + expected.resolved().phrase + " — " + attempt.describe() + ".";
-        String why = expected.resolved() == CHAT_REPLY
+        String why = diagnosed
                 ? verdict.map(v -> (v.evidence().isEmpty() ? "" : " " + v.evidence()) + " What happened matches " + v.row().advice()).orElse("")
                 : " A gateway that answers otherwise breaks the contract behind " + row.orElseThrow().advice();
         ContractViolation.assertThat(head + why + " What the Coze builder sees: " + attempt.cozeShows(), reply, expected.matcher(), row,

@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.contract;
 
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
+import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
@@ -25,9 +26,10 @@ import java.util.regex.Pattern;
 /**
  * One cheap request before a live run: GET /v1/models with the Coze token, which spends no tokens. Only a model list
  * new-api's way ({@code {"object":"list","data":[{"id":…}]}}, GATEWAY.md 8) lets the run go on; anything else — no
- * answer, a rejected token, a redirect, a rate limit, a failing gateway, a web page, bytes that are no JSON, JSON that
- * is no model list, a list that did not end in time or is larger than the body cap — stops it with one message saying
- * what came back, instead of a failure per scenario.
+ * answer, a page from the site's front (a CDN's challenge or block page, whatever its status: GATEWAY.md 11), a
+ * rejected token, a redirect, a rate limit, a failing gateway, a web page, bytes that are no JSON or more than one JSON
+ * value, JSON that is no model list, a list that did not end in time or is larger than the body cap — stops it with one
+ * message saying what came back, instead of a failure per scenario.
  */
 public final class Preflight {
     static final String PATH = "/v1/models";
@@ -67,6 +69,11 @@ public final class Preflight {
         }
         int status = reply.status();
         String answered = asked + " answered HTTP " + status + afterRetries(reply);
+        AnswerForm form = reply.form();
+        if (form.cameFromTheFront()) {
+            // whatever its status, the page came from the site's front: no verdict on the token, the URL or the gateway's load
+            throw stop("not Crazyrouter's API: " + answered + contentType(reply) + ", " + form.named() + ". " + form.whatToDo());
+        }
         if (status >= 300 && status < 400) {
             throw stop("redirected: " + answered + redirectAdvice(reply));
         }
@@ -142,6 +149,11 @@ public final class Preflight {
                     + "starting \"" + shown(text) + "\", where new-api answers JSON." + CHECK_BASE_URL;
         }
         Optional<JsonNode> json = reply.json();
+        AnswerForm form = reply.form();
+        if (form.kind() == AnswerForm.Kind.BOM_THEN_JSON || form.kind() == AnswerForm.Kind.TRAILING_VALUE) {
+            return "not one JSON value: " + answered + contentType(reply) + " with " + form.named() + ", where new-api answers one JSON object: \""
+                    + shown(text) + "\"." + CHECK_BASE_URL;
+        }
         if (json.isEmpty()) {
             return "not JSON: " + answered + contentType(reply) + " with a body that does not parse as JSON, starting \"" + shown(text)
                     + "\", where new-api answers JSON." + CHECK_BASE_URL;

@@ -207,6 +207,36 @@ class PreflightTest {
                 containsString("CRAZYROUTER_API_KEY"), not(containsString(TOKEN)), not(containsString("testPreflight"))));
     }
 
+    // Cloudflare documents cf-mitigated: challenge on every challenge page (docs/GATEWAY.md §11): the API never saw the token
+    @Test
+    void aChallengePageFromTheSitesFrontIsNotARejectedToken() {
+        answer(new Answer(403, Map.of("Content-Type", "text/html; charset=UTF-8", "cf-mitigated", "challenge", "Server", "cloudflare", "CF-RAY",
+                "8f1e2d3c4b5a6978-FRA"), "<!DOCTYPE html><html><head><title>Just a moment...</title></head></html>".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(stopped(), allOf(containsString("not Crazyrouter's API: GET " + base() + "/v1/models answered HTTP 403"),
+                containsString("a challenge page from the site's front"), containsString("Coze's server is an API client too and gets the same page"),
+                containsString("the CF-RAY id 8f1e2d3c4b5a6978-FRA"), not(containsString("token rejected")), not(containsString("Generate a new token")),
+                endsWith("Nothing else was sent.")));
+    }
+
+    @Test
+    void anErrorPageFromTheSitesFrontIsNotTheGatewayFailing() {
+        answer(new Answer(503, Map.of("Content-Type", "text/html", "Server", "cloudflare", "CF-RAY", "8f1e2d3c4b5a6979-AMS"),
+                "<html><title>503 Service Temporarily Unavailable</title></html>".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(stopped(), allOf(containsString("an error page from the site's front"), containsString("If it lasts, send Crazyrouter"),
+                not(containsString("Common Errors @error-6"))));
+    }
+
+    @Test
+    void aModelListBehindAByteOrderMarkOrWithASecondValueIsNotOneJsonValue() {
+        answer(Answer.of(200, JSON, "\uFEFF" + MODEL_LIST));
+        assertThat(stopped(), allOf(containsString("not one JSON value"), containsString("UTF-8 byte-order mark")));
+        answers.clear();
+        answer(Answer.of(200, JSON, MODEL_LIST + MODEL_LIST));
+        assertThat(stopped(), allOf(containsString("not one JSON value"), containsString("followed by a second JSON value")));
+    }
+
     @Test
     void aGatewayThatEchoesTheTokenNeverShowsIt() {
         answer(Answer.of(500, "text/plain", "no channel for Authorization: Bearer " + TOKEN));

@@ -76,9 +76,10 @@ public enum ReleaseShape {
             return;
         }
         GatewayReply reply = attempt.reply().orElseThrow();
-        Optional<GuideLine> row = Diagnosis.of(reply).or(() -> Optional.of(ChecklistLine.BEARER_HEADER));
+        // a page from the site's front says nothing of how the gateway reads the header: no row (transport/AnswerForm)
+        Optional<GuideLine> row = Diagnosis.of(reply).or(() -> Optional.of(ChecklistLine.BEARER_HEADER).filter(r -> !reply.form().cameFromTheFront()));
         throw new ContractViolation("Expected: a chat reply (as new-api's newer TokenAuth answers) or a 401 rejecting the token (as its older one "
-                + "does) — " + attempt.describe() + ".\n     but: Crazyrouter answered " + reply.describe() + ". What happened matches "
-                + row.orElseThrow().advice() + " What the Coze builder sees: " + attempt.cozeShows(), row, Optional.of(attempt.cozeShows()));
+                + "does) — " + attempt.describe() + ".\n     but: Crazyrouter answered " + reply.describe() + "." + row.map(r -> " What happened matches "
+                + r.advice()).orElse("") + " What the Coze builder sees: " + attempt.cozeShows(), row, Optional.of(attempt.cozeShows()));
     }
 }

@@ -130,7 +130,8 @@ class HostileGatewayIT {
         Hostile run = Hostile.run(Behaviour.HTML_AS_JSON, Map.of());
 
         run.endsRedWithoutAStop();
-        assertThat(run.summary(), containsString("but: the body is not JSON: HTTP 200 (application/json): <!doctype html>"));
+        assertThat(run.summary(), containsString("but: the body is not JSON: HTTP 200 (application/json) — an HTML page titled \"New API\" with HTTP 200 "
+                + "for the API path /v1/chat/completions"));
         assertThat("the page's script, rendered into summary.html", run.file("reports/summary.html"), not(containsString("<script")));
     }
 
@@ -139,7 +140,8 @@ class HostileGatewayIT {
         Hostile run = Hostile.run(Behaviour.BINARY_AS_JSON, Map.of());
 
         run.endsRedWithoutAStop();
-        assertThat(run.summary(), containsString("but: the body is not JSON: HTTP 200 (application/json): \\x00\\x01\\x1B[31m"));
+        assertThat(run.summary(), containsString("but: the body is not JSON: HTTP 200 (application/json) — a body that is not JSON: starting \"\\x00\\x01"));
+        assertThat(run.summary(), containsString("The body: \\x00\\x01\\x1B[31m"));
         assertThat("raw control bytes in summary.md", RAW_CONTROL.matcher(run.summary()).find() || run.summary().contains("\u001B"), is(false));
     }
 

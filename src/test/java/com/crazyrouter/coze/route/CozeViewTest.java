@@ -33,4 +33,9 @@ class CozeViewTest {
     void aLongTextIsShortenedTo400Characters() {
         assertThat(CozeView.output("x".repeat(1000)).describe(), equalTo("Coze passes on: " + "x".repeat(400) + "…"));
     }
+
+    @Test
+    void aNoteFollowsCozesWordsAndIsNeverCut() {
+        assertThat(CozeView.output("x".repeat(1000)).noting("the note").describe(), equalTo("Coze passes on: " + "x".repeat(400) + "… [the note]"));
+    }
 }

@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.route;
 
 import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayReply;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +48,13 @@ public record NodeOutputs(String body, int statusCode, String headers) {
         return parsed == null || parsed.isBlank() ? MappingIntoBody.NO_REPLY_IN_THE_BODY : MappingIntoBody.MISSES_THE_REPLY_IN_THE_STRING;
     }
 
-    /** What a code node finds at this path once it has parsed the body string as JSON; null when the body is not JSON. */
+    /**
+     * What a code node finds at this path once it has parsed the body string as JSON; null when the body is not exactly
+     * one JSON value — Python's json.loads and JavaScript's JSON.parse refuse a byte-order mark before it and a second
+     * value after it, as Coze's JSON deserialization node (sonic.Unmarshal) does (docs/COZE.md §4.8).
+     */
     public String parsedBody(String path) {
-        return Json.parse(body).flatMap(json -> Json.at(json, path)).map(Json::text).orElse(null);
+        return AnswerForm.strictJson(body).flatMap(json -> Json.at(json, path)).map(Json::text).orElse(null);
     }
 
     /** The body is server-sent events ("data: …" lines), as a stream arrives when read whole. */

@@ -106,4 +106,12 @@ class NodeOutputsTest {
     void theDescriptionShowsTheStatusAndTheBodyOnOneLine() {
         assertThat(outputs(200, "text/event-stream", "data: a\n\ndata: [DONE]").describe(), equalTo("{statusCode: 200, body: \"data: a data: [DONE]\"}"));
     }
+
+    // a code node's json.loads / JSON.parse and the JSON deserialization node's sonic.Unmarshal refuse both (COZE.md 4.8)
+    @Test
+    void aCodeNodeFindsNothingInABodyBehindAByteOrderMarkOrWithASecondValue() {
+        assertThat(outputs(200, "application/json", "\uFEFF" + CHAT_REPLY).parsedBody("choices[0].message.content"), is(nullValue()));
+        assertThat(outputs(200, "application/json", CHAT_REPLY + "{\"id\":\"x\"}").parsedBody("choices[0].message.content"), is(nullValue()));
+        assertThat(outputs(200, "application/json", CHAT_REPLY + "\n\n").parsedBody("choices[0].message.content"), equalTo("OK"));
+    }
 }

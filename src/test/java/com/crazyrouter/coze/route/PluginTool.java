@@ -2,6 +2,7 @@ package com.crazyrouter.coze.route;
 
 import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.transport.OutgoingRequest;
@@ -105,17 +106,27 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
         return new OutgoingRequest(method, to, sent, Json.write(body));
     }
 
-    /** What the builder sees: only HTTP 200 with a JSON object is the tool's output; anything else fails the tool. */
+    /**
+     * What the builder sees: only HTTP 200 with a JSON object is the tool's output. Coze decodes the reply with sonic's
+     * stream decoder (exec_tool.go processResponse), which reads the first JSON value and stops: a byte-order mark before
+     * it fails the tool, a second value after it is ignored (docs/COZE.md §4.8). An empty body becomes {}.
+     */
     public CozeView shows(GatewayReply reply) {
+        AnswerForm form = reply.form();
+        String note = form.pluginNote();
         if (reply.status() != 200) {
-            return CozeView.failure(failed("http request failed, status=" + StatusText.of(reply.status()) + "\nresp=" + reply.body()));
+            return CozeView.failure(failed("http request failed, status=" + StatusText.of(reply.status()) + "\nresp=" + reply.body())).noting(note);
         }
-        // an empty body becomes {} in Coze (docs/COZE.md), which is an object
-        if (!(reply.body() == null || reply.body().isEmpty()) && !reply.json().map(JsonNode::isObject).orElse(false)) {
-            return CozeView.failure(failed("response is not object, raw response=" + reply.body()));
+        if (form.kind() == AnswerForm.Kind.EMPTY) {
+            return CozeView.output("the tool's output is {}: Coze turns an empty reply into {}, with no text at choices[0].message.content").noting(note);
         }
-        return CozeView.output("the tool's output is the reply's JSON object" + reply.replyText()
-                .map(text -> "; choices[0].message.content is \"" + text + "\"").orElse(", with no text at choices[0].message.content"));
+        if (form.firstObject().isEmpty()) {
+            return CozeView.failure(failed("response is not object, raw response=" + reply.body())).noting(note);
+        }
+        Optional<String> text = form.firstObject().map(o -> o.path("choices").path(0).path("message").path("content"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText);
+        return CozeView.output("the tool's output is the reply's JSON object" + text.map(t -> "; choices[0].message.content is \"" + t + "\"")
+                .orElse(", with no text at choices[0].message.content")).noting(note);
     }
 
     /** What the builder sees when no HTTP answer came. */

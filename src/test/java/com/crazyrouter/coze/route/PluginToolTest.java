@@ -267,6 +267,37 @@ class PluginToolTest {
         assertThat(GUIDE.shows(reply(guideRequest(), 200, null, "")).failed(), is(false));
     }
 
+    // exec_tool.go processResponse: sonic.ConfigDefault.NewDecoder(...).Decode(&respMap) reads one value (COZE.md 4.8)
+    @Test
+    void aSecondJsonValueAfterTheReplyIsIgnoredByThePluginWhichReadsTheFirst() {
+        CozeView view = GUIDE.shows(reply(guideRequest(), 200, "application/json", CHAT_REPLY + "\n{\"id\":\"chatcmpl-2\"}"));
+        assertThat(view.failed(), is(false));
+        assertThat(view.words(), containsString("choices[0].message.content is \"OK\""));
+        assertThat(view.describe(), containsString("the plugin tool reads the first value and ignores the rest (sonic's stream decoder, exec_tool.go processResponse), so the plugin works]"));
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheReplyFailsThePluginAndIsNamed() {
+        CozeView view = GUIDE.shows(reply(guideRequest(), 200, "application/json", "\uFEFF" + CHAT_REPLY));
+        assertThat(view.failed(), is(true));
+        assertThat(view.words(), containsString("response is not object, raw response=\uFEFF{"));
+        assertThat(view.describe(), containsString("stops at the mark"));
+    }
+
+    @Test
+    void anErrorWith200IsTheToolsOutputWithNoReplyAndNoError() {
+        CozeView view = GUIDE.shows(reply(guideRequest(), 200, "application/json", "{\"error\":{\"message\":\"upstream error\",\"type\":\"x\"}}"));
+        assertThat(view.failed(), is(false));
+        assertThat(view.describe(), containsString("neither a reply nor an error"));
+    }
+
+    @Test
+    void aPageFromTheSitesFrontFailsOnTheStatusAndNeedsNoNoteBeyondIt() {
+        CozeView view = GUIDE.shows(reply(guideRequest(), 403, "text/html", "<html><title>Just a moment...</title></html>"));
+        assertThat(view.failed(), is(true));
+        assertThat(view.words(), containsString("http request failed, status=403 Forbidden\nresp=<html>"));
+    }
+
     @Test
     void aTransportErrorIsShownAsTheToolsHttpFailure() {
         CozeView view = PluginTool.showsTransportError("Post \"https://crazyrouter.com/v1/chat/completions\": dial tcp: lookup crazyrouter.com: no such host");

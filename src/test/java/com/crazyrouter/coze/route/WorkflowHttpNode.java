@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.route;
 
 import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.transport.OutgoingRequest;
@@ -104,14 +105,20 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
         return new OutgoingRequest(method, to, withAuth, body);
     }
 
-    /** What the builder sees: a status of 400 or more fails the node; below that, its outputs, with "body" a string. */
+    /**
+     * What the builder sees: a status of 400 or more fails the node; below that, its outputs, with "body" a string — what
+     * a next node that parses it meets is noted where the body is not one JSON object (docs/COZE.md §4.8).
+     */
     public CozeView shows(GatewayReply reply) {
+        AnswerForm form = reply.form();
+        String note = form.nodeNote();
         if (reply.status() >= 400) {
             String text = FAILURE + "request " + reply.request().url() + " failed, response status code=" + reply.status() + ", status="
                     + StatusText.of(reply.status()) + ", headers=" + Json.write(reply.headers()) + ", body=" + reply.body();
-            return CozeView.failure(firstBytes(text, SHOWN_BYTES));
+            return CozeView.failure(firstBytes(text, SHOWN_BYTES)).noting(note);
         }
-        return CozeView.output("the node's outputs: statusCode " + reply.status() + ", body (a string, not parsed JSON) " + Json.write(reply.body()));
+        return CozeView.output("the node's outputs: statusCode " + reply.status() + ", body (a string, not parsed JSON) " + Json.write(reply.body()))
+                .noting(note);
     }
 
     /** The text cut as Go slices a string: at a byte count, never in the middle of a character here. */

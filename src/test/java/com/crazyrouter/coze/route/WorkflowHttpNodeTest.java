@@ -268,4 +268,18 @@ class WorkflowHttpNodeTest {
         assertThat(GUIDE.timeout().getSeconds(), equalTo(120L));
         assertThat(GUIDE.retries(), equalTo(3));
     }
+
+    @Test
+    void aSecondJsonValueIsHandedOnWholeAndTheNoteSaysANextNodeRefusesIt() {
+        CozeView view = GUIDE.shows(reply(render(GUIDE, "Hello"), 200, "application/json", PluginToolTest.CHAT_REPLY + "{\"id\":\"x\"}"));
+        assertThat(view.failed(), is(false));
+        assertThat(view.describe(), containsString("a next node that parses it refuses it"));
+    }
+
+    @Test
+    void aByteOrderMarkIsHandedOnAndTheNoteSaysANextNodeFailsAtIt() {
+        CozeView view = GUIDE.shows(reply(render(GUIDE, "Hello"), 200, "application/json", "\uFEFF" + PluginToolTest.CHAT_REPLY));
+        assertThat(view.failed(), is(false));
+        assertThat(view.describe(), containsString("fails at its first character"));
+    }
 }

@@ -55,9 +55,18 @@ public record GatewayReply(OutgoingRequest request, int status, Map<String, Stri
         return contentType().toLowerCase(Locale.ROOT).contains("text/html");
     }
 
-    /** The body as JSON, or empty when it is not JSON at all (whatever the Content-Type claims). */
+    /**
+     * The body as JSON when it is exactly one JSON value, whatever the Content-Type claims; empty for anything else — a
+     * byte-order mark before it or a second value after it included, which Go's json.Unmarshal, sonic.Unmarshal and
+     * Python's json.loads refuse too ({@link AnswerForm} names each).
+     */
     public Optional<JsonNode> json() {
-        return Json.parse(body);
+        return AnswerForm.strictJson(body);
+    }
+
+    /** What the answer is as a whole (one JSON object, a page from the site's front, a byte-order mark, …), with its words. */
+    public AnswerForm form() {
+        return AnswerForm.of(this);
     }
 
     /**
@@ -127,14 +136,21 @@ public record GatewayReply(OutgoingRequest request, int status, Map<String, Stri
             DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC));
 
-    /** One line a person can read in a failure message, a binary body's bytes escaped. */
+    /**
+     * One line a person can read in a failure message, a binary body's bytes escaped; an answer that is not one JSON
+     * object says what it is and what to do first ({@link AnswerForm#explained}).
+     */
     public String describe() {
         String shown = body == null ? "" : body.replaceAll("\\s+", " ").strip();
         if (shown.length() > 300) {
             shown = shown.substring(0, 300) + "…";
         }
-        return "HTTP " + status + (contentType().isEmpty() ? "" : " (" + ShownText.oneLine(contentType()) + ")")
-                + (shown.isEmpty() ? " with an empty body" : ": " + ShownText.oneLine(shown));
+        String explained = form().explained();
+        String head = "HTTP " + status + (contentType().isEmpty() ? "" : " (" + ShownText.oneLine(contentType()) + ")");
+        if (shown.isEmpty()) {
+            return head + " with an empty body" + (explained.isEmpty() ? "" : " — " + explained);
+        }
+        return head + (explained.isEmpty() ? ": " : " — " + explained + " The body: ") + ShownText.oneLine(shown);
     }
 
     private static String textOrNull(JsonNode node) {
