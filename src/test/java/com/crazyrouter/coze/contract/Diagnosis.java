@@ -4,11 +4,16 @@ import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.config.ShownUrl;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.guide.Cause;
 import com.crazyrouter.coze.guide.ChecklistLine;
+import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.ModelNames;
+import com.crazyrouter.coze.guide.OffGuide;
 import com.crazyrouter.coze.guide.TokenPractice;
 import com.crazyrouter.coze.text.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +31,76 @@ public final class Diagnosis {
     private Diagnosis() {
     }
 
-    /** The guide line whose fix applies, and what in the answer and the model lists led there (empty when the row says it all). */
-    public record Verdict(GuideLine row, String evidence) {
+    /**
+     * What the answer was diagnosed as — a guide line whose fix applies, or a cause the guide has no row for — what in the
+     * answer and the model lists led there (empty when the cause says it all), and what to do.
+     */
+    public record Verdict(Cause cause, String evidence, String whatToDo) {
+        public Verdict(GuideLine row, String evidence) {
+            this(row, evidence, Finding.of(row).whatToDo());
+        }
+
+        public Finding finding() {
+            return new Finding(cause, whatToDo);
+        }
+
+        public Optional<GuideLine> row() {
+            return finding().row();
+        }
+    }
+
+    /*
+     * How a red about a gateway's answer reads, in one place: the failure message, and through its Finding the summary,
+     * the console and the Allure categories.
+     */
+
+    /** " <evidence> What happened matches <the cause's advice>": for an answer that should have been something else. */
+    public static String matches(Verdict verdict) {
+        return (verdict.evidence().isEmpty() ? "" : " " + verdict.evidence()) + " What happened matches " + verdict.finding().advice();
+    }
+
+    /** For a rejection the gateway did not give: the guide row whose contract it broke. */
+    public static String breaksTheContractBehind(GuideLine row) {
+        return " A gateway that answers otherwise breaks the contract behind " + row.advice();
+    }
+
+    /** What the Coze builder sees, in the route's own words, as every red about an answer ends. */
+    public static String builderSees(String cozeShows) {
+        return " What the Coze builder sees: " + cozeShows;
+    }
+
+    /** A redirect whose Location is no URL: Coze's route fails on it, and the URL set in Coze is what to look at (Common Errors 2). */
+    public static ContractViolation unreadableRedirect(String routeWords, GatewayReply reply, String location) {
+        return new ContractViolation("Crazyrouter redirects (" + reply.status() + ") to a Location that is no URL, " + ShownUrl.of(location)
+                + ": Coze's " + routeWords + " fails on it (Go's client cannot parse it); nothing more was sent. Request: "
+                + reply.request().method() + " " + ShownUrl.of(reply.request().url().toString()) + ".",
+                Optional.of(CommonError.NOT_FOUND_URL), Optional.of("Coze shows the failure: a redirect it cannot follow"));
+    }
+
+    /** A redirect to another host: Coze would follow it there, without the token (Common Errors 2: the URL set in Coze). */
+    public static ContractViolation offHostRedirect(String routeWords, GatewayReply reply, String where) {
+        String message = "Crazyrouter redirects (" + reply.status() + ") " + where + ": Coze's " + routeWords + " would follow it there (Go's client "
+                + "drops the Authorization header when the host changes, other headers go along); nothing was sent there. "
+                + "Request: " + reply.request().method() + " " + ShownUrl.of(reply.request().url().toString()) + ".";
+        return new ContractViolation(message, Optional.of(CommonError.NOT_FOUND_URL),
+                Optional.of("Coze follows the redirect to that host and shows whatever it answers, not Crazyrouter's reply"));
+    }
+
+    /**
+     * What a check of a chat reply's content was about: the row it names ({@code row}) when the answer is a chat reply;
+     * otherwise what the answer itself was diagnosed as, since the check never got to the content.
+     */
+    public static Optional<Finding> ofAReplyCheck(GatewayReply reply, GuideLine row) {
+        return reply.isChatCompletion() ? Optional.of(Finding.of(row)) : verdict(reply).map(Verdict::finding);
+    }
+
+    /**
+     * What an answer that should have been a chat reply was diagnosed as, with no model lists at hand: a guide row, or
+     * a cause the guide has no row for (an answer whose form alone decides: a page from the site's front, a reply that
+     * is not one JSON object); empty when nothing in it points at a cause.
+     */
+    public static Optional<Verdict> verdictOf(GatewayReply reply) {
+        return verdict(reply);
     }
 
     /**
@@ -40,8 +113,8 @@ public final class Diagnosis {
      * @param lists read only for a refused model
      */
     public static Optional<Verdict> of(GatewayReply reply, String model, Supplier<ListedModels> lists) {
-        Optional<Verdict> byStatus = of(reply).map(row -> new Verdict(row, evidence(reply, row)));
-        if (byStatus.isEmpty() || model == null || model.isBlank() || !refusesTheModel(byStatus.get().row())) {
+        Optional<Verdict> byStatus = verdict(reply);
+        if (byStatus.isEmpty() || model == null || model.isBlank() || !refusesTheModel(byStatus.get().cause())) {
             return byStatus;
         }
         ListedModels listed = lists.get();
@@ -88,8 +161,8 @@ public final class Diagnosis {
     }
 
     /** An answer about the model sent: the allowlist's 403, new-api's "no channel" 503, the provider's 404 on the chat route. */
-    private static boolean refusesTheModel(GuideLine row) {
-        return row == CommonError.MODEL_NOT_ALLOWED || row == CommonError.MODEL_NOT_FOUND;
+    private static boolean refusesTheModel(Cause cause) {
+        return cause == CommonError.MODEL_NOT_ALLOWED || cause == CommonError.MODEL_NOT_FOUND;
     }
 
     /**
@@ -103,13 +176,9 @@ public final class Diagnosis {
         return busy ? Optional.of(CommonError.INTERMITTENT) : Optional.empty();
     }
 
+    /** The guide row whose fix applies to an answer that should have been a chat reply, if one does. */
     public static Optional<GuideLine> of(GatewayReply reply) {
-        return verdict(reply).map(Verdict::row);
-    }
-
-    /** What in the answer and the request led to {@code row}, where the row does not say it all. */
-    private static String evidence(GatewayReply reply, GuideLine row) {
-        return verdict(reply).filter(v -> v.row() == row).map(Verdict::evidence).orElse("");
+        return verdict(reply).flatMap(Verdict::row);
     }
 
     private static Optional<Verdict> verdict(GatewayReply reply) {
@@ -117,7 +186,7 @@ public final class Diagnosis {
         // and names no row where none applies (transport/AnswerForm)
         AnswerForm form = reply.form();
         if (form.decidesTheRow()) {
-            return form.row().map(row -> new Verdict(row, ""));
+            return Optional.of(form.row().map(row -> new Verdict(row, "")).orElseGet(() -> new Verdict(offGuide(form.kind()), "", form.whatToDo())));
         }
         if (reply.isChatCompletion()) {
             return Optional.empty();
@@ -142,6 +211,16 @@ public final class Diagnosis {
             case 413, 429, 502, 504 -> verdict(CommonError.INTERMITTENT, "");
             case 200 -> verdict(reply.isHtml() ? CommonError.NOT_FOUND_URL : CommonError.MAPPING_INCONSISTENT, "");
             default -> Optional.empty();
+        };
+    }
+
+    /** The cause, for an answer whose form alone decides and for which no guide row applies. */
+    private static OffGuide offGuide(AnswerForm.Kind kind) {
+        return switch (kind) {
+            case FRONT_PAGE -> OffGuide.SITE_FRONT;
+            case ERROR_IN_SUCCESS -> OffGuide.ERROR_AS_SUCCESS;
+            case HTML_PAGE -> OffGuide.HTML_PAGE;
+            default -> OffGuide.NOT_ONE_JSON_OBJECT;
         };
     }
 

@@ -136,7 +136,7 @@ class DiagnosisTest {
     @Test
     void aMisspelledModelRefusedAsNotAllowedIsAWrongNameWithTheClosestListedId() {
         Diagnosis.Verdict verdict = refused403("gpt-5.4o", BOTH_LISTS);
-        assertThat(verdict.row(), equalTo(CommonError.MODEL_NOT_FOUND));
+        assertThat(verdict.cause(), equalTo(CommonError.MODEL_NOT_FOUND));
         assertThat(verdict.evidence(), containsString("Crazyrouter lists no model \"gpt-5.4o\""));
         assertThat(verdict.evidence(), containsString("Did you mean gpt-5.4? (spelling differs)"));
         assertThat(refused403("GPT-5.4", BOTH_LISTS).evidence(), containsString("Did you mean gpt-5.4? (upper/lower case differs)"));
@@ -145,32 +145,32 @@ class DiagnosisTest {
     @Test
     void aListedModelOutsideTheAllowlistIsNotAllowed() {
         Diagnosis.Verdict verdict = refused403("gemini-3-pro-preview", BOTH_LISTS);
-        assertThat(verdict.row(), equalTo(CommonError.MODEL_NOT_ALLOWED));
+        assertThat(verdict.cause(), equalTo(CommonError.MODEL_NOT_ALLOWED));
         assertThat(verdict.evidence(), containsString("so the name is right and this token's allowlist leaves it out"));
     }
 
     @Test
     void aModelTheTokensOwnListHoldsIsNotCalledAWrongName() {
         Diagnosis.Verdict verdict = refused403("gpt-5.4", BOTH_LISTS);
-        assertThat(verdict.row(), equalTo(CommonError.MODEL_NOT_ALLOWED));
+        assertThat(verdict.cause(), equalTo(CommonError.MODEL_NOT_ALLOWED));
         assertThat(verdict.evidence(), containsString("although Crazyrouter lists it for this very token"));
     }
 
     @Test
     void withTheTokensListAloneAnIdCloseToAnAllowedOneIsAWrongNameAndTheVerdictSaysItIsAGuess() {
         Diagnosis.Verdict close = refused403("gpt5.4", TOKEN_LIST_ONLY);
-        assertThat(close.row(), equalTo(CommonError.MODEL_NOT_FOUND));
+        assertThat(close.cause(), equalTo(CommonError.MODEL_NOT_FOUND));
         assertThat(close.evidence(), containsString("Did you mean gpt-5.4? (dots, dashes or spaces differs)"));
         assertThat(close.evidence(), containsString("A guess"));
         Diagnosis.Verdict far = refused403("gemini-3-pro-preview", TOKEN_LIST_ONLY);
-        assertThat(far.row(), equalTo(CommonError.MODEL_NOT_ALLOWED));
+        assertThat(far.cause(), equalTo(CommonError.MODEL_NOT_ALLOWED));
         assertThat(far.evidence(), containsString("A guess"));
     }
 
     @Test
     void withoutAnyListTheRowRestsOnTheStatusAndSaysSo() {
         Diagnosis.Verdict verdict = refused403("gpt-5.4o", ListedModels.UNKNOWN);
-        assertThat(verdict.row(), equalTo(CommonError.MODEL_NOT_ALLOWED));
+        assertThat(verdict.cause(), equalTo(CommonError.MODEL_NOT_ALLOWED));
         assertThat(verdict.evidence(), containsString("rests on the status alone"));
     }
 
@@ -178,11 +178,11 @@ class DiagnosisTest {
     void aModelWithoutAChannelIsAWrongNameWithTheClosestIdAlsoInAnOlderReleaseWithoutTheCode() {
         Diagnosis.Verdict current = Diagnosis.of(json(503, error("No available channel for model claude-sonet-4-6 under group default", "model_not_found")),
                 "claude-sonet-4-6", () -> BOTH_LISTS).orElseThrow();
-        assertThat(current.row(), equalTo(CommonError.MODEL_NOT_FOUND));
+        assertThat(current.cause(), equalTo(CommonError.MODEL_NOT_FOUND));
         assertThat(current.evidence(), containsString("Did you mean claude-sonnet-4-6?"));
         Diagnosis.Verdict older = Diagnosis.of(json(503, older("当前分组 default 下对于模型 claude-sonet-4-6 无可用渠道")), "claude-sonet-4-6",
                 () -> BOTH_LISTS).orElseThrow();
-        assertThat(older.row(), equalTo(CommonError.MODEL_NOT_FOUND));
+        assertThat(older.cause(), equalTo(CommonError.MODEL_NOT_FOUND));
     }
 
     @Test
@@ -190,7 +190,7 @@ class DiagnosisTest {
         Supplier<ListedModels> never = () -> {
             throw new AssertionError("no model list is needed for this answer");
         };
-        assertThat(Diagnosis.of(json(401, error("Invalid token", "")), "gpt-5.4", never).orElseThrow().row(), equalTo(CommonError.UNAUTHORIZED));
+        assertThat(Diagnosis.of(json(401, error("Invalid token", "")), "gpt-5.4", never).orElseThrow().cause(), equalTo(CommonError.UNAUTHORIZED));
         assertThat(Diagnosis.of(json(200, "{\"object\":\"chat.completion\",\"choices\":[]}"), "gpt-5.4", never), equalTo(Optional.empty()));
     }
 

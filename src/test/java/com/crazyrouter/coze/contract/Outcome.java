@@ -168,13 +168,11 @@ public enum Outcome {
         boolean diagnosed = expected.resolved() == CHAT_REPLY || reply.form().cameFromTheFront();
         Optional<Diagnosis.Verdict> verdict = diagnosed ? Diagnosis.of(reply, attempt.model(), listed)
                 : Diagnosis.intermittent(reply).or(expected::row).map(r -> new Diagnosis.Verdict(r, ""));
-        Optional<GuideLine> row = verdict.map(Diagnosis.Verdict::row);
         String head = "Expected: " + expected.resolved().phrase + " — " + attempt.describe() + ".";
-        String why = diagnosed
-                ? verdict.map(v -> (v.evidence().isEmpty() ? "" : " " + v.evidence()) + " What happened matches " + v.row().advice()).orElse("")
-                : " A gateway that answers otherwise breaks the contract behind " + row.orElseThrow().advice();
-        ContractViolation.assertThat(head + why + " What the Coze builder sees: " + attempt.cozeShows(), reply, expected.matcher(), row,
-                attempt.cozeShows());
+        String why = diagnosed ? verdict.map(Diagnosis::matches).orElse("")
+                : Diagnosis.breaksTheContractBehind(verdict.flatMap(Diagnosis.Verdict::row).orElseThrow());
+        ContractViolation.assertDiagnosed(head + why + Diagnosis.builderSees(attempt.cozeShows()), reply, expected.matcher(),
+                verdict.map(Diagnosis.Verdict::finding), attempt.cozeShows());
     }
 
     /**

@@ -76,10 +76,10 @@ public enum ReleaseShape {
             return;
         }
         GatewayReply reply = attempt.reply().orElseThrow();
-        // a page from the site's front says nothing of how the gateway reads the header: no row (transport/AnswerForm)
-        Optional<GuideLine> row = Diagnosis.of(reply).or(() -> Optional.of(ChecklistLine.BEARER_HEADER).filter(r -> !reply.form().cameFromTheFront()));
+        // an answer whose form decides (a page from the site's front) says nothing of how the gateway reads the header
+        Diagnosis.Verdict verdict = Diagnosis.verdictOf(reply).orElseGet(() -> new Diagnosis.Verdict(ChecklistLine.BEARER_HEADER, ""));
         throw new ContractViolation("Expected: a chat reply (as new-api's newer TokenAuth answers) or a 401 rejecting the token (as its older one "
-                + "does) — " + attempt.describe() + ".\n     but: Crazyrouter answered " + reply.describe() + "." + row.map(r -> " What happened matches "
-                + r.advice()).orElse("") + " What the Coze builder sees: " + attempt.cozeShows(), row, Optional.of(attempt.cozeShows()));
+                + "does) — " + attempt.describe() + ".\n     but: Crazyrouter answered " + reply.describe() + "." + Diagnosis.matches(verdict)
+                + Diagnosis.builderSees(attempt.cozeShows()), verdict.finding(), Optional.of(attempt.cozeShows()));
     }
 }

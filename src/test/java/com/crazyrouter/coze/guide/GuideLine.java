@@ -8,10 +8,15 @@ import java.util.stream.Stream;
  * A line of the guide that scenarios encode, found from a scenario's tag: a Validation Checklist line, a Common
  * Errors row, a Token Best Practice, or one of the harness's own groups (smoke, model matrix).
  */
-public sealed interface GuideLine permits ChecklistLine, CommonError, TokenPractice, OtherCheck {
+public sealed interface GuideLine extends Cause permits ChecklistLine, CommonError, TokenPractice, OtherCheck {
 
     /** The tag a scenario carries to say it encodes this line: @checklist-3, @error-1, @token, ... */
     String tag();
+
+    @Override
+    default String key() {
+        return tag();
+    }
 
     /** How the report names it: "Validation Checklist 3: Set the request URL to …". */
     String title();
@@ -42,7 +47,7 @@ public sealed interface GuideLine permits ChecklistLine, CommonError, TokenPract
 
     /**
      * The words that open {@link #advice()} and name this line alone: a failure message that quotes them is about this
-     * line. The Allure report's categories file red scenarios by them (report/AllureCategories).
+     * line. The Allure report's categories file red scenarios by {@link #marker()}, not by these words.
      */
     String citation();
 

@@ -103,7 +103,7 @@ public final class CapabilityProbe {
             } catch (AssertionError noAnswer) {
                 // a contract violation (no answer, or one past the harness's limits) or a cap of the run: any of them keeps the row
                 Optional<GuideLine> row = noAnswer instanceof ContractViolation violation ? violation.row() : Optional.empty();
-                add(Cell.failedWithoutAnswer(model, route, shows.get(0), noAnswer.getMessage(), row));
+                add(Cell.failedWithoutAnswer(model, route, shows.get(0), noAnswer instanceof ContractViolation violation ? violation.unmarked() : noAnswer.getMessage(), row));
                 notChecked = Optional.of("not checked: the " + shows.get(0).words() + " probe failed without an answer to judge, so nothing more "
                         + "was sent for this row");
                 shows.subList(1, shows.size()).forEach(capability -> add(Cell.notChecked(model, route, capability, notChecked.get())));

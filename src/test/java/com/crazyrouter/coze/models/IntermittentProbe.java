@@ -3,6 +3,7 @@ package com.crazyrouter.coze.models;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.Finding;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,15 +55,23 @@ public record IntermittentProbe(Sampler.Row row) {
                 + "=20`, docs/MODELS.md, \"Is it intermittent?\")." + (row.stats().failed() > 0 ? "\n\n" + CommonError.INTERMITTENT.advice() : "") + "\n";
     }
 
-    /** Why the probe failed, quoting the guide's row 6; empty when every minimal test got a chat reply. */
+    /**
+     * What the failed minimal tests were diagnosed as: the guide's row 6, unless every one of them was a cause the guide
+     * has no row for (a page from the site's front, a reply that is not one JSON object), where row 6's fix cannot help.
+     */
+    public Finding finding() {
+        return row.stats().offGuide().orElseGet(() -> Finding.of(CommonError.INTERMITTENT));
+    }
+
+    /** Why the probe failed, quoting what it was diagnosed as; empty when every minimal test got a chat reply. */
     public Optional<String> failure() {
         SampleStats s = row.stats();
         if (s.failed() == 0) {
             return Optional.empty();
         }
-        boolean always = s.failed() == s.requests();
+        boolean always = s.failed() == s.requests() && s.offGuide().isEmpty();
         return Optional.of("Expected: each of " + s.requests() + " minimal tests in a row gets a chat reply — Coze never retries on a status, so each "
-                + "failure is a failed node run for a builder.\n     but: " + words() + "\nWhat happened matches " + CommonError.INTERMITTENT.advice()
+                + "failure is a failed node run for a builder.\n     but: " + words() + "\nWhat happened matches " + finding().advice()
                 + (always ? " Every request failed, though: that is constant, not intermittent, and the row for that status applies (e.g. 401, 403, 404)." : "")
                 + " To measure how often, run the sampling (-D" + Settings.SAMPLES + "=20).");
     }

@@ -1,5 +1,7 @@
 package com.crazyrouter.coze.models;
 
+import com.crazyrouter.coze.contract.Diagnosis;
+import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.transport.GatewayReply;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  * model table.
  */
 public record SampleStats(int requests, Map<String, Integer> answers, int failed, List<Duration> firstBytes, List<Duration> totals,
-        Optional<String> cozeShows) {
+        Optional<String> cozeShows, Optional<Finding> offGuide) {
 
     /**
      * What the request got when no HTTP answer came (a reset, a timeout), after the route's own retries of that; an
@@ -39,7 +41,12 @@ public record SampleStats(int requests, Map<String, Integer> answers, int failed
      * One minimal request: what came back ("200", "502", "no answer"), whether the Coze node run failed on it (anything
      * but a chat reply), its timing when an answer came, and what the builder sees.
      */
-    public record Sample(String answer, boolean failed, Optional<Duration> firstByte, Optional<Duration> total, String cozeShows) {
+    public record Sample(String answer, boolean failed, Optional<Duration> firstByte, Optional<Duration> total, String cozeShows,
+            Optional<Finding> diagnosed) {
+
+        public Sample(String answer, boolean failed, Optional<Duration> firstByte, Optional<Duration> total, String cozeShows) {
+            this(answer, failed, firstByte, total, cozeShows, Optional.empty());
+        }
 
         /** A request Coze sent (or, rarely, refused to send) and what the route made of the answer. */
         public static Sample of(Attempt attempt) {
@@ -49,7 +56,8 @@ public record SampleStats(int requests, Map<String, Integer> answers, int failed
             GatewayReply reply = attempt.reply().orElseThrow();
             boolean failed = attempt.cozeFails() || !reply.isChatCompletion() || reply.replyText().filter(t -> !t.isBlank()).isEmpty();
             String answer = reply.status() + (failed && reply.status() < 400 ? NOT_A_CHAT_REPLY : "");
-            return new Sample(answer, failed, Optional.of(reply.firstByte()), Optional.of(reply.elapsed()), attempt.cozeShows());
+            return new Sample(answer, failed, Optional.of(reply.firstByte()), Optional.of(reply.elapsed()), attempt.cozeShows(),
+                    failed ? Diagnosis.verdictOf(reply).map(Diagnosis.Verdict::finding) : Optional.empty());
         }
 
         public static Sample noAnswer(String cozeShows) {
@@ -58,7 +66,7 @@ public record SampleStats(int requests, Map<String, Integer> answers, int failed
 
         /** An answer the harness stopped reading at one of its limits, counted as what it was: "200 (the body did not end within 60 s)". */
         public static Sample beyondLimits(AnswerBeyondLimits stopped) {
-            return new Sample(stopped.status() + " (" + stopped.inShort() + ")", true, Optional.empty(), Optional.empty(), stopped.getMessage());
+            return new Sample(stopped.status() + " (" + stopped.inShort() + ")", true, Optional.empty(), Optional.empty(), stopped.unmarked());
         }
     }
 
@@ -68,7 +76,14 @@ public record SampleStats(int requests, Map<String, Integer> answers, int failed
         return new SampleStats(samples.size(), answers, (int) samples.stream().filter(Sample::failed).count(),
                 samples.stream().map(Sample::firstByte).flatMap(Optional::stream).toList(),
                 samples.stream().map(Sample::total).flatMap(Optional::stream).toList(),
-                samples.stream().filter(Sample::failed).map(Sample::cozeShows).findFirst());
+                samples.stream().filter(Sample::failed).map(Sample::cozeShows).findFirst(), offGuide(samples));
+    }
+
+    /** What every failed request was diagnosed as, where each was a cause the guide has no row for (a page from the site's front). */
+    private static Optional<Finding> offGuide(List<Sample> samples) {
+        List<Sample> failed = samples.stream().filter(Sample::failed).toList();
+        boolean allOffGuide = !failed.isEmpty() && failed.stream().allMatch(s -> s.diagnosed().filter(f -> f.row().isEmpty()).isPresent());
+        return allOffGuide ? failed.get(0).diagnosed() : Optional.empty();
     }
 
     /** Statuses in numeric order, then what is not a status ("no answer", "not sent"). */

@@ -1,9 +1,12 @@
 package com.crazyrouter.coze.report;
 
 import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.guide.Cause;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.OffGuide;
 import com.crazyrouter.coze.guide.OtherCheck;
 import com.crazyrouter.coze.guide.TokenPractice;
 import java.io.IOException;
@@ -18,10 +21,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The Allure report's Categories tab: every red scenario filed under the guide row its failure message quotes
- * ("Guide, Common Errors @error-1 \"401 unauthorized\"", "Guide, Validation Checklist 3: …", see
- * {@link GuideLine#citation()}), and a red scenario that quotes none under "Other failures". Written into the results
- * folder as categories.json at the end of every run, from the guide's own types.
+ * The Allure report's Categories tab: every red scenario filed under what its failure was diagnosed as — a guide row
+ * or a cause the guide has no row for — by the marker line the failure's {@link Finding} writes ("Diagnosed as:
+ * Common Errors 1: 401 unauthorized [@error-1]", {@link Cause#marker()}), never by the prose around it; a red scenario
+ * with no marker under "Not diagnosed". Written into the results folder as categories.json at the end of every run,
+ * from the guide's own types.
  *
  * <p>How Allure reads it: a result goes under every category whose {@code matchedStatuses} has its status, whose
  * {@code messageRegex} matches its whole message (with DOTALL), and whose {@code flaky} flag equals the result's own.
@@ -30,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class AllureCategories {
     public static final String FILE = "categories.json";
-    public static final String OTHER = "Other failures";
+    public static final String OTHER = "Not diagnosed: read what happened";
     /** Red, both ways Allure says it: an assertion that failed, or anything else thrown (broken). */
     static final List<String> RED = List.of("failed", "broken");
 
@@ -50,13 +54,18 @@ public final class AllureCategories {
                 Stream.<GuideLine>of(OtherCheck.values())).flatMap(s -> s).toList();
     }
 
+    /** Every cause a red can be diagnosed as: the guide's lines, then the causes the guide has no row for. */
+    static List<Cause> causes() {
+        return Stream.concat(rows().stream(), Stream.of(OffGuide.values())).map(Cause.class::cast).toList();
+    }
+
     public static List<Category> categories() {
         List<Category> categories = new ArrayList<>();
-        for (GuideLine row : rows()) {
-            both(categories, row.title(), "(?s).*" + Pattern.quote(row.citation()) + ".*");
+        for (Cause cause : causes()) {
+            both(categories, cause.title(), "(?s).*" + Pattern.quote(cause.marker()) + ".*");
         }
-        String anyRow = rows().stream().map(row -> Pattern.quote(row.citation())).collect(Collectors.joining("|"));
-        both(categories, OTHER, "(?s)(?!.*(?:" + anyRow + ")).*");
+        String anyMarker = causes().stream().map(cause -> Pattern.quote(cause.marker())).collect(Collectors.joining("|"));
+        both(categories, OTHER, "(?s)(?!.*(?:" + anyMarker + ")).*");
         categories.addAll(AllureConformance.categories());
         return List.copyOf(categories);
     }

@@ -18,7 +18,9 @@ import com.crazyrouter.coze.contract.TokenAllowlist;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.OffGuide;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** categories.json as Allure reads it: each red scenario under the guide row its message quotes, the rest under "Other failures". */
+/** categories.json as Allure reads it: each red scenario under the cause its message's marker names, the rest under "Not diagnosed". */
 class AllureCategoriesTest {
     private static final JsonNode CATEGORIES = Json.parse(AllureCategories.json()).orElseThrow();
     private static final String SEES = " What the Coze builder sees: Coze shows the failure: http request failed";
@@ -50,7 +52,8 @@ class AllureCategoriesTest {
         expected.add("Token Best Practices");
         expected.add("Smoke: the smallest request body with gpt-5.4");
         expected.add("Recommended models");
-        expected.add("Other failures");
+        Stream.of(OffGuide.values()).map(OffGuide::title).forEach(expected::add);
+        expected.add(AllureCategories.OTHER);
         expected.add("OpenAI conformance (report only)");
         assertThat(List.copyOf(names()), equalTo(expected));
         assertThat(names(), hasItem("Common Errors 1: 401 unauthorized"));
@@ -78,7 +81,8 @@ class AllureCategoriesTest {
     void aFailureQuotingAGuideRowIsFiledUnderThatRowAlone() {
         for (GuideLine row : AllureCategories.rows()) {
             String message = "Expected: Crazyrouter answers with a chat reply — the API plugin asking gpt-5.4 via POST http://127.0.0.1:41234/v1/chat/completions."
-                    + " What happened matches " + row.advice() + SEES + "\nExpected: HTTP 200 with a JSON chat.completion\n     but: Crazyrouter answered HTTP 401";
+                    + " What happened matches " + row.advice() + SEES + "\nExpected: HTTP 200 with a JSON chat.completion\n     but: Crazyrouter answered HTTP 401\n"
+                    + row.marker();
             for (boolean flaky : List.of(false, true)) {
                 assertThat(row.title(), filedUnder(message, "failed", flaky), equalTo(Set.of(row.title())));
                 assertThat(row.title(), filedUnder(message, "broken", flaky), equalTo(Set.of(row.title())));
@@ -99,30 +103,44 @@ class AllureCategoriesTest {
     }
 
     @Test
-    void aViolationWhoseMessageDoesNotQuoteItsRowGetsTheRowsAdviceOnALineOfItsOwn() {
+    void aViolationEndsWithItsMarkerAndGetsTheRowsAdviceOnALineOfItsOwnWhereItDoesNotQuoteIt() {
         ContractViolation mapping = new ContractViolation("The workflow node's output body is a string, not parsed JSON", Optional.of(CommonError.MAPPING_INCONSISTENT));
-        assertThat(mapping.getMessage(), equalTo("The workflow node's output body is a string, not parsed JSON\n" + CommonError.MAPPING_INCONSISTENT.advice()));
+        assertThat(mapping.getMessage(), equalTo("The workflow node's output body is a string, not parsed JSON\n" + CommonError.MAPPING_INCONSISTENT.advice()
+                + "\nDiagnosed as: Common Errors 5: Plugin can be created but fails inside the bot [@error-5]"));
         assertThat(filedUnder(mapping.getMessage(), "failed", false), equalTo(Set.of(CommonError.MAPPING_INCONSISTENT.title())));
 
         String quoting = "Reads choices[0].message.content; " + CommonError.MAPPING_INCONSISTENT.advice() + " Reply: {}";
-        assertThat(new ContractViolation(quoting, Optional.of(CommonError.MAPPING_INCONSISTENT)).getMessage(), equalTo(quoting));
+        assertThat(new ContractViolation(quoting, Optional.of(CommonError.MAPPING_INCONSISTENT)).getMessage(),
+                equalTo(quoting + "\n" + CommonError.MAPPING_INCONSISTENT.marker()));
         assertThat(new ContractViolation("The log lists no request", Optional.of(ChecklistLine.IN_CRAZYROUTER_LOGS)).getMessage(),
-                endsWith("\nGuide, Validation Checklist 9: Confirmed the request appears in Crazyrouter logs: do what the line says."));
+                endsWith("\nGuide, Validation Checklist 9: Confirmed the request appears in Crazyrouter logs: do what the line says.\n"
+                        + ChecklistLine.IN_CRAZYROUTER_LOGS.marker()));
         assertThat(new ContractViolation("The model was asked to reply only OK", Optional.empty()).getMessage(), equalTo("The model was asked to reply only OK"));
     }
 
     @Test
-    void aFailureQuotingNoGuideRowIsAnOtherFailure() {
+    void aCauseTheGuideHasNoRowForHasACategoryOfItsOwnAndItsWhatToDo() {
+        ContractViolation front = new ContractViolation("Expected a chat reply", new Finding(OffGuide.SITE_FRONT, "send Crazyrouter the time and the CF-RAY id"),
+                Optional.empty());
+        assertThat(front.getMessage(), equalTo("Expected a chat reply\nA page from the site's front, not Crazyrouter's API. What to do: send Crazyrouter the time "
+                + "and the CF-RAY id\nDiagnosed as: A page from the site's front, not Crazyrouter's API [site-front]"));
+        assertThat(filedUnder(front.getMessage(), "failed", false), equalTo(Set.of(OffGuide.SITE_FRONT.title())));
+        assertThat(front.row(), equalTo(Optional.empty()));
+    }
+
+    @Test
+    void aFailureWithNoMarkerIsNotDiagnosedWhateverRowItsWordsQuote() {
         for (String message : List.of("Request cap reached: this run may send at most 300 requests (crazyrouter.maxRequests)",
-                "switch back to gpt-5.4 and revalidate (guide, Common Errors @error-4)", "java.lang.NullPointerException", "")) {
+                "switch back to gpt-5.4 and revalidate (guide, Common Errors @error-4)", "java.lang.NullPointerException", "",
+                "What happened matches " + CommonError.UNAUTHORIZED.advice())) {
             assertThat(message, filedUnder(message, "failed", false), equalTo(Set.of(AllureCategories.OTHER)));
             assertThat(message, filedUnder(message, "broken", true), equalTo(Set.of(AllureCategories.OTHER)));
         }
     }
 
     @Test
-    void aFailureQuotingTwoRowsIsFiledUnderBothAndNotUnderOther() {
-        String message = CommonError.INTERMITTENT.advice() + "\n" + ChecklistLine.SMALLEST_BODY.advice();
+    void aFailureWithTwoMarkersIsFiledUnderBothAndNotUnderNotDiagnosed() {
+        String message = CommonError.INTERMITTENT.marker() + "\n" + ChecklistLine.SMALLEST_BODY.marker();
         assertThat(filedUnder(message, "failed", false), equalTo(Set.of(CommonError.INTERMITTENT.title(), ChecklistLine.SMALLEST_BODY.title())));
     }
 

@@ -51,7 +51,8 @@ public final class ConsoleLines {
         if (!red.isEmpty()) {
             RunLedger.ScenarioResult first = red.get(0);
             lines.add("First red scenario (of " + red.size() + "): " + label(first.tags(), first.name()) + ". "
-                    + RedScenarios.diagnosedAs(ledger, first).map(row -> "Diagnosed as " + row.title() + ". Fix: " + SummaryWriter.fix(row) + ".")
+                    + RedScenarios.diagnosedAs(ledger, first).map(finding -> "Diagnosed as " + finding.cause().title() + ". "
+                            + (finding.row().isPresent() ? "Fix: " : "What to do: ") + finding.whatToDo().replaceFirst("\\.?$", "."))
                     .orElse("No guide row names a fix: read what happened in the summary."));
         }
         return lines;

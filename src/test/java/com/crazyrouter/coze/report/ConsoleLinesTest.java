@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
 import io.cucumber.plugin.event.Status;
 import java.nio.file.Path;
@@ -91,6 +92,6 @@ class ConsoleLinesTest {
 
     private void red(String location, String name, List<String> tags, Optional<? extends GuideLine> row) {
         ledger.record(new RunLedger.ScenarioResult(location, name, tags, "FAILED", "Coze API plugin (Create from API)", "gpt-5.4"));
-        ledger.recordFailure(location, new RunLedger.Failure("Expected a 503 but got 401", row.map(GuideLine.class::cast), Optional.empty()));
+        ledger.recordFailure(location, new RunLedger.Failure("Expected a 503 but got 401", row.map(r -> Finding.of((GuideLine) r)), Optional.empty()));
     }
 }

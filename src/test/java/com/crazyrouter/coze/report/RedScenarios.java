@@ -1,6 +1,6 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.Finding;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +22,12 @@ public final class RedScenarios {
     }
 
     /**
-     * The guide line a red scenario's failure was diagnosed as, from what actually happened; empty when its failure named
-     * none. Never the line the scenario set out to check: a scenario that expects a 401 and then gets a broken chat
-     * reply did not fail for a 401.
+     * What a red scenario's failure was diagnosed as, from what actually happened: a guide line or a cause the guide has
+     * no row for; empty when its failure named none. Never the line the scenario set out to check: a scenario that
+     * expects a 401 and then gets a broken chat reply did not fail for a 401.
      */
-    public static Optional<GuideLine> diagnosedAs(RunLedger ledger, RunLedger.ScenarioResult scenario) {
-        return ledger.failure(scenario.location()).flatMap(RunLedger.Failure::row);
+    public static Optional<Finding> diagnosedAs(RunLedger ledger, RunLedger.ScenarioResult scenario) {
+        return ledger.failure(scenario.location()).flatMap(RunLedger.Failure::finding);
     }
 
     private static String file(String location) {

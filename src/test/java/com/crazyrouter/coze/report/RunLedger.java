@@ -1,6 +1,7 @@
 package com.crazyrouter.coze.report;
 
 import com.crazyrouter.coze.contract.OpenAiConformance;
+import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Cell;
 import java.util.Collection;
@@ -50,10 +51,13 @@ public final class RunLedger {
     }
 
     /**
-     * Why a scenario failed: its assertion message (already redacted), the guide line the assertion named, and
+     * Why a scenario failed: its assertion message (already redacted), what the assertion diagnosed it as, and
      * what the Coze builder sees there (redacted too).
      */
-    public record Failure(String message, Optional<GuideLine> row, Optional<String> cozeShows) {
+    public record Failure(String message, Optional<Finding> finding, Optional<String> cozeShows) {
+        public Optional<GuideLine> row() {
+            return finding.flatMap(Finding::row);
+        }
     }
 
     /**

@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.report;
 
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
-import com.crazyrouter.coze.guide.TokenPractice;
 import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.transport.Timing;
 import com.crazyrouter.coze.models.Capability;
@@ -178,7 +178,7 @@ public final class SummaryWriter {
                     .append("Checks: ").append(GuideLine.of(scenario.tags()).map(GuideLine::title).orElse("(no guide line)")).append("  \n");
             Optional<RunLedger.Failure> failure = ledger.failure(scenario.location());
             RedScenarios.diagnosedAs(ledger, scenario).ifPresentOrElse(
-                    row -> md.append("Diagnosed as: ").append(row.title()).append("  \n").append(fixOf(row)).append("\n\n"),
+                    finding -> md.append("Diagnosed as: ").append(finding.cause().title()).append("  \n").append(fixOf(finding)).append("\n\n"),
                     () -> md.append("Diagnosed as: no guide row — what happened is below; the Allure report has every request and response.\n\n"));
             failure.flatMap(RunLedger.Failure::cozeShows).ifPresent(shows -> md.append("What Coze shows: ").append(escape(shows)).append("\n\n"));
             failure.ifPresent(f -> md.append("What happened:\n\n").append(quote(f.message())).append("\n\n"));
@@ -191,21 +191,12 @@ public final class SummaryWriter {
         return "> " + escape(words).replaceFirst("^(This run stopped early\\.|Nothing was checked:)", "**$1**") + "\n\n";
     }
 
-    /** A Common Errors row in its three columns; any other guide line as the line that applies. */
-    private static String fixOf(GuideLine line) {
-        if (line instanceof CommonError row) {
+    /** A Common Errors row in its three columns; any other cause with what to do about it. */
+    private static String fixOf(Finding finding) {
+        if (finding.cause() instanceof CommonError row) {
             return "Symptom: " + row.symptom() + "  \nCause: " + row.cause() + "  \nFix: " + row.fix();
         }
-        return "What applies: " + line.title() + "  \nFix: " + fix(line);
-    }
-
-    /** What to do, in the guide's words: a Common Errors row's fix, a token practice, or a checklist line to do as it says. */
-    static String fix(GuideLine line) {
-        if (line instanceof CommonError row) {
-            return row.fix();
-        }
-        return line instanceof TokenPractice practice ? practice.words()
-                : line.title().replaceFirst("^Validation Checklist \\d+: ", "") + ", as the guide's checklist says";
+        return (finding.cause() instanceof GuideLine ? "Fix: " : "What to do: ") + escape(finding.whatToDo());
     }
 
     private static String quote(String message) {

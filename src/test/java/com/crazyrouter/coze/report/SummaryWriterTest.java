@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.crazyrouter.coze.transport.Timing;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
@@ -173,7 +174,7 @@ class SummaryWriterTest {
 
     private void red(String location, String name, List<String> tags, Optional<? extends GuideLine> row, String message) {
         ledger.record(new RunLedger.ScenarioResult(location, name, tags, "FAILED", "Coze API plugin (Create from API)", "gpt-5.4"));
-        ledger.recordFailure(location, new RunLedger.Failure(message, row.map(GuideLine.class::cast), Optional.of("Coze shows the failure: http request failed, status=401")));
+        ledger.recordFailure(location, new RunLedger.Failure(message, row.map(r -> Finding.of((GuideLine) r)), Optional.of("Coze shows the failure: http request failed, status=401")));
     }
 
     private static Map<String, String> figures() {

@@ -1,5 +1,6 @@
 package com.crazyrouter.coze.run;
 
+import com.crazyrouter.coze.contract.Diagnosis;
 import com.crazyrouter.coze.route.CozeRefusedToSend;
 import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.route.CozeView;
@@ -247,10 +248,7 @@ public class CozeNode {
         try {
             next = request.url().resolve(location);
         } catch (IllegalArgumentException unreadable) {
-            throw new ContractViolation("Crazyrouter redirects (" + reply.status() + ") to a Location that is no URL, " + ShownUrl.of(location)
-                    + ": Coze's " + route.words() + " fails on it (Go's client cannot parse it); nothing more was sent. Request: "
-                    + reply.request().method() + " " + ShownUrl.of(reply.request().url().toString()) + ".",
-                    Optional.of(CommonError.NOT_FOUND_URL), Optional.of("Coze shows the failure: a redirect it cannot follow"));
+            throw Diagnosis.unreadableRedirect(route.words(), reply, location);
         }
         if (sameHost(next, request.url())) {
             return next;
@@ -262,11 +260,7 @@ public class CozeNode {
     }
 
     private ContractViolation offHost(Route route, GatewayReply reply, String where) {
-        String message = "Crazyrouter redirects (" + reply.status() + ") " + where + ": Coze's " + route.words() + " would follow it there (Go's client "
-                + "drops the Authorization header when the host changes, other headers go along); nothing was sent there. "
-                + "Request: " + reply.request().method() + " " + ShownUrl.of(reply.request().url().toString()) + ".";
-        return new ContractViolation(message, Optional.of(CommonError.NOT_FOUND_URL),
-                Optional.of("Coze follows the redirect to that host and shows whatever it answers, not Crazyrouter's reply"));
+        return Diagnosis.offHostRedirect(route.words(), reply, where);
     }
 
     private static boolean sameHost(URI a, URI b) {

@@ -65,7 +65,7 @@ public final class FailureStreak {
      */
     public synchronized boolean unanswered(String request, GatewayUnreachable why) {
         GuideLine row = why.row().orElse(CommonError.INTERMITTENT);
-        String said = why instanceof AnswerBeyondLimits beyond ? beyond.whatHappened() : String.valueOf(why.getMessage());
+        String said = why instanceof AnswerBeyondLimits beyond ? beyond.whatHappened() : why.unmarked();
         // the row's advice is quoted once, at the end of the stop's message, not in the middle of a sentence
         String message = said.replace(row.advice(), "").replaceAll("\\s+", " ").replaceFirst("[\\s;,]+$", "").trim();
         Optional<String> detail = Optional.of(message.length() > LONGEST_DETAIL ? message.substring(0, LONGEST_DETAIL) + "…" : message);

@@ -7,7 +7,10 @@ import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.route.NodeOutputs;
 import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.contract.Diagnosis;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.Finding;
+import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
@@ -53,19 +56,21 @@ public class CozeOutputSteps {
     @Then("the plugin tool fails because the reply is not a JSON object")
     public void pluginFailsOnAStream() {
         Attempt attempt = state.lastAttempt();
-        ContractViolation.assertThat("Crazyrouter answered the stream (HTTP 200), and Coze's plugin accepts only a JSON object. " + attempt.cozeShows(),
-                attempt.cozeShows(), containsString("response is not object"), streamRow(), attempt.cozeShows());
+        ContractViolation.assertDiagnosed("Crazyrouter answered the stream (HTTP 200), and Coze's plugin accepts only a JSON object. " + attempt.cozeShows(),
+                attempt.cozeShows(), containsString("response is not object"), streamFinding(), attempt.cozeShows());
     }
 
     @Then("the node passes on the raw event stream as its body, not a chat reply")
     public void nodePassesOnTheStream() {
         NodeOutputs outputs = NodeOutputs.of(state.lastReply());
-        ContractViolation.assertThat("The workflow node reads the whole answer and passes it on as a string: the event stream's data: lines. Outputs: "
-                + outputs.describe(), outputs.bodyIsEventStream(), equalTo(true), streamRow(), state.lastAttempt().cozeShows());
+        ContractViolation.assertDiagnosed("The workflow node reads the whole answer and passes it on as a string: the event stream's data: lines. Outputs: "
+                + outputs.describe(), outputs.bodyIsEventStream(), equalTo(true), streamFinding(), state.lastAttempt().cozeShows());
     }
 
-    /** Common Errors 5 for what Coze makes of a stream, unless a page from the site's front came instead: then no row applies. */
-    private Optional<CommonError> streamRow() {
-        return Optional.of(CommonError.MAPPING_INCONSISTENT).filter(row -> !state.lastReply().form().cameFromTheFront());
+    /** Common Errors 5 for what Coze makes of a stream, unless a page from the site's front came instead: then that is what it was. */
+    private Optional<Finding> streamFinding() {
+        GatewayReply reply = state.lastReply();
+        return reply.form().cameFromTheFront() ? Diagnosis.verdictOf(reply).map(Diagnosis.Verdict::finding)
+                : Optional.of(Finding.of(CommonError.MAPPING_INCONSISTENT));
     }
 }

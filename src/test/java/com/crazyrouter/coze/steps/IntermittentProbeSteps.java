@@ -42,7 +42,7 @@ public class IntermittentProbeSteps {
     @Then("every one gets a chat reply, and the report shows p50, p95 and the headroom against Coze's timeouts")
     public void everyOneGetsAChatReply() {
         probe.failure().ifPresent(message -> {
-            throw new ContractViolation(message, Optional.of(CommonError.INTERMITTENT), probe.row().stats().cozeShows());
+            throw new ContractViolation(message, probe.finding(), probe.row().stats().cozeShows());
         });
     }
 }

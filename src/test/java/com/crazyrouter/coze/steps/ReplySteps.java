@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.contract.Diagnosis;
 import com.crazyrouter.coze.contract.Outcome;
 import com.crazyrouter.coze.contract.RequestJournal;
 import com.crazyrouter.coze.guide.ChecklistLine;
@@ -48,17 +49,19 @@ public class ReplySteps {
     @Then("the reply text is available at choices[0].message.content")
     public void replyTextAtGuidePath() {
         GatewayReply reply = state.lastReply();
-        ContractViolation.assertThat("Coze's output mapping reads the reply at choices[0].message.content; " + CommonError.MAPPING_INCONSISTENT.advice()
-                + " Reply: " + reply.describe(), reply.replyText().orElse(null), not(blankOrNullString()), CommonError.MAPPING_INCONSISTENT);
+        ContractViolation.assertDiagnosed("Coze's output mapping reads the reply at choices[0].message.content. Reply: " + reply.describe(),
+                reply.replyText().orElse(null), not(blankOrNullString()), Diagnosis.ofAReplyCheck(reply, CommonError.MAPPING_INCONSISTENT),
+                state.lastAttempt().cozeShows());
     }
 
     /** Only the word, as guide/OnlyReply reads it: "look" or "OK, here is …" is another answer. */
     @Then("the reply says OK")
     public void replySaysOk() {
         String text = state.lastReply().replyText().orElse("");
-        ContractViolation.assertThat("The model was asked to reply only OK, and a reply of only that word (any case, with a closing full stop at most) "
+        ContractViolation.assertDiagnosed("The model was asked to reply only OK, and a reply of only that word (any case, with a closing full stop at most) "
                 + "is what standalone debugging should show; \"" + text + "\" is another answer. Reply: " + state.lastReply().describe(),
-                OnlyReply.says("OK", text), equalTo(true), Optional.of(ChecklistLine.STANDALONE_DEBUGGING));
+                OnlyReply.says("OK", text), equalTo(true), Diagnosis.ofAReplyCheck(state.lastReply(), ChecklistLine.STANDALONE_DEBUGGING),
+                state.lastAttempt().cozeShows());
     }
 
     @Then("an output mapped to {string} finds no reply text")

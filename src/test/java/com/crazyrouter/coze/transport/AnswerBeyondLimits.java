@@ -77,7 +77,7 @@ public final class AnswerBeyondLimits extends GatewayUnreachable {
 
     /** The same stop with more said after it (what the Coze builder sees), keeping what it was. */
     public AnswerBeyondLimits saying(String more) {
-        return new AnswerBeyondLimits(this, getMessage().stripTrailing() + more);
+        return new AnswerBeyondLimits(this, unmarked() + more);
     }
 
     /** Whether Coze, given the same answer, would give up on it too: it waits only so long, but reads any size and parses with its own parser. */

@@ -35,7 +35,7 @@ public class FailureReasons implements ConcurrentEventListener {
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
             Optional<ContractViolation> violation = Optional.of(error).filter(ContractViolation.class::isInstance).map(ContractViolation.class::cast);
             RunSlot.running().ifPresent(run -> run.ledger().recordFailure(location(event.getTestCase().getUri(), event.getTestCase().getLocation().getLine()),
-                    new RunLedger.Failure(run.redactor().redact(message), violation.flatMap(ContractViolation::row),
+                    new RunLedger.Failure(run.redactor().redact(message), violation.flatMap(ContractViolation::finding),
                             violation.flatMap(ContractViolation::cozeShows).map(run.redactor()::redact))));
         });
     }
