@@ -65,7 +65,7 @@ public final class Preflight {
         } catch (AnswerBeyondLimits beyond) {
             throw stop(modelListBeyondLimits(beyond));
         } catch (GatewayUnreachable e) {
-            throw stop("endpoint unreachable: " + e.getMessage());
+            throw stop("endpoint unreachable: " + e.unmarked());
         }
         int status = reply.status();
         String answered = asked + " answered HTTP " + status + afterRetries(reply);

@@ -110,7 +110,9 @@ public final class LocalGateway implements AutoCloseable {
      * timing a live run against it (scripts/timing.sh): prints one line, the base URL.
      */
     public static void main(String[] args) throws Exception {
-        LocalGateway gateway = start(Path.of(args.length > 0 ? args[0] : "stubs"), Map.of(), Map.of());
+        // a second argument serves a fault's or a control's mappings over the stub set: an older release, a CDN page in front
+        LocalGateway gateway = args.length > 1 ? start(Path.of(args[0]), Optional.of(Path.of(args[1])), Map.of(), Map.of())
+                : start(Path.of(args.length > 0 ? args[0] : "stubs"), Map.of(), Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         System.out.println(gateway.baseUrl());
         System.out.flush();
