@@ -44,7 +44,11 @@ public final class SummaryWriter {
 
     /** The summary of a run that did not start (a setting, the preflight): that, and why; last night's summary must not stand. */
     public static void writeNotStarted(Path reports, String why) {
-        write(reports, TITLE + headline("This run stopped early. The harness did not start: " + why) + "No scenario ran.\n");
+        // every line after the first is one problem (a refused setup file lists them all): listed in full, none cut
+        List<String> lines = why.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        String rest = lines.stream().skip(1).map(line -> "- " + line.replace("|", "\\|").replace("<", "&lt;") + "\n").collect(Collectors.joining());
+        write(reports, TITLE + headline("This run stopped early. The harness did not start: " + (lines.isEmpty() ? why : lines.get(0)))
+                + (rest.isEmpty() ? "" : rest + "\n") + "No scenario ran.\n");
     }
 
     /** Removes the previous run's summary, so that a run that ends before writing its own leaves none rather than a stale one. */
