@@ -54,7 +54,8 @@ final class AuthorizationCheck {
             return problems.line(line, "", "");
         }
         judgeAuthorization(problems, token.value(), how + " is " + shape(token.value()) + ".", "the service token's value");
-        return problems.line(line, how + " is " + shape(token.value()) + ": the guide's form.", "Coze sends Authorization: " + shape(token.value()) + ".");
+        return problems.line(line, how + " is " + shape(token.value()) + (problems.hasNotes() ? "." : ": the guide's form."),
+                "Coze sends Authorization: " + shape(token.value()) + ".");
     }
 
     static Line workflow(WorkflowHttpNode node) {
@@ -105,7 +106,7 @@ final class AuthorizationCheck {
         if (problems.isEmpty()) {
             judgeAuthorization(problems, sent.get(), how, where);
         }
-        return problems.line(line, how + " That is the guide's form.", "Coze sends Authorization: " + shape(sent.get()) + ".");
+        return problems.line(line, how + (problems.hasNotes() ? "" : " That is the guide's form."), "Coze sends Authorization: " + shape(sent.get()) + ".");
     }
 
     /**
@@ -148,11 +149,11 @@ final class AuthorizationCheck {
                 problems.add(how + " It has a space inside the token.", sends + "; Crazyrouter reads the key only up to the space and rejects it "
                         + "(401 unauthorized).", "Fill " + where + " as Bearer sk-xxx: one space after Bearer, none in the token. " + GUIDE_401);
             } else if (!value.startsWith("Bearer ") || Character.isWhitespace(rest.charAt(0))) {
-                problems.note(how + " It writes " + Problems.quoted(value.substring(0, value.length() - rest.stripLeading().length()).replace(" ", "·"))
+                problems.note("It writes " + Problems.quoted(value.substring(0, value.length() - rest.stripLeading().length()).replace(" ", "·"))
                         + " where the guide writes \"Bearer·\". " + RELEASE_DEPENDENT_BEARER);
             }
         } else {
-            problems.note(how + " It is the token without \"Bearer \" in front, where the guide writes Bearer sk-…. " + WITHOUT_BEARER);
+            problems.note("It is the token without \"Bearer \" in front, where the guide writes Bearer sk-…. " + WITHOUT_BEARER);
         }
     }
 

@@ -121,6 +121,9 @@ final class OpenApiReader {
             }
             boolean required = parameter.get("required").value().asBoolean(false);
             parameters.add(new PluginTool.Parameter(name, "string", required || in.equalsIgnoreCase("path")));
+            if (source.form().equals(PostmanReader.FORM)) {
+                continue; // the Postman reader said what became of each header, its value dropped
+            }
             notes.add(in.toLowerCase(Locale.ROOT) + " parameter " + name + " has no default or example value: Coze makes it a tool input that the bot "
                     + "or workflow must fill on every call" + (name.equalsIgnoreCase("Authorization") ? ", so the token is not part of the plugin." : "."));
         }

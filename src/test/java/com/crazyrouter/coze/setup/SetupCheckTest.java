@@ -67,6 +67,11 @@ class SetupCheckTest {
         "plugin-openapi.model-misspelled.yaml,     NNPPPFNPN, 6, 'The guide''s id is gpt-5.4; they differ in spelling'",
         "workflow-node.model-misspelled.yaml,      NNPPPFNPN, 6, 'they differ in upper/lower case'",
         "plugin-openapi.reply-not-declared.yaml,   NNPPPPNFN, 8, 'a bot or the next node only the fields the response declares'",
+        "plugin-openapi.import-completes.yaml,     NNPPPPNPN, 3, exactly the guide's URL",
+        "swagger2.good.yaml,                       NNPPPPNPN, 3, 'Server https://crazyrouter.com/v1 + tool path /chat/completions'",
+        "swagger2.no-base-path.yaml,               NNFPPPNPN, 3, 'https://crazyrouter.com//v1/chat/completions (with \"//\")'",
+        "postman.good.json,                        NNPNPPNPN, 4, the file sets no auth",
+        "postman.authorization-header.json,        NNPFPPNPN, 4, 'Authorization is a tool input'",
     })
     void eachExampleGetsItsVerdicts(String example, String verdicts, int keyLine, String says) {
         List<SetupCheck.Line> lines = SetupCheck.check(SetupFileTest.example(example));
