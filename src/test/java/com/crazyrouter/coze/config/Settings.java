@@ -42,6 +42,7 @@ public record Settings(
         OptionalInt probeMaxTokens,
         boolean acceptBaseline,
         Optional<Path> cozeSetupFile,
+        Optional<String> cozeSetupTool,
         Map<TokenKind, Secret> tokens) {
 
     public static final String TARGET = "crazyrouter.target";
@@ -67,6 +68,8 @@ public record Settings(
     public static final String PROBE_MAX_TOKENS = "crazyrouter.probeMaxTokens";
     public static final String ACCEPT_BASELINE = "models.acceptBaseline";
     public static final String COZE_SETUP = "coze.setup";
+    /** Which tool of a setup file with several to check (its operationId, or "POST /v1/chat/completions"), when the choice is not obvious. */
+    public static final String COZE_SETUP_TOOL = "coze.setup.tool";
     /** Cucumber's own tag selection; the harness reads it too, to plan and to explain an empty selection. */
     public static final String TAG_SELECTION = "cucumber.filter.tags";
     public static final String STUB_HEAD_START = "harness.stubHeadStart";
@@ -156,8 +159,12 @@ public record Settings(
         });
         // read as the run starts (setup/OwnSetup), where the file's token placeholder gets the run's dedicated token
         Optional<Path> cozeSetupFile = text(properties.get(COZE_SETUP)).map(Path::of);
+        Optional<String> cozeSetupTool = text(properties.get(COZE_SETUP_TOOL));
+        if (cozeSetupTool.isPresent() && cozeSetupFile.isEmpty()) {
+            throw new ConfigurationException("-D" + COZE_SETUP_TOOL + " names a tool of a setup file, but no -D" + COZE_SETUP + "=FILE was given.");
+        }
         return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, limits, allowlist, models, table, samples, concurrency, maxRequests, maxTokensPerRun,
-                retries, longestWait, probeLimit, acceptBaseline, cozeSetupFile, Map.copyOf(tokens));
+                retries, longestWait, probeLimit, acceptBaseline, cozeSetupFile, cozeSetupTool, Map.copyOf(tokens));
     }
 
     /**
@@ -182,7 +189,7 @@ public record Settings(
     private Settings sendingWith(Limits otherLimits, int otherRetries) {
         return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, otherLimits, expectedAllowlist, modelsUnderTest,
                 modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, otherRetries, longestRetryWait, probeMaxTokens,
-                acceptBaseline, cozeSetupFile, tokens);
+                acceptBaseline, cozeSetupFile, cozeSetupTool, tokens);
     }
 
     public Optional<Secret> token(TokenKind kind) {

@@ -58,6 +58,14 @@ public final class ConsoleLines {
         return lines;
     }
 
+    /** A setup file the run was given and refused: what is wrong, with its file, line and column, and what to do; once, without a stack trace. */
+    public static List<String> setupRefused(String why) {
+        List<String> lines = new ArrayList<>(List.of("", "The run did not start: its setup file was refused. Nothing was sent."));
+        why.strip().lines().forEach(line -> lines.add("  " + line.strip()));
+        lines.add("");
+        return lines;
+    }
+
     /** "Validation Checklist 4 — <scenario>": the guide line's short name, then the scenario's own. */
     public static String label(Collection<String> tags, String name) {
         return GuideLine.of(tags).map(line -> line.title().split(": ", 2)[0] + " — " + name).orElse(name);

@@ -90,6 +90,19 @@ class ConsoleLinesTest {
         ledger.record(new RunLedger.ScenarioResult(location, name, tags, "PASSED", "Both routes", "gpt-5.4"));
     }
 
+    @Test
+    void aRefusedSetupFileIsSaidOnceInFullAndTheNotStartedSummaryListsEveryProblemUncut(@org.junit.jupiter.api.io.TempDir Path reports) throws Exception {
+        String problem = "examples/x.yaml:37:11: paths./v1/chat/completions.post.responses.200.content: Coze says \"response only supports "
+                + "'application/json' media type\". " + "Give the response \"200\" exactly one media type. ".repeat(40);
+        String why = "examples/x.yaml: Coze's Import refuses this OpenAPI 3 document (2 problems). Nothing was sent.\n  " + problem + "\n  second problem";
+        assertThat(ConsoleLines.setupRefused(why), contains("", "The run did not start: its setup file was refused. Nothing was sent.",
+                "  examples/x.yaml: Coze's Import refuses this OpenAPI 3 document (2 problems). Nothing was sent.", "  " + problem.strip(), "  second problem", ""));
+        SummaryWriter.writeNotStarted(reports, why);
+        String summary = java.nio.file.Files.readString(reports.resolve("summary.md"));
+        assertThat(summary, org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("- " + problem.strip() + "\n"),
+                org.hamcrest.Matchers.containsString("- second problem\n"), org.hamcrest.Matchers.containsString("No scenario ran.")));
+    }
+
     private void red(String location, String name, List<String> tags, Optional<? extends GuideLine> row) {
         ledger.record(new RunLedger.ScenarioResult(location, name, tags, "FAILED", "Coze API plugin (Create from API)", "gpt-5.4"));
         ledger.recordFailure(location, new RunLedger.Failure("Expected a 503 but got 401", row.map(r -> Finding.of((GuideLine) r)), Optional.empty()));

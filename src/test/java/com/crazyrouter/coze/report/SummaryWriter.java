@@ -53,9 +53,16 @@ public final class SummaryWriter {
         write(reports, ledger, figures, red, BY_SHAPE);
     }
 
-    /** The summary of a run that did not start (a setting, the preflight): that, and why; last night's summary must not stand. */
+    /**
+     * The summary of a run that did not start (a setting, the preflight, a refused setup file): that, and why, every line
+     * after the first one problem (a refused setup file lists them all), listed in full, none cut; last night's summary
+     * must not stand.
+     */
     public static void writeNotStarted(Path reports, String why, Redactor redactor) {
-        write(reports, TITLE + headline("This run stopped early. The harness did not start: " + why) + "No scenario ran.\n", redactor);
+        List<String> lines = why.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        String rest = lines.stream().skip(1).map(line -> "- " + line.replace("|", "\\|").replace("<", "&lt;") + "\n").collect(Collectors.joining());
+        write(reports, TITLE + headline("This run stopped early. The harness did not start: " + (lines.isEmpty() ? why : lines.get(0)))
+                + (rest.isEmpty() ? "" : rest + "\n") + "No scenario ran.\n", redactor);
     }
 
     /** As {@link #writeNotStarted(Path, String, Redactor)} before the run's tokens are known: what is shaped like a token is masked. */

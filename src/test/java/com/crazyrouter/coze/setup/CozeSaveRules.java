@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What Coze checks before it saves a plugin's OpenAPI document, every rule with Coze's own words (docs/COZE.md §4.6):
+ * What Coze checks before it saves a plugin's OpenAPI document, every rule with Coze's own words (docs/COZE.md §4.7):
  * kin-openapi v0.118.0's {@code T.Validate} first, then Coze's {@code Openapi3T.Validate} and
  * {@code Openapi3Operation.Validate} (coze-studio, backend/crossdomain/plugin/model/openapi.go). Coze stops at the
- * first; this lists them all, each with its line and column, so one edit fixes the file.
+ * first; this lists them all, each with its line and column, so one edit fixes the file. Import (plugin_draft.go
+ * {@code ConvertToOpenapi3Doc}) runs them on the document it has completed; the code editor on the document as pasted.
  * <p>
  * Not swagger-parser: its messages carry no line or column, it validates OpenAPI as swagger-parser reads it rather
  * than as kin-openapi and Coze do (a file it passes Coze may refuse, and the other way round), and it would add about
@@ -32,17 +33,26 @@ final class CozeSaveRules {
         this.root = root;
     }
 
-    /** Refuses, with every rule the file breaks, a document that Coze would not save. */
-    static void check(LocatedValue root) {
+    /** Every rule the document breaks, each "file:line:col: field: Coze says "…". What to do."; empty when Coze saves it. */
+    static List<String> problems(LocatedValue root) {
         CozeSaveRules rules = new CozeSaveRules(root);
         rules.info();
         rules.servers();
         rules.paths();
-        if (!rules.problems.isEmpty()) {
-            int count = rules.problems.size();
-            throw new ConfigurationException(root.file() + ": Coze refuses to save this plugin (" + count + " problem" + (count == 1 ? "" : "s")
-                    + "; Coze names the first when you save, in the words quoted below). Nothing was sent.\n  "
-                    + String.join("\n  ", rules.problems));
+        return List.copyOf(rules.problems);
+    }
+
+    /**
+     * Refuses, with every rule it breaks, a document that Coze's Import would not take once it has completed it
+     * ({@code completed}: see {@link ImportCompletion}); {@code filled} says what Import filled in first.
+     */
+    static void refuseOnImport(LocatedValue completed, String form, List<String> filled) {
+        List<String> problems = problems(completed);
+        if (!problems.isEmpty()) {
+            int count = problems.size();
+            throw new ConfigurationException(completed.file() + ": Coze's Import refuses this " + form + " (" + count + " problem" + (count == 1 ? "" : "s")
+                    + "; Coze names the first when you import it, in the words quoted below). Nothing was sent.\n  " + String.join("\n  ", problems)
+                    + (filled.isEmpty() ? "" : "\n  (What Import fills in itself, and so is not a problem: " + String.join(" ", filled) + ")"));
         }
     }
 

@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * not auth;</li>
  * <li>-d without a Content-Type means form-urlencoded; a JSON -d body's top-level keys become the parameters, all
  * required, typed from their values (every JSON number becomes integer, an empty array or null is dropped);</li>
- * <li>the server is scheme://host (http:// is rewritten to https://), the path the URL's path; without -X the method is
- * POST when -d is given, else GET.</li>
+ * <li>the server is scheme://host as written (an http:// URL stays http://; a URL without http:// or https:// is no URL
+ * to the importer: "invalid request url"), the path the URL's path; without -X the method is POST when -d is given,
+ * else GET.</li>
  * </ul>
  * What a builder would not expect goes into the import notes.
  */
@@ -164,11 +165,8 @@ final class CurlImport {
 
         Matcher m = URL.matcher(trimLineBreaks(urlWord.text()));
         m.matches();
-        String scheme = m.group(1).toLowerCase(Locale.ROOT);
-        if (scheme.equals("http")) {
-            notes.add("the URL starts with http://: Coze's importer rewrites it to https:// for the server.");
-        }
-        String server = "https://" + m.group(2);
+        // CurlToOpenapi3Doc: urlSchema.Scheme + "://" + urlSchema.Host (Go's url.Parse writes the scheme in lower case)
+        String server = m.group(1).toLowerCase(Locale.ROOT) + "://" + m.group(2);
         String path = URLDecoder.decode(m.group(3).replace("+", "%2B"), StandardCharsets.UTF_8);
         if (path.isEmpty()) {
             notes.add("the URL has no path: the tool path is empty, and Coze needs one that starts with /, e.g. /v1/chat/completions.");
@@ -251,7 +249,7 @@ final class CurlImport {
     }
 
     /** The schema type the importer gives a value: every JSON number is an integer; null and an empty list have none. */
-    private static Optional<String> type(JsonNode value) {
+    static Optional<String> type(JsonNode value) {
         if (value.isTextual()) {
             return Optional.of("string");
         }

@@ -204,6 +204,76 @@ final class LocatedValue {
         }
     }
 
+    // ---- building a document as Coze converts or completes one ------------------------------------------------------
+
+    /** A new, empty document (an object) of the same file: what Coze converts a file into, each part placed where it came from. */
+    static LocatedValue newDocument(LocatedValue from) {
+        return new LocatedValue(new Places(from.places.file, new HashMap<>(), new HashMap<>()), Json.MAPPER.createObjectNode(), "", "");
+    }
+
+    /** A deep copy of this whole document and its places, to complete as Coze completes it without changing what was read. */
+    LocatedValue copyDocument() {
+        Places copy = new Places(places.file, new HashMap<>(places.values), new HashMap<>(places.keys));
+        return new LocatedValue(copy, value.deepCopy(), "", "");
+    }
+
+    /** Sets this object's member {@code key} to a copy of {@code source}, which keeps its places; returns the member. */
+    LocatedValue put(String key, LocatedValue source) {
+        String child = childPointer(key);
+        ((ObjectNode) value).set(key, source.value.deepCopy());
+        copyPlaces(source.places.values, source.pointer, places.values, child);
+        copyPlaces(source.places.keys, source.pointer, places.keys, child);
+        if (!places.keys.containsKey(child)) {
+            place(child, source);
+        }
+        return get(key);
+    }
+
+    /** Sets this object's member {@code key} to a value Coze writes itself, placed where {@code at} stands; returns the member. */
+    LocatedValue put(String key, JsonNode literal, LocatedValue at) {
+        String child = childPointer(key);
+        ((ObjectNode) value).set(key, literal);
+        places.values.keySet().removeIf(p -> p.equals(child) || p.startsWith(child + "/"));
+        places.keys.keySet().removeIf(p -> p.equals(child) || p.startsWith(child + "/"));
+        place(child, at);
+        return get(key);
+    }
+
+    /** This object's member {@code key} as an object, made (placed where {@code at} stands) if it is not one yet. */
+    LocatedValue object(String key, LocatedValue at) {
+        return get(key).isObject() ? get(key) : put(key, Json.MAPPER.createObjectNode(), at);
+    }
+
+    /** Removes this object's member {@code key}. */
+    void remove(String key) {
+        ((ObjectNode) value).remove(key);
+    }
+
+    private String childPointer(String key) {
+        if (!value.isObject()) {
+            throw new IllegalStateException(field + " is not an object");
+        }
+        return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private void place(String child, LocatedValue at) {
+        Where where = at.where();
+        if (where.line() > 0) {
+            places.values.put(child, new int[] {where.line(), where.column()});
+            places.keys.put(child, new int[] {where.line(), where.column()});
+        }
+    }
+
+    private static void copyPlaces(Map<String, int[]> from, String fromPointer, Map<String, int[]> to, String toPointer) {
+        Map<String, int[]> moved = new HashMap<>();
+        from.forEach((p, place) -> {
+            if (p.equals(fromPointer) || p.startsWith(fromPointer + "/")) {
+                moved.put(toPointer + p.substring(fromPointer.length()), place);
+            }
+        });
+        to.putAll(moved);
+    }
+
     java.nio.file.Path file() {
         return places.file.file();
     }

@@ -49,38 +49,53 @@ final class OpenApiReader {
     private OpenApiReader() {
     }
 
+    /**
+     * How the document reached Coze: the form the builder gave ({@code form}, as a message names it), what Coze's
+     * converter did to it ({@code notes}), and whether its replies are Coze's default to be declared after Debug (a
+     * Postman import, as a cURL one: the run assumes the builder did).
+     */
+    record Source(String form, List<String> notes, boolean repliesDeclaredAfterDebug) {
+        static final Source OPENAPI_3 = new Source("OpenAPI 3 document", List.of(), false);
+    }
+
     static BuilderSetup.PluginSetup read(LocatedValue root, Map<String, String> secrets) {
-        List<String> notes = new ArrayList<>();
-        if (root.get("swagger").present()) {
-            throw root.get("swagger").fail("says this is Swagger " + root.get("swagger").text().orElse("2")
-                    + ". Coze stores a plugin as OpenAPI 3: convert it (e.g. with swagger2openapi) and start the file with openapi: 3.0.1.");
+        return read(root, root, Source.OPENAPI_3, secrets, Optional.empty());
+    }
+
+    /**
+     * @param written the file as written; {@code document} what Coze converted it into (the same for OpenAPI 3)
+     * @param wantedTool the tool to judge, when the file holds several (-Dcoze.setup.tool)
+     */
+    static BuilderSetup.PluginSetup read(LocatedValue written, LocatedValue document, Source source, Map<String, String> secrets, Optional<String> wantedTool) {
+        List<String> notes = new ArrayList<>(source.notes());
+        if (source == Source.OPENAPI_3) {
+            String version = document.get("openapi").requiredText("the OpenAPI version, e.g. 3.0.1");
+            if (!version.strip().startsWith("3.")) {
+                throw document.get("openapi").fail(Where.shown(version) + " is not an OpenAPI 3 version: Coze's Import takes openapi: 3.x, or swagger: \"2.0\" "
+                        + "(plugin_draft.go getConvertFunc; anything else is \"invalid schema\").");
+            }
         }
-        String version = root.get("openapi").requiredText("the OpenAPI version, e.g. 3.0.1");
-        if (!version.strip().startsWith("3.")) {
-            throw root.get("openapi").fail(Where.shown(version) + " is not an OpenAPI 3 version: Coze stores a plugin as OpenAPI 3 (e.g. 3.0.1).");
+        ImportCompletion.Completed completed = ImportCompletion.of(document);
+        CozeSaveRules.refuseOnImport(completed.document(), source.form(), completed.filled());
+        completed.filled().forEach(filled -> notes.add("Import fills in: " + filled));
+        if (source == Source.OPENAPI_3) {
+            List<String> editor = CozeSaveRules.problems(written);
+            if (!editor.isEmpty()) {
+                notes.add("Pasted into Coze's code editor as written (not imported), this document would be refused: " + String.join(" ", editor));
+            }
         }
-        CozeSaveRules.check(root);
+        LocatedValue root = completed.document();
         String serverUrl = server(root.get("servers"));
         LocatedValue paths = root.get("paths");
         if (!paths.isObject() || paths.members().isEmpty()) {
-            throw paths.fail("is missing: the plugin's one tool, e.g. paths: {/v1/chat/completions: {post: …}}.");
+            throw paths.fail("is missing: the plugin's tool, e.g. paths: {/v1/chat/completions: {post: …}}.");
         }
-        if (paths.members().size() > 1) {
-            throw paths.fail("holds " + paths.members().size() + " paths (" + String.join(", ", paths.members().keySet())
-                    + "): a setup file describes one tool. Keep /v1/chat/completions only.");
-        }
-        String path = paths.members().keySet().iterator().next();
-        LocatedValue pathItem = resolve(root, paths.get(path));
-        if (!path.startsWith("/")) {
-            throw paths.get(path).fail("must start with \"/\": Coze requires a tool path that starts with /, e.g. /v1/chat/completions.");
-        }
-        List<String> methods = pathItem.members().keySet().stream().filter(OPERATIONS::contains).toList();
-        if (methods.size() != 1) {
-            throw pathItem.fail(methods.isEmpty() ? "has no operation: give the tool's method, e.g. post: {…}."
-                    : "has " + methods.size() + " operations (" + String.join(", ", methods) + "): a setup file describes one tool, e.g. post only.");
-        }
-        String method = methods.get(0);
-        LocatedValue operation = resolve(root, pathItem.get(method));
+        ToolChoice.Chosen chosen = ToolChoice.choose(paths, serverUrl, wantedTool, node -> resolve(root, node));
+        chosen.notJudged().ifPresent(notes::add);
+        String path = chosen.tool().path();
+        LocatedValue pathItem = chosen.tool().pathItem();
+        String method = chosen.tool().method();
+        LocatedValue operation = chosen.tool().operation();
 
         List<PluginTool.Parameter> parameters = new ArrayList<>();
         List<OutgoingRequest.Header> headers = new ArrayList<>();
@@ -106,6 +121,9 @@ final class OpenApiReader {
             }
             boolean required = parameter.get("required").value().asBoolean(false);
             parameters.add(new PluginTool.Parameter(name, "string", required || in.equalsIgnoreCase("path")));
+            if (source.form().equals(PostmanReader.FORM)) {
+                continue; // the Postman reader said what became of each header, its value dropped
+            }
             notes.add(in.toLowerCase(Locale.ROOT) + " parameter " + name + " has no default or example value: Coze makes it a tool input that the bot "
                     + "or workflow must fill on every call" + (name.equalsIgnoreCase("Authorization") ? ", so the token is not part of the plugin." : "."));
         }
@@ -121,7 +139,13 @@ final class OpenApiReader {
         List<String> hidden = new ArrayList<>();
         requestBody(root, operation.get("requestBody"), parameters, headers, notes, filled, hidden);
         PluginTool tool = new PluginTool(serverUrl, path, method.toUpperCase(Locale.ROOT), parameters, token, headers);
-        return new BuilderSetup.PluginSetup(root.file(), tool, notes, filled, hidden, declaresReplyText(root, operation.get("responses")));
+        boolean replyDeclared = declaresReplyText(root, operation.get("responses"));
+        if (source.repliesDeclaredAfterDebug() && !replyDeclared) {
+            notes.add("the imported tool's response \"200\" declares no fields (Coze's default response): Coze hands a bot or the next node only "
+                    + "declared fields, so it gets {} until you fill the output parameters (run the tool's Debug, let Coze parse the reply, save). "
+                    + "The run below assumes you did, as it assumes the service token.");
+        }
+        return new BuilderSetup.PluginSetup(root.file(), tool, notes, filled, hidden, replyDeclared || source.repliesDeclaredAfterDebug());
     }
 
     private static String server(LocatedValue servers) {

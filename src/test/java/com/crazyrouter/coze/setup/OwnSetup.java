@@ -19,6 +19,6 @@ public final class OwnSetup {
     public static Optional<BuilderSetup> read(Settings settings) {
         // the file's {{CRAZYROUTER_API_KEY}} is the run's dedicated token: the stub's fake one offline, the environment's live
         return settings.cozeSetupFile().map(file -> SetupFile.read(file,
-                Map.of(TOKEN_PLACEHOLDER, settings.token(TokenKind.DEDICATED).orElseThrow().reveal())));
+                Map.of(TOKEN_PLACEHOLDER, settings.token(TokenKind.DEDICATED).orElseThrow().reveal()), settings.cozeSetupTool()));
     }
 }

@@ -29,6 +29,10 @@ final class Problems {
         notes.add(note);
     }
 
+    boolean hasNotes() {
+        return !notes.isEmpty();
+    }
+
     boolean isEmpty() {
         return findings.isEmpty();
     }

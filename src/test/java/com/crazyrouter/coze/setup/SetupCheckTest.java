@@ -54,7 +54,7 @@ class SetupCheckTest {
     @CsvSource({
         "plugin-openapi.good.yaml,                 NNPPPPNPN, 3, exactly the guide's URL",
         "plugin-openapi.full-url-as-server.yaml,   NNFPPPNPN, 3, (a trailing slash)",
-        "plugin-openapi.token-without-bearer.yaml, NNPFPPNPN, 4, 'passes at the gateway, but not as the guide says'",
+        "plugin-openapi.token-without-bearer.yaml, NNPPPPNPN, 4, 'where the guide writes Bearer sk-…'",
         "curl.good.txt,                            NNPNPPNPN, 4, the file sets no auth",
         "curl.data-raw.txt,                        NNFFPFNNN, 6, which Coze's plugin importer drops",
         "workflow-node.good.yaml,                  NNPPPPNPN, 8, '{{escaped_input}}, which by this project''s convention'",
@@ -67,6 +67,11 @@ class SetupCheckTest {
         "plugin-openapi.model-misspelled.yaml,     NNPPPFNPN, 6, 'The guide''s id is gpt-5.4; they differ in spelling'",
         "workflow-node.model-misspelled.yaml,      NNPPPFNPN, 6, 'they differ in upper/lower case'",
         "plugin-openapi.reply-not-declared.yaml,   NNPPPPNFN, 8, 'a bot or the next node only the fields the response declares'",
+        "plugin-openapi.import-completes.yaml,     NNPPPPNPN, 3, exactly the guide's URL",
+        "swagger2.good.yaml,                       NNPPPPNPN, 3, 'Server https://crazyrouter.com/v1 + tool path /chat/completions'",
+        "swagger2.no-base-path.yaml,               NNFPPPNPN, 3, 'https://crazyrouter.com//v1/chat/completions (with \"//\")'",
+        "postman.good.json,                        NNPNPPNPN, 4, the file sets no auth",
+        "postman.authorization-header.json,        NNPFPPNPN, 4, 'Authorization is a tool input'",
     })
     void eachExampleGetsItsVerdicts(String example, String verdicts, int keyLine, String says) {
         List<SetupCheck.Line> lines = SetupCheck.check(SetupFileTest.example(example));
@@ -139,7 +144,7 @@ class SetupCheckTest {
             {"\"Bearer " + TOKEN + "\"", "FAILED", "quotes"},
             {"Bearer " + TOKEN + "\n", "FAILED", "refuses to send"},
             {"Bearer sk-xxx", "FAILED", "still the guide's placeholder"},
-            {TOKEN, "FAILED", "passes at the gateway, but not as the guide says"},
+            {TOKEN, "PASSED", "strips an optional \"Bearer \" before it reads the key"},
             {"Bearer {{api_key}}", "FAILED", "fills no variables"},
         };
         for (String[] c : cases) {
@@ -156,7 +161,7 @@ class SetupCheckTest {
         assertThat(both.finding(), containsString("overwrites the hand-written Authorization header"));
         SetupCheck.Line wrong = node(NODE.withAuth(new WorkflowHttpNode.CustomAuth(PluginTool.Location.HEADER, "Authorization", TOKEN))
                 .withHeaders(List.of(header("Authorization", "Bearer " + TOKEN))), 4);
-        assertThat(wrong.verdict(), equalTo(SetupCheck.Verdict.FAILED));
+        assertThat(wrong.verdict(), equalTo(SetupCheck.Verdict.PASSED));
         assertThat(wrong.finding(), allOf(containsString("without \"Bearer \""), containsString("overwrites")));
     }
 

@@ -55,8 +55,8 @@ class SetupCurlImportTest {
     void headersCookiesAndQueryBecomeRequiredInputsWithoutValues() throws IOException {
         BuilderSetup.PluginSetup setup = imported("curl 'http://crazyrouter.com/v1/chat/completions?trace=1' -H 'x-trace-id: abc' -b 'session=1' "
                 + "-H 'Content-Type: application/json' -d '{\"model\":\"gpt-5.4\"}'");
-        assertThat(setup.tool().serverUrl(), equalTo("https://crazyrouter.com"));
-        assertThat(setup.importNotes(), hasItem(containsString("rewrites it to https://")));
+        // CurlToOpenapi3Doc keeps the scheme: urlSchema.Scheme + "://" + urlSchema.Host (checklist 3 then flags http://)
+        assertThat(setup.tool().serverUrl(), equalTo("http://crazyrouter.com"));
         assertThat(setup.tool().parameters(), equalTo(List.of(new PluginTool.Parameter("X-Trace-Id", "string", true),
                 new PluginTool.Parameter("Cookie", "string", true), new PluginTool.Parameter("trace", "string", true),
                 new PluginTool.Parameter("model", "string", true))));

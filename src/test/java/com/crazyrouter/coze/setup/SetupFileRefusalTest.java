@@ -111,15 +111,25 @@ class SetupFileRefusalTest {
     }
 
     @Test
-    void anOpenApiDocumentWithTwoToolsIsRefused() throws IOException {
-        ConfigurationException e = refused("two.yaml", SAVEABLE + "  /v1/models: {get: {operationId: models, summary: s, responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}}}\n");
-        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("two.yaml") + ":4:1: paths holds 2 paths"), containsString("one tool")));
+    void anOpenApiDocumentWithTwoToolsNeitherOfThemChatIsRefusedWithHowToNameOne() throws IOException {
+        ConfigurationException e = refused("two.yaml", SAVEABLE.replace("/v1/chat/completions:", "/v1/embeddings:")
+                + "  /v1/models: {get: {operationId: models, summary: s, responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}}}\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("two.yaml") + ":4:1: paths holds 2 tools and none calls Crazyrouter's chat completions"),
+                containsString("-Dcoze.setup.tool=OPERATION_ID"), containsString("POST /v1/embeddings (chat), GET /v1/models (models)")));
     }
 
     @Test
-    void swaggerTwoIsRefusedWithWhatToDo() throws IOException {
-        ConfigurationException e = refused("swagger.yaml", "swagger: '2.0'\nhost: crazyrouter.com\n");
-        assertThat(e.getMessage(), containsString("OpenAPI 3"));
+    void aToolNamedBySettingThatIsNotInTheFileIsRefused() throws IOException {
+        Path two = file("named.yaml", SAVEABLE);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SetupFile.read(two, SECRETS, java.util.Optional.of("nope")));
+        assertThat(e.getMessage(), allOf(containsString("has no tool named 'nope'"), containsString("POST /v1/chat/completions (chat)")));
+    }
+
+    @Test
+    void aSwaggerHostWithAPathIsRefusedInKinOpenapisWords() throws IOException {
+        ConfigurationException e = refused("swagger.yaml", "swagger: '2.0'\nhost: crazyrouter.com/v1\npaths: {}\n");
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("swagger.yaml") + ":2:7: host is"),
+                containsString("This MUST be the host only and does not include the scheme nor sub-paths.")));
     }
 
     @Test
@@ -136,10 +146,11 @@ class SetupFileRefusalTest {
     }
 
     @Test
-    void anUnknownFormListsTheThreeAcceptedForms() throws IOException {
+    void anUnknownFormListsTheFiveAcceptedForms() throws IOException {
         ConfigurationException e = refused("what.yaml", "model: gpt-5.4\nurl: https://crazyrouter.com\n");
         assertThat(e.getMessage(), allOf(startsWith(dir.resolve("what.yaml") + ": is not a setup file this check knows"), containsString("model, url"),
-                containsString("OpenAPI 3"), containsString("cURL"), containsString("workflow-http-node")));
+                containsString("OpenAPI 3"), containsString("Swagger 2.0"), containsString("Postman collection"), containsString("cURL"),
+                containsString("workflow-http-node")));
     }
 
     @Test
@@ -158,30 +169,25 @@ class SetupFileRefusalTest {
     }
 
     @Test
-    void aPluginCozeRefusesToSaveListsEveryRuleWithItsPlaceAndCozesWords() {
+    void aPluginCozesImportRefusesListsWhatImportRefusesAndWhatItFillsIn() {
         Path file = Path.of("examples", "plugin-openapi.coze-refuses-to-save.yaml");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> SetupFile.read(file, SECRETS));
-        assertThat(e.getMessage(), allOf(startsWith(file + ": Coze refuses to save this plugin (4 problems"),
-                containsString(file + ":5:1: info.description: Coze says \"the description of info is required\""),
-                containsString(file + ":12:5: paths./v1/chat/completions.post.operationId: Coze says \"operationID is required\""),
-                containsString(file + ":12:5: paths./v1/chat/completions.post.summary: Coze says \"summary is required\""),
+        assertThat(e.getMessage(), allOf(startsWith(file + ": Coze's Import refuses this OpenAPI 3 document (1 problem"),
                 containsString("Coze says \"response only supports 'application/json' media type\""),
-                containsString("the 'application/json' media type is not defined in response")));
+                containsString("the 'application/json' media type is not defined in response"),
+                containsString("What Import fills in itself"), containsString("info.description is empty: Import uses the title"),
+                containsString("POST /v1/chat/completions has no operationId")));
+        assertThat(e.getMessage(), not(containsString("operationID is required")));
     }
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
-        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, version: v1}' | the description of info is required",
-        "'info: {title: t, description: d, version: v1}' | 'info: {description: d, version: v1}' | the title of info is required",
-        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, description: d}' | value of version must be a non-empty string",
-        "'      operationId: chat' | '' | operationID is required",
-        "'      summary: s' | '' | summary is required",
         "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: https://crazyrouter.com}, {url: https://b.example}]' | only one server is allowed",
         "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: crazyrouter.com}]' | invalid server url 'crazyrouter.com'",
         "'  /v1/chat/completions:' | '  v1/chat/completions:' | does not start with a forward slash (/)",
         "'application/json: {schema: {type: object}}' | 'text/plain: {schema: {type: string}}' | response only supports 'application/json' media type",
         "'application/json: {schema: {type: object}}' | 'application/json: {schema: {type: array}}' | response body only supports 'object' type",
-        "'{\"200\": {description: ok,' | '{\"201\": {description: ok,' | response only supports '200' status",
+        "'{\"200\": {description: ok,' | '{\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}, \"404\": {description: no,' | response only supports '200' status",
         "'{\"200\": {description: ok,' | '{\"200\": {' | a short description of the response is required",
         "'      responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}' | '' | value of responses must be an object",
         "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: object}}, application/x-www-form-urlencoded: {schema: {type: object}}}}' | request body only supports one media type",
@@ -191,11 +197,33 @@ class SetupFileRefusalTest {
         "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: body, schema: {type: string}}]' | the location of parameter 'q' cannot be 'body'",
         "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query}]' | parameter schema is required",
     })
-    void eachRuleCozeSavesByIsEnforcedInCozesWords(String from, String to, String cozeSays) throws IOException {
-        String text = SAVEABLE.replace(from.replace("\\n", "\n") + (to.isEmpty() ? "\n" : ""), to.replace("\\n", "\n") + (to.isEmpty() ? "" : ""));
-        assertThat("the test's edit applies", text, not(equalTo(SAVEABLE)));
+    void eachRuleCozesImportKeepsIsEnforcedInCozesWords(String from, String to, String cozeSays) throws IOException {
+        String text = edited(from, to);
         ConfigurationException e = refused("rule.yaml", text);
-        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("rule.yaml") + ": Coze refuses to save this plugin (1 problem;"), containsString(cozeSays),
-                containsString(dir.resolve("rule.yaml") + ":")));
+        assertThat(e.getMessage(), allOf(startsWith(dir.resolve("rule.yaml") + ": Coze's Import refuses this OpenAPI 3 document (1 problem;"),
+                containsString(cozeSays), containsString(dir.resolve("rule.yaml") + ":")));
+    }
+
+    /** Rules the code editor enforces on a pasted document, which Import first completes (fillNecessaryInfoForOpenapi3Doc): read, with a note. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, version: v1}' | the description of info is required | Import uses the title, \"t\"",
+        "'info: {title: t, description: d, version: v1}' | 'info: {description: d, version: v1}' | the title of info is required | \"title is required\"",
+        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, description: d}' | value of version must be a non-empty string | Import writes v1",
+        "'info: {title: t, description: d, version: v1}' | '' | invalid info: must be an object | There is no info",
+        "'      operationId: chat' | '' | operationID is required | random 6-character one",
+        "'      summary: s' | '' | summary is required | Import uses its operationId, chat",
+        "'{\"200\": {description: ok,' | '{\"201\": {description: ok,' | response only supports '200' status | replaces its responses with Coze's default",
+    })
+    void eachRuleImportCompletesIsANoteQuotingTheCodeEditor(String from, String to, String editorSays, String importFills) throws IOException {
+        BuilderSetup.PluginSetup setup = (BuilderSetup.PluginSetup) SetupFile.read(file("filled.yaml", edited(from, to)), SECRETS);
+        assertThat(String.join("\n", setup.importNotes()), allOf(containsString("Import fills in: "), containsString(importFills),
+                containsString("Pasted into Coze's code editor as written (not imported), this document would be refused"), containsString(editorSays)));
+    }
+
+    private String edited(String from, String to) {
+        String text = SAVEABLE.replace(from.replace("\\n", "\n") + (to.isEmpty() ? "\n" : ""), to.replace("\\n", "\n"));
+        assertThat("the test's edit applies", text, not(equalTo(SAVEABLE)));
+        return text;
     }
 }

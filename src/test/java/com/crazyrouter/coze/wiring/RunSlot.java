@@ -6,6 +6,7 @@ import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.run.RunStop;
 import com.crazyrouter.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.setup.OwnSetup;
+import com.crazyrouter.coze.report.ConsoleLines;
 import com.crazyrouter.coze.report.SummaryWriter;
 import com.crazyrouter.coze.stubs.StubGateway;
 import java.nio.file.Path;
@@ -92,10 +93,18 @@ public final class RunSlot {
         Optional<BuilderSetup> ownSetup;
         try {
             loaded = settings.get();
-            ownSetup = OwnSetup.read(loaded);
         } catch (RuntimeException notStarted) {
             SummaryWriter.writeNotStarted(reports, String.valueOf(notStarted.getMessage()));
             throw notStarted;
+        }
+        try {
+            ownSetup = OwnSetup.read(loaded);
+        } catch (ConfigurationException refused) {
+            // said once, here; Cucumber and Maven repeat only the one line of the RedRun, without a stack trace
+            SummaryWriter.writeNotStarted(loaded.reportsDir(), refused.getMessage());
+            ConsoleLines.setupRefused(refused.getMessage()).forEach(System.out::println);
+            throw new RedRun("The run did not start: the setup file " + loaded.cozeSetupFile().map(String::valueOf).orElse("") + " was refused; "
+                    + "what to change is printed above and in " + loaded.reportsDir().resolve("summary.html") + ".");
         }
         try {
             return Run.start(loaded, ownSetup, mayTakeHeadStart ? takeHeadStart(loaded) : Optional.empty());
