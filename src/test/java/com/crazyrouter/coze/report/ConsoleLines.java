@@ -60,7 +60,12 @@ public final class ConsoleLines {
 
     /** A setup file the run was given and refused: what is wrong, with its file, line and column, and what to do; once, without a stack trace. */
     public static List<String> setupRefused(String why) {
-        List<String> lines = new ArrayList<>(List.of("", "The run did not start: its setup file was refused. Nothing was sent."));
+        return notStarted("its setup file was refused. Nothing was sent.", why);
+    }
+
+    /** "The run did not start: the preflight stopped it.", then why, each line indented. */
+    public static List<String> notStarted(String what, String why) {
+        List<String> lines = new ArrayList<>(List.of("", "The run did not start: " + what));
         why.strip().lines().forEach(line -> lines.add("  " + line.strip()));
         lines.add("");
         return lines;

@@ -93,6 +93,9 @@ public final class RunSlot {
         Optional<BuilderSetup> ownSetup;
         try {
             loaded = settings.get();
+        } catch (ConfigurationException wrong) {
+            SummaryWriter.writeNotStarted(reports, String.valueOf(wrong.getMessage()));
+            throw saidOnce("a setting is wrong. Nothing was sent.", wrong.getMessage(), reports);
         } catch (RuntimeException notStarted) {
             SummaryWriter.writeNotStarted(reports, String.valueOf(notStarted.getMessage()));
             throw notStarted;
@@ -112,9 +115,18 @@ public final class RunSlot {
             Redactor redactor = new Redactor(loaded.tokens().values());
             String why = redactor.redact(String.valueOf(notStarted.getMessage()));
             SummaryWriter.writeNotStarted(loaded.reportsDir(), why, redactor);
+            if (notStarted instanceof ConfigurationException) {
+                throw saidOnce("the preflight stopped it.", why, loaded.reportsDir());
+            }
             // a skip here (the deadline passed before the preflight) would leave a run of nothing but skips: green
             throw notStarted instanceof TestAbortedException ? new RedRun(why) : notStarted;
         }
+    }
+
+    /** Why the run did not start, said once on the console; Cucumber and Maven repeat only the RedRun's one line, without a stack trace. */
+    private static RedRun saidOnce(String what, String why, Path reports) {
+        ConsoleLines.notStarted(what, String.valueOf(why)).forEach(System.out::println);
+        return new RedRun("The run did not start: " + what.replaceFirst("\\..*", "") + "; why is printed above and in " + reports.resolve("summary.html") + ".");
     }
 
     /** Killed while it starts (the settings, the preflight, the stub gateway) or while it runs, the run still writes a summary saying so. */
