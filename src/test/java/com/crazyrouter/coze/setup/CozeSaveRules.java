@@ -230,21 +230,6 @@ final class CozeSaveRules {
 
     /** A local $ref followed, or the node itself (an unresolvable one is refused later by the reader, with its own message). */
     private LocatedValue resolve(LocatedValue node) {
-        LocatedValue current = node;
-        for (int hops = 0; current.get("$ref").present() && hops <= 10; hops++) {
-            String ref = current.get("$ref").value().asText("");
-            if (!ref.startsWith("#/")) {
-                return current;
-            }
-            LocatedValue target = root;
-            for (String part : ref.substring(2).split("/")) {
-                target = target.get(part.replace("~1", "/").replace("~0", "~"));
-            }
-            if (!target.present()) {
-                return current;
-            }
-            current = target;
-        }
-        return current;
+        return node.followedLenientlyIn(root);
     }
 }

@@ -136,18 +136,6 @@ final class ImportCompletion {
     }
 
     private static LocatedValue resolve(LocatedValue root, LocatedValue node) {
-        LocatedValue current = node;
-        for (int hops = 0; current.get("$ref").present() && hops <= 10; hops++) {
-            String ref = current.get("$ref").value().asText("");
-            if (!ref.startsWith("#/")) {
-                return current;
-            }
-            LocatedValue target = root;
-            for (String part : ref.substring(2).split("/")) {
-                target = target.get(part.replace("~1", "/").replace("~0", "~"));
-            }
-            current = target;
-        }
-        return current;
+        return node.followedLenientlyIn(root);
     }
 }

@@ -281,4 +281,48 @@ final class LocatedValue {
     com.crazyrouter.coze.config.ConfigurationException fail(String what) {
         return where().fail(what);
     }
+
+    /**
+     * This value with its local {@code $ref}s followed in {@code root} (#/… inside the same file, at most 10 hops), as
+     * Coze's readers follow them; a reference out of the file, or to nothing, is refused saying so ({@code inside}: where
+     * a reference may point, "#/components/…").
+     */
+    LocatedValue followedIn(LocatedValue root, String inside) {
+        LocatedValue current = this;
+        for (int hops = 0; current.get("$ref").present(); hops++) {
+            String ref = current.get("$ref").value().asText("");
+            if (!ref.startsWith("#/") || hops > 10) {
+                throw current.get("$ref").fail(Where.shown(ref) + " cannot be followed: only references inside this file (" + inside + ") are read.");
+            }
+            LocatedValue target = root.at(ref);
+            if (!target.present()) {
+                throw current.get("$ref").fail(Where.shown(ref) + " points at nothing in this file.");
+            }
+            current = target;
+        }
+        return current;
+    }
+
+    /** As {@link #followedIn}, but a reference that cannot be followed is left as it is, for the reader to refuse with its own message. */
+    LocatedValue followedLenientlyIn(LocatedValue root) {
+        LocatedValue current = this;
+        for (int hops = 0; current.get("$ref").present() && hops <= 10; hops++) {
+            String ref = current.get("$ref").value().asText("");
+            LocatedValue target = ref.startsWith("#/") ? root.at(ref) : current;
+            if (!target.present() || target == current) {
+                return current;
+            }
+            current = target;
+        }
+        return current;
+    }
+
+    /** The value a local JSON pointer reference (#/a/b, with ~1 and ~0 escapes) names in this document. */
+    private LocatedValue at(String ref) {
+        LocatedValue target = this;
+        for (String part : ref.substring(2).split("/")) {
+            target = target.get(part.replace("~1", "/").replace("~0", "~"));
+        }
+        return target;
+    }
 }

@@ -313,21 +313,6 @@ final class OpenApiReader {
 
     /** Follows a local {@code $ref} ("#/components/…"); anything else is returned as it is. */
     private static LocatedValue resolve(LocatedValue root, LocatedValue node) {
-        LocatedValue current = node;
-        for (int hops = 0; current.get("$ref").present(); hops++) {
-            String ref = current.get("$ref").text().orElse("");
-            if (!ref.startsWith("#/") || hops > 10) {
-                throw current.get("$ref").fail(Where.shown(ref) + " cannot be followed: only references inside this file (#/components/…) are read.");
-            }
-            LocatedValue target = root;
-            for (String part : ref.substring(2).split("/")) {
-                target = target.get(part.replace("~1", "/").replace("~0", "~"));
-            }
-            if (!target.present()) {
-                throw current.get("$ref").fail(Where.shown(ref) + " points at nothing in this file.");
-            }
-            current = target;
-        }
-        return current;
+        return node.followedIn(root, "#/components/…");
     }
 }

@@ -221,22 +221,7 @@ final class SwaggerReader {
 
     /** A Swagger reference inside the file (#/parameters/…, #/responses/…, #/definitions/…) followed. */
     private static LocatedValue resolve(LocatedValue swagger, LocatedValue node) {
-        LocatedValue current = node;
-        for (int hops = 0; current.get("$ref").present(); hops++) {
-            String ref = current.get("$ref").value().asText("");
-            if (!ref.startsWith("#/") || hops > 10) {
-                throw current.get("$ref").fail(Where.shown(ref) + " cannot be followed: only references inside this file (#/…) are read.");
-            }
-            LocatedValue target = swagger;
-            for (String part : ref.substring(2).split("/")) {
-                target = target.get(part.replace("~1", "/").replace("~0", "~"));
-            }
-            if (!target.present()) {
-                throw current.get("$ref").fail(Where.shown(ref) + " points at nothing in this file.");
-            }
-            current = target;
-        }
-        return current;
+        return node.followedIn(swagger, "#/…");
     }
 
     /** kin-openapi's ToV3Ref: #/definitions/X is #/components/schemas/X in the converted document. */
