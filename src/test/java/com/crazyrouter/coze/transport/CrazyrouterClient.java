@@ -36,7 +36,8 @@ import javax.net.ssl.SSLException;
  * Content-Length, no redirect followed (the Coze route decides that) — over the JDK's HTTP client, within the run's
  * limits (config/Limits): a connect timeout, a timeout until the answer's headers, a deadline for the whole exchange,
  * an idle and a total limit for a stream, and a cap on the body; past one, it stops reading and says which limit passed
- * after how much of the answer. Thread-safe; one per run.
+ * after how much of the answer. A gzip reply to a request that asked for gzip is decoded as Coze's Go client decodes it
+ * ({@link GoDecoding}), the cap holding for the decoded bytes too. Thread-safe; one per run.
  */
 public final class CrazyrouterClient {
     private final Evidence evidence = Evidence.SHOWN;
