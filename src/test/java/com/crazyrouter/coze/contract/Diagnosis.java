@@ -4,6 +4,7 @@ import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.transport.UndecodableBody;
 import com.crazyrouter.coze.config.ShownUrl;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.guide.Cause;
@@ -84,6 +85,16 @@ public final class Diagnosis {
                 + "Request: " + reply.request().method() + " " + ShownUrl.of(reply.request().url().toString()) + ".";
         return new ContractViolation(message, Optional.of(CommonError.NOT_FOUND_URL),
                 Optional.of("Coze follows the redirect to that host and shows whatever it answers, not Crazyrouter's reply"));
+    }
+
+    /**
+     * A reply sent as gzip that Go's reader cannot decode: Coze fails reading it on either route, whatever its status,
+     * and nothing in Coze can change that (docs/COZE.md §3.1). The server that compressed it must send valid gzip or none.
+     */
+    public static ContractViolation undecodableBody(String routeWords, UndecodableBody undecodable, String cozeShows) {
+        return new ContractViolation(undecodable.unmarked() + ": Coze's " + routeWords + " fails reading the body, once." + builderSees(cozeShows),
+                new Finding(OffGuide.UNDECODABLE_GZIP, "the gateway, or the site's front that compressed the reply, must send it as valid gzip or"
+                        + " uncompressed; send Crazyrouter the time of the request and the reply's headers"), Optional.of(cozeShows));
     }
 
     /**

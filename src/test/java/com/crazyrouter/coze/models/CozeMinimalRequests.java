@@ -8,6 +8,7 @@ import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
+import com.crazyrouter.coze.transport.OffWireMarks;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.contract.ModelLists;
 import com.crazyrouter.coze.transport.Redactor;
@@ -42,7 +43,7 @@ public class CozeMinimalRequests implements Sampler.MinimalRequest {
 
     @Override
     public SampleStats.Sample send(String model, Route route) {
-        CozeNode node = new CozeNode(new ScenarioState(), tokens, client, gateway, settings, NO_MODEL_LISTS);
+        CozeNode node = new CozeNode(new ScenarioState(), tokens, client, gateway, settings, NO_MODEL_LISTS, OffWireMarks.NONE);
         node.useToken(tokenFor(model).orElseThrow(() -> new IllegalStateException(model + " is not sampled: " + whyNot(model).orElse(""))));
         try {
             return SampleStats.Sample.of(node.send(InputPlacement.defaultFor(route), model, Sampler.MINIMAL_INPUT));

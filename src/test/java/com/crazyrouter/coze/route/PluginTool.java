@@ -20,7 +20,7 @@ import java.util.Optional;
  * A Coze plugin tool created from an API, as the builder configured it (coze-studio,
  * backend/domain/plugin/service/tool/invocation_http.go and internal/encoder/req_encode.go): the request goes to
  * server URL + tool path, joined as strings; the body is built from the tool's parameter schema with real JSON
- * encoding; a service token is set as typed, without adding "Bearer ".
+ * encoding; a service token is set as typed, without adding "Bearer "; Coze's own headers are added ({@link CozeWireHeaders}).
  *
  * @param serverUrl the plugin's one server, as typed (it may carry a path)
  * @param path the tool's path; Coze requires it to start with "/"
@@ -85,7 +85,7 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
                 body.set(parameter.name(), Json.MAPPER.valueToTree(value));
             }
         }
-        List<OutgoingRequest.Header> sent = new ArrayList<>(headers);
+        List<OutgoingRequest.Header> sent = CozeWireHeaders.plugin(headers);
         String typed = url();
         if (serviceToken.isPresent()) {
             ServiceToken token = serviceToken.get();
@@ -103,7 +103,7 @@ public record PluginTool(String serverUrl, String path, String method, List<Para
         URI to = gateway.rebase(calledUrl).orElseThrow(() -> new CozeRefusedToSend(failed("http request failed, err=" + goMethod() + " \""
                 + calledUrl + "\": unsupported protocol scheme")));
         HeaderRules.refuseControlCharacters(sent, error -> failed("http request failed, err=" + goMethod() + " \"" + calledUrl + "\": " + error));
-        return new OutgoingRequest(method, to, sent, Json.write(body));
+        return new OutgoingRequest(method, to, CozeWireHeaders.pluginClient(sent), Json.write(body));
     }
 
     /**

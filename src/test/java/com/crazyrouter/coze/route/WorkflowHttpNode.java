@@ -102,7 +102,7 @@ public record WorkflowHttpNode(String url, String method, BodyType bodyType, Str
         String calledUrl = typed;
         URI to = gateway.rebase(calledUrl).orElseThrow(() -> new CozeRefusedToSend(FAILURE + "unsupported protocol scheme \"" + calledUrl + "\""));
         HeaderRules.refuseControlCharacters(withAuth, error -> FAILURE + error);
-        return new OutgoingRequest(method, to, withAuth, body);
+        return new OutgoingRequest(method, to, CozeWireHeaders.node(withAuth), body);
     }
 
     /**

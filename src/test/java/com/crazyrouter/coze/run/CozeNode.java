@@ -4,6 +4,7 @@ import com.crazyrouter.coze.contract.Diagnosis;
 import com.crazyrouter.coze.route.CozeRefusedToSend;
 import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.route.CozeView;
+import com.crazyrouter.coze.route.CozeWireHeaders;
 import com.crazyrouter.coze.route.InputPlacement;
 import com.crazyrouter.coze.route.PluginTool;
 import com.crazyrouter.coze.guide.Route;
@@ -23,8 +24,10 @@ import com.crazyrouter.coze.transport.GatewayUnreachable;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.contract.ListedModels;
 import com.crazyrouter.coze.contract.ModelLists;
+import com.crazyrouter.coze.transport.OffWireMarks;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.crazyrouter.coze.transport.StreamedReply;
+import com.crazyrouter.coze.transport.UndecodableBody;
 import com.crazyrouter.coze.contract.TokenAllowlist;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -56,8 +60,12 @@ public class CozeNode {
     private final GatewayUrl gateway;
     private final Settings settings;
     private final ModelLists modelLists;
+    private final OffWireMarks marks;
 
-    public CozeNode(ScenarioState state, Tokens tokens, CrazyrouterClient client, GatewayUrl gateway, Settings settings, ModelLists modelLists) {
+    /** {@code marks}: how a stand-in gateway is told which scenario sends a request that carries no mark of its own (the workflow node's). */
+    public CozeNode(ScenarioState state, Tokens tokens, CrazyrouterClient client, GatewayUrl gateway, Settings settings, ModelLists modelLists,
+            OffWireMarks marks) {
+        this.marks = marks;
         this.state = state;
         this.tokens = tokens;
         this.client = client;
@@ -120,7 +128,7 @@ public class CozeNode {
     public Attempt resend() {
         Attempt last = state.lastAttempt();
         Route route = Route.fromWords(last.route()).orElseThrow();
-        Attempt again = attempt(route, last.model(), () -> state.lastReply().request(), 0);
+        Attempt again = attempt(route, last.model(), () -> newCall(state.lastReply().request()), 0);
         state.add(again);
         return again;
     }
@@ -129,12 +137,12 @@ public class CozeNode {
     public GatewayReply fetch(String pathAndQuery) {
         List<OutgoingRequest.Header> headers = new ArrayList<>();
         setup().authorization().ifPresent(value -> headers.add(new OutgoingRequest.Header("Authorization", value)));
-        return send(new OutgoingRequest("GET", gateway.resolve(pathAndQuery), headers, null));
+        return sendOwn(new OutgoingRequest("GET", gateway.resolve(pathAndQuery), headers, null));
     }
 
     /** A GET on the gateway with this token in the Authorization header as "Bearer …", never in the URL, e.g. the token's own log. */
     public GatewayReply fetch(String path, Secret token) {
-        return send(new OutgoingRequest("GET", gateway.resolve(path), List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal())), null));
+        return sendOwn(new OutgoingRequest("GET", gateway.resolve(path), List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal())), null));
     }
 
     /** A probe body of the harness's own making, rendered as the route renders it, with the guide's setup around it. */
@@ -151,13 +159,15 @@ public class CozeNode {
      */
     public GatewayReply sendProbe(OutgoingRequest request) {
         label();
-        return client.sendProbe(marked(request));
+        OutgoingRequest marked = marked(request);
+        return markedOffTheWire(marked, () -> client.sendProbe(marked));
     }
 
     /** Streams a capability probe, within the same output limit as {@link #sendProbe}. */
     public StreamedReply streamProbe(OutgoingRequest request) {
         label();
-        return client.streamProbe(marked(request));
+        OutgoingRequest marked = marked(request);
+        return markedOffTheWire(marked, () -> client.streamProbe(marked));
     }
 
     private Attempt attempt(Route route, String model, Supplier<OutgoingRequest> render, int transportRetries) {
@@ -188,6 +198,11 @@ public class CozeNode {
                 CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(beyond.getMessage())
                         : setup().node().showsUnreadBody(beyond.getMessage());
                 throw beyond.saying(" What the Coze builder sees: " + view.describe());
+            } catch (UndecodableBody undecodable) {
+                // the answer's headers came: reading its body fails once, on either route, as reading a body that ends too soon does
+                CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(undecodable.goError())
+                        : setup().node().showsUnreadBody(undecodable.goError());
+                throw Diagnosis.undecodableBody(route.words(), undecodable, view.describe());
             } catch (GatewayUnreachable unreachable) {
                 if (retry >= transportRetries) {
                     CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(unreachable.getMessage())
@@ -298,11 +313,34 @@ public class CozeNode {
 
     private GatewayReply send(OutgoingRequest request) {
         label();
-        return client.send(marked(request));
+        OutgoingRequest marked = marked(request);
+        return markedOffTheWire(marked, () -> client.send(marked));
     }
 
+    /** A request of the harness's own (not Coze's), which names itself and the scenario in its User-Agent. */
+    private GatewayReply sendOwn(OutgoingRequest request) {
+        label();
+        return client.send(request.withHeader("User-Agent", OutgoingRequest.userAgent("scenario " + state.mark())));
+    }
+
+    /**
+     * The scenario's mark goes where Coze puts a value of its own on every call: the plugin's log id, a UUID that here
+     * starts with the mark (a redirect keeps the call's log id, as Go resends the same headers). A request without one
+     * (the workflow node's) is marked off the wire.
+     */
     private OutgoingRequest marked(OutgoingRequest request) {
-        return request.withHeader("User-Agent", OutgoingRequest.userAgent("scenario " + state.mark()));
+        return request.header(CozeWireHeaders.LOG_ID).filter(id -> !id.startsWith(state.mark()))
+                .map(id -> request.withHeader(CozeWireHeaders.LOG_ID, state.mark() + UUID.randomUUID().toString().substring(state.mark().length())))
+                .orElse(request);
+    }
+
+    private <T> T markedOffTheWire(OutgoingRequest request, Supplier<T> send) {
+        return request.header(CozeWireHeaders.LOG_ID).isPresent() ? send.get() : marks.sending(request, state.mark(), send);
+    }
+
+    /** The same request sent again as a new call: a plugin call gets a log id of its own. */
+    private static OutgoingRequest newCall(OutgoingRequest request) {
+        return request.header(CozeWireHeaders.LOG_ID).map(id -> request.withHeader(CozeWireHeaders.LOG_ID, UUID.randomUUID().toString())).orElse(request);
     }
 
     /** Allure groups by route and model; labels are set while a step runs, where Allure can reach the test case. */

@@ -92,6 +92,6 @@ class CozeNodeLimitsTest {
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CozeNode(new ScenarioState(), new Tokens(settings),
                 new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000)), new GatewayUrl(gateway.url("")), settings,
-                new ModelLists(kind -> Optional.empty()));
+                new ModelLists(kind -> Optional.empty()), com.crazyrouter.coze.transport.OffWireMarks.NONE);
     }
 }

@@ -106,6 +106,6 @@ class CozeNodeRedirectsTest {
         Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.url("").toString()), Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CozeNode(new ScenarioState(), new Tokens(settings),
                 new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(20, 1_000)), new GatewayUrl(gateway.url("")), settings,
-                new ModelLists(kind -> Optional.empty()));
+                new ModelLists(kind -> Optional.empty()), com.crazyrouter.coze.transport.OffWireMarks.NONE);
     }
 }

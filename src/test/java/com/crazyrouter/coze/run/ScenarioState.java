@@ -31,7 +31,7 @@ public class ScenarioState {
     private TokenKind tokenKind = TokenKind.DEDICATED;
     private CozeSetup setup;
 
-    /** The mark in this scenario's User-Agent, so the stub's request log can tell its requests apart. */
+    /** This scenario's mark, so the stub's request log can tell its requests apart (docs/COZE.md §3.1: where it goes). */
     public String mark() {
         return mark;
     }

@@ -3,6 +3,7 @@ package com.crazyrouter.coze.steps;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
 import com.crazyrouter.coze.transport.GatewayUrl;
+import com.crazyrouter.coze.transport.OffWireMarks;
 import com.crazyrouter.coze.contract.ModelLists;
 import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.contract.RequestJournal;
@@ -78,6 +79,14 @@ public final class RunProviders {
         public RequestJournal provide() {
             return RunSlot.current().stub().<RequestJournal>map(stub -> mark -> Optional.of(stub.requestsMarked(mark).size()))
                     .orElse(RequestJournal.NOT_OBSERVABLE);
+        }
+    }
+
+    /** How the embedded stub is told which scenario sends a request that carries no mark of its own; elsewhere nothing is told. */
+    @CucumberPicoProvider
+    public static class OffWireMarksProvider implements Provider {
+        public OffWireMarks provide() {
+            return RunSlot.current().stub().map(StubGateway::marks).orElse(OffWireMarks.NONE);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.stubs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -12,6 +12,7 @@ import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.transport.OffWireMarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -46,13 +47,15 @@ import java.util.stream.Stream;
  * ({@code GET /api/log/token}) lists what this server really answered ({@link TokenLogAnswer}).
  */
 public final class StubGateway implements AutoCloseable {
-    /** The header the harness marks each scenario's requests with, so parallel scenarios can find their own. */
-    public static final String SCENARIO_HEADER = "User-Agent";
+    /** The header that names each request's scenario, so parallel scenarios can find their own: added on arrival, never sent ({@link ScenarioMarks}). */
+    public static final String SCENARIO_HEADER = ScenarioMarks.HEADER;
 
     private final WireMockServer server;
+    private final ScenarioMarks marks;
 
-    private StubGateway(WireMockServer server) {
+    private StubGateway(WireMockServer server, ScenarioMarks marks) {
         this.server = server;
+        this.marks = marks;
     }
 
     /** With the guide's three models ({@link ModelTable#GUIDE_MODELS}): for the harness's own tests. */
@@ -71,6 +74,7 @@ public final class StubGateway implements AutoCloseable {
                 checked.mapping().setPriority(1);
             }
         });
+        ScenarioMarks marks = new ScenarioMarks();
         WireMockServer server = new WireMockServer(options()
                 .httpServerFactory(new ExactHeaderValues())
                 .bindAddress("127.0.0.1")
@@ -81,6 +85,7 @@ public final class StubGateway implements AutoCloseable {
                 .templatingEnabled(true)
                 // the token log answers from this server's own request journal (mappings/logs)
                 .extensions(new TokenLogAnswer.Factory())
+                .extensions(marks)
                 .maxRequestJournalEntries(5000)
                 .containerThreads(24)
                 .notifier(new ConsoleNotifier(false)));
@@ -94,7 +99,12 @@ public final class StubGateway implements AutoCloseable {
                         + " (" + server.getStubMappings().size() + " of the " + (base.size() + extra.size()) + " mappings were loaded).");
             }
         }
-        return new StubGateway(server);
+        return new StubGateway(server, marks);
+    }
+
+    /** How the harness tells this stub which scenario sends a request that carries nothing per call to say it. */
+    public OffWireMarks marks() {
+        return marks;
     }
 
     public URI baseUrl() {
@@ -108,7 +118,7 @@ public final class StubGateway implements AutoCloseable {
 
     /** The requests that carry this scenario's mark, oldest first. */
     public List<LoggedRequest> requestsMarked(String mark) {
-        return server.findAll(RequestPatternBuilder.allRequests().withHeader(SCENARIO_HEADER, containing(mark)));
+        return server.findAll(RequestPatternBuilder.allRequests().withHeader(SCENARIO_HEADER, equalTo(mark)));
     }
 
     /**
@@ -118,7 +128,7 @@ public final class StubGateway implements AutoCloseable {
     public void overloadOnce(String mark) {
         server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                 .atPriority(1)
-                .withHeader(SCENARIO_HEADER, containing(mark))
+                .withHeader(SCENARIO_HEADER, equalTo(mark))
                 .inScenario("overloaded " + mark)
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("recovered")

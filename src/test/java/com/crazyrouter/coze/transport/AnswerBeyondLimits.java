@@ -110,6 +110,14 @@ public final class AnswerBeyondLimits extends GatewayUnreachable {
                 Limit.MAX_BODY, status, "the body is larger than " + Amounts.size(maxBody));
     }
 
+    /** A gzip body whose decoded bytes pass the cap (the cap holds for the bytes that arrive and for what they decode to). */
+    public static AnswerBeyondLimits decodedTooLarge(String where, int status, long maxBody, long compressed) {
+        return new AnswerBeyondLimits("Crazyrouter answered " + status + " to " + where + " with a gzip body of " + bytes(compressed)
+                + " that decodes to more than " + Amounts.size(maxBody) + " (" + Limit.MAX_BODY.setting() + ", applied to the decoded body too); "
+                + "the harness decoded the first " + Amounts.size(maxBody) + " and stopped", COZE_READS_ANY_SIZE, Limit.MAX_BODY, status,
+                "the body decodes to more than " + Amounts.size(maxBody));
+    }
+
     public static AnswerBeyondLimits streamTooLarge(String where, int status, long maxBody, int lines) {
         return new AnswerBeyondLimits("Crazyrouter answered " + status + " to " + where + " and streamed more than " + Amounts.size(maxBody)
                 + " (" + Limit.MAX_BODY.setting() + "); the harness read the first " + Amounts.size(maxBody) + " (" + lines(lines)

@@ -36,7 +36,8 @@ import javax.net.ssl.SSLException;
  * Content-Length, no redirect followed (the Coze route decides that) — over the JDK's HTTP client, within the run's
  * limits (config/Limits): a connect timeout, a timeout until the answer's headers, a deadline for the whole exchange,
  * an idle and a total limit for a stream, and a cap on the body; past one, it stops reading and says which limit passed
- * after how much of the answer. Thread-safe; one per run.
+ * after how much of the answer. A gzip reply to a request that asked for gzip is decoded as Coze's Go client decodes it
+ * ({@link GoDecoding}), the cap holding for the decoded bytes too. Thread-safe; one per run.
  */
 public final class CrazyrouterClient {
     private final Evidence evidence = Evidence.SHOWN;
@@ -192,6 +193,9 @@ public final class CrazyrouterClient {
         }
         GatewayReply reply = new GatewayReply(request, response.statusCode(), headers, redactor.redact(received.toString(StandardCharsets.UTF_8)),
                 firstByte, since(started));
+        if (GoDecoding.decodes(request, headers)) {
+            reply = GoDecoding.decoded(reply, received.toByteArray(), where, limits.maxBodyBytes(), redactor);
+        }
         Optional<String> parserRefuses = reply.beyondJsonParser();
         if (parserRefuses.isPresent()) {
             throw shownStopped(reply, AnswerBeyondLimits.beyondJsonParser(where, reply.status(), parserRefuses.get()));
@@ -257,7 +261,10 @@ public final class CrazyrouterClient {
      * is told as a request without a usable answer, a 5xx or 429 as such an answer, anything else starts the count over.
      * Streams are not retried: the harness streams only to probe streaming.
      */
-    private StreamedReply streamTold(OutgoingRequest request) {
+    private StreamedReply streamTold(OutgoingRequest rendered) {
+        // neither Coze route streams: a stream is the harness's probe, asked for without compression so its events read as they come
+        OutgoingRequest request = new OutgoingRequest(rendered.method(), rendered.url(),
+                rendered.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Accept-Encoding")).toList(), rendered.body());
         String where = redactor.redact(request.method() + " " + request.url());
         StreamedReply reply = toldIfUnanswered(request, where, () -> streamOnce(request));
         budget.answered(request, where, reply.answerTo(request));
