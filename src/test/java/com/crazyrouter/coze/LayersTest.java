@@ -1,29 +1,42 @@
 package com.crazyrouter.coze;
 
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.annotation.Testable;
 
 /**
- * The layers docs/ARCHITECTURE.md draws hold in the code, read from the page's own table: a class (tests left out)
- * names only packages on a lower level, so no import cycle can form; a package the table gives no level (the root,
- * the fixtures, the self-check's tests) is named by no package on a level. Every package has a row and a package-info,
- * and no source file is longer than a reader can hold.
+ * The layers docs/ARCHITECTURE.md draws hold in the code, read from the page's own table: a class on a level uses only
+ * packages on a lower level, so no import cycle can form; a package the table gives no level (the root, the fixtures,
+ * the self-check's tests) is used by no package on a level. ArchUnit reads the compiled classes, so a wildcard import, a
+ * name written in full and a sub-package count as what they are. Test classes are left out: those JUnit runs (a method
+ * or the class carries an annotation JUnit marks {@link Testable}, such as {@code @Test}), with the classes nested in
+ * them, whatever their names. Every package has a row and a package-info, and no source file is longer than a reader
+ * can hold.
  */
 class LayersTest {
     private static final Path PAGE = Path.of("docs", "ARCHITECTURE.md");
@@ -31,28 +44,70 @@ class LayersTest {
     private static final String ROOT = "(root)";
     private static final int MOST_LINES = 400;
     private static final Pattern ROW = Pattern.compile("(?m)^\\| (\\d+|—) \\| ((?:`[a-z]+`(?:, )?)+|root) \\|");
-    private static final Pattern NAMED = Pattern.compile("\\bcom\\.crazyrouter\\.coze\\.(?:([a-z]+)\\.)?[A-Z]");
+    private static final String BASE = "com.crazyrouter.coze";
 
     @Test
-    void everyPackageNamesOnlyPackagesBelowIt() throws IOException {
-        Map<String, OptionalInt> levels = levels();
-        TreeSet<String> wrong = new TreeSet<>();
-        for (Path file : sources()) {
-            String from = packageOf(file);
-            if (isTest(file) || levels.getOrDefault(from, OptionalInt.empty()).isEmpty()) {
+    void everyPackageUsesOnlyPackagesBelowIt() throws IOException {
+        JavaClasses classes = new ClassFileImporter().importPackagesOf(LayersTest.class);
+        layers(levels(), testClasses(classes)).check(classes);
+    }
+
+    /** One layer per package of the table; a package on a level may use only the packages on lower levels. */
+    private static ArchRule layers(Map<String, OptionalInt> levels, DescribedPredicate<JavaClass> tests) {
+        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (Map.Entry<String, OptionalInt> row : levels.entrySet()) {
+            String pkg = row.getKey();
+            layers = layers.layer(layerName(pkg, row.getValue())).definedBy(pkg.equals(ROOT) ? BASE : BASE + "." + pkg + "..");
+        }
+        for (Map.Entry<String, OptionalInt> row : levels.entrySet()) {
+            if (row.getValue().isEmpty()) {
                 continue;
             }
-            Matcher named = NAMED.matcher(Files.readString(file, StandardCharsets.UTF_8));
-            while (named.find()) {
-                String to = Optional.ofNullable(named.group(1)).orElse(ROOT);
-                OptionalInt level = levels.getOrDefault(to, OptionalInt.empty());
-                if (!to.equals(from) && (level.isEmpty() || level.getAsInt() >= levels.get(from).getAsInt())) {
-                    wrong.add(SOURCES.relativize(file) + " (" + from + ", level " + levels.get(from).getAsInt() + ") names " + to
-                            + (level.isEmpty() ? ", which has no level" : ", level " + level.getAsInt()));
-                }
-            }
+            int level = row.getValue().getAsInt();
+            String[] below = levels.entrySet().stream()
+                    .filter(other -> other.getValue().isPresent() && other.getValue().getAsInt() < level)
+                    .map(other -> layerName(other.getKey(), other.getValue())).toArray(String[]::new);
+            LayeredArchitecture.LayerDependencySpecification layer = layers.whereLayer(layerName(row.getKey(), row.getValue()));
+            layers = below.length == 0 ? layer.mayNotAccessAnyLayer() : layer.mayOnlyAccessLayers(below);
         }
-        assertThat("classes that name a package not below their own (docs/ARCHITECTURE.md, \"The layers\")", wrong, empty());
+        DescribedPredicate<JavaClass> offLevel = DescribedPredicate.describe("a class in a package without a level",
+                c -> levels.getOrDefault(packageOf(c), OptionalInt.empty()).isEmpty());
+        String table = levels.entrySet().stream().filter(row -> row.getValue().isPresent())
+                .sorted(Comparator.comparingInt(row -> row.getValue().getAsInt()))
+                .map(row -> row.getKey() + " " + row.getValue().getAsInt()).collect(Collectors.joining(", "));
+        return layers.ignoreDependency(tests.or(offLevel), DescribedPredicate.alwaysTrue())
+                .as("a class on a level uses only packages on a lower level (" + PAGE + ", \"The layers\": " + table + ")")
+                .because("levels are a strict order, so no import cycle can form; move the code that needs a higher package"
+                        + " up to it, or let the lower package declare an interface the higher one implements");
+    }
+
+    /** The classes JUnit runs, and every class nested in one: a harness class is not one because its name ends in Test. */
+    private static DescribedPredicate<JavaClass> testClasses(JavaClasses classes) {
+        Set<String> runByJUnit = classes.stream()
+                .filter(c -> c.isMetaAnnotatedWith(Testable.class) || c.getMethods().stream().anyMatch(m -> m.isMetaAnnotatedWith(Testable.class)))
+                .map(c -> outermost(c).getName()).collect(Collectors.toSet());
+        return DescribedPredicate.describe("a test class", c -> runByJUnit.contains(outermost(c).getName()));
+    }
+
+    private static JavaClass outermost(JavaClass c) {
+        JavaClass outer = c;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
+
+    private static String layerName(String pkg, OptionalInt level) {
+        return pkg + (level.isPresent() ? " (level " + level.getAsInt() + ")" : " (no level)");
+    }
+
+    /** The table's name for a class's package: the first name below the root, or the root. */
+    private static String packageOf(JavaClass c) {
+        String pkg = c.getPackageName();
+        if (pkg.equals(BASE) || !pkg.startsWith(BASE + ".")) {
+            return ROOT;
+        }
+        return pkg.substring(BASE.length() + 1).split("\\.")[0];
     }
 
     @Test
@@ -105,10 +160,5 @@ class LayersTest {
     private static String packageOf(Path file) {
         Path relative = SOURCES.relativize(file);
         return relative.getNameCount() == 1 ? ROOT : relative.getName(0).toString();
-    }
-
-    private static boolean isTest(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith("Test.java") || name.endsWith("IT.java");
     }
 }

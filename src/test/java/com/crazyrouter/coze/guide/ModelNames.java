@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 /**
  * How model ids compare: the closest listed id to one a builder typed (for "did you mean …?"), and when a reply's
@@ -14,6 +15,11 @@ public final class ModelNames {
     private static final Pattern SNAPSHOT = Pattern.compile("-(\\d{4}-\\d{2}-\\d{2}|\\d{8})");
     /** Beyond this many edits (after case, dots, dashes and spaces are set aside) a listed id is not suggested. */
     private static final int FARTHEST_SUGGESTION = 3;
+    /**
+     * Edits: a character added, dropped or changed, or two neighbours swapped, each counts one ("gtp" is one edit from
+     * "gpt"; plain Levenshtein would count two). Beyond the farthest suggestion it answers -1.
+     */
+    private static final DamerauLevenshteinDistance EDITS = new DamerauLevenshteinDistance(FARTHEST_SUGGESTION);
 
     private ModelNames() {
     }
@@ -42,13 +48,13 @@ public final class ModelNames {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : listed) {
-            int distance = distance(key, folded(candidate));
-            if (distance < bestDistance || distance == bestDistance && best != null && candidate.compareTo(best) < 0) {
+            int distance = EDITS.apply(key, folded(candidate));
+            if (distance >= 0 && (distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0)) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        return bestDistance <= FARTHEST_SUGGESTION && best != null ? Optional.of(best) : Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     /** What differs between what was typed and the listed id, in a builder's words ("case", "a dot or a dash", …). */
@@ -65,26 +71,5 @@ public final class ModelNames {
     /** Case, dots, dashes, underscores and spaces set aside: "GPT 5.4", "gpt-5-4" and "gpt5.4" fold alike. */
     static String folded(String id) {
         return id.toLowerCase(Locale.ROOT).replaceAll("[\\s._-]", "");
-    }
-
-    /** Optimal string alignment distance (edits, with a swap of two neighbours counted as one). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

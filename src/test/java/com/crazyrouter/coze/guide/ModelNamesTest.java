@@ -39,6 +39,13 @@ class ModelNamesTest {
     }
 
     @Test
+    void twoNeighboursSwappedAreOneEdit() {
+        assertEquals(Optional.of("gpt-5.4"), ModelNames.closest("gtp-5.4", LISTED));
+        // two swaps: 2 edits here, 4 for plain Levenshtein, which would suggest nothing
+        assertEquals(Optional.of("claude-sonnet-4-6"), ModelNames.closest("cluade-snonet-4-6", LISTED));
+    }
+
+    @Test
     void nothingIsSuggestedForAListedIdOrOneFarFromEveryListedId() {
         assertEquals(Optional.empty(), ModelNames.closest("gpt-5.4", LISTED));
         assertEquals(Optional.empty(), ModelNames.closest("llama-4-maverick", LISTED));
