@@ -133,7 +133,7 @@ class SummaryWriterTest {
     @Test
     void theHtmlPageEscapesWhatAGatewaySent() {
         red("f.feature:5", "Smoke", List.of("@smoke"), Optional.empty(), "body: <script>alert(1)</script>");
-        String html = SummaryWriter.html(SummaryWriter.markdown(ledger, figures(), Optional.empty()));
+        String html = SummaryHtml.of(SummaryWriter.markdown(ledger, figures(), Optional.empty()));
         assertThat(html, not(containsString("<script>alert(1)")));
         assertThat(html, containsString("&lt;script&gt;"));
     }
