@@ -21,6 +21,8 @@ public record RunChanges(String history, Optional<String> previousFinished, List
     /** A model and route's plain replies must have been timed at least this often in both runs for their median to be compared. */
     public static final int FEWEST_TIMED = 5;
     public static final String TITLE = "Changed since the previous run";
+    /** A cell the run did not reach: its row's scenario failed before the probe, or the model was not in that run's table. */
+    static final String NOT_CHECKED_HERE = "not checked (no probe in that run)";
 
     public record CellChange(String model, String route, String capability, String before, String now) {
     }
@@ -51,12 +53,24 @@ public record RunChanges(String history, Optional<String> previousFinished, List
             notCompared.add("The previous run selected " + before.selection() + "; this one " + now.selection()
                     + ": only the scenarios and cells both runs ran are compared.");
         }
+        // With the same selection, a cell only one run has was not checked in the other (its row failed before the probe, or the
+        // model was new); with another selection, the other run may simply not have asked, so only cells both have are compared.
+        boolean sameSelection = before.selection().equals(now.selection());
+        TreeSet<String> cellKeys = new TreeSet<>(now.cells().keySet());
+        if (sameSelection) {
+            cellKeys.addAll(before.cells().keySet());
+        } else {
+            cellKeys.retainAll(before.cells().keySet());
+        }
         List<CellChange> cells = new ArrayList<>();
-        now.cells().forEach((key, verdict) -> Optional.ofNullable(before.cells().get(key)).filter(was -> !was.equals(verdict))
-                .ifPresent(was -> {
-                    String[] parts = key.split(" · ", 3);
-                    cells.add(new CellChange(parts[0], parts[1], parts[2], was, verdict));
-                }));
+        for (String key : cellKeys) {
+            String was = before.cells().getOrDefault(key, NOT_CHECKED_HERE);
+            String verdict = now.cells().getOrDefault(key, NOT_CHECKED_HERE);
+            if (!was.equals(verdict)) {
+                String[] parts = key.split(" · ", 3);
+                cells.add(new CellChange(parts[0], parts[1], parts[2], was, verdict));
+            }
+        }
         List<String> appeared = new ArrayList<>();
         List<String> left = new ArrayList<>();
         if (before.models().isPresent() && now.models().isPresent()) {

@@ -100,6 +100,14 @@ class RunChangesTest {
     }
 
     @Test
+    void aModelWhoseRowFailedBeforeItsProbeHasItsCellsNamedAsNoLongerChecked() {
+        RunLedger before = night(List.of("gpt-5.4"), true, 1);
+        before.record(Cell.of("claude-sonnet-4-6", PLUGIN, Capability.PLAIN_REPLY, true, "OK", new Timing(Duration.ZERO, Duration.ZERO, Optional.empty()), 1));
+        RunChanges changes = RunChanges.between(List.of(record(before)), record(night(List.of("gpt-5.4"), true, 1)), 50, "h");
+        assertThat(changes.markdown(), containsString("- **claude-sonnet-4-6 / " + PLUGIN + " / plain reply:** pass → not checked (no probe in that run)"));
+    }
+
+    @Test
     void whatOnlyOneRunRanIsNotComparedAndTheOtherSelectionIsSaid() {
         RunLedger other = night(List.of("gpt-5.4"), false, 1);
         RunRecord before = record(night(List.of("gpt-5.4"), true, 1));
