@@ -75,20 +75,34 @@ public final class ScenarioKey {
 
     static List<String> cells(String row) {
         List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
+        StringBuilder raw = new StringBuilder();
         for (int i = 1; i < row.length(); i++) {
             char c = row.charAt(i);
             if (c == '\\' && i + 1 < row.length()) {
-                char next = row.charAt(++i);
-                cell.append(next == 'n' ? "\n" : next == '|' || next == '\\' ? String.valueOf(next) : "\\" + next);
+                raw.append(c).append(row.charAt(++i));
             } else if (c == '|') {
-                cells.add(cell.toString().strip());
-                cell.setLength(0);
+                cells.add(unescaped(raw.toString().strip()));
+                raw.setLength(0);
             } else {
-                cell.append(c);
+                raw.append(c);
             }
         }
         return List.copyOf(cells);
+    }
+
+    /** As Gherkin reads a cell: trimmed first, then its escapes read, so an escaped newline at its end stays. */
+    private static String unescaped(String cell) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == '\\' && i + 1 < cell.length()) {
+                char next = cell.charAt(++i);
+                text.append(next == 'n' ? "\n" : next == '|' || next == '\\' ? String.valueOf(next) : "\\" + next);
+            } else {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 
     private static List<String> read(String feature) {
