@@ -33,6 +33,7 @@ class NightlyWorkflowTest {
     private static final Path CI_PAGE = Path.of("docs", "CI.md");
     private static final String LIVE_COMMAND = "./mvnw verify -Plive";
     private static final String HISTORY = "reports/allure-report/history";
+    private static final String RUN_HISTORY = "reports/history";
     private static final Pattern SECRET = Pattern.compile("\\$\\{\\{\\s*secrets\\.[A-Za-z0-9_]+\\s*}}");
 
     private final String text = read(WORKFLOW);
@@ -91,6 +92,23 @@ class NightlyWorkflowTest {
         assertThat(steps.get(restore).path("with").path("restore-keys").asText(), not(equalTo("")));
         assertThat(steps.get(report).path("if").asText(), equalTo("always()"));
         assertThat(steps.get(save).path("if").asText(), equalTo("always()"));
+    }
+
+    /** The run history (report/RunHistory) goes from night to night the way Allure's does, so the summary can say what changed. */
+    @Test
+    void itCarriesTheRunHistoryBetweenNightsSoTheSummaryOpensWithTheChanges() {
+        List<JsonNode> restores = steps.stream().filter(step -> step.path("uses").asText().startsWith("actions/cache/restore@")
+                && step.path("with").path("path").asText().equals(RUN_HISTORY)).toList();
+        List<JsonNode> saves = steps.stream().filter(step -> step.path("uses").asText().startsWith("actions/cache/save@")
+                && step.path("with").path("path").asText().equals(RUN_HISTORY)).toList();
+        assertThat(restores, hasSize(1));
+        assertThat(saves, hasSize(1));
+        assertThat("restored before the live run, saved after it", steps.indexOf(restores.get(0)) < indexOfRun("verify -Plive")
+                && steps.indexOf(saves.get(0)) > indexOfRun("verify -Plive"), is(true));
+        assertThat(saves.get(0).path("if").asText(), equalTo("always()"));
+        assertThat(saves.get(0).path("with").path("key").asText(), containsString("${{ github.run_id }}"));
+        assertThat(restores.get(0).path("with").path("restore-keys").asText(), not(equalTo("")));
+        assertThat("the job summary is summary.md, which opens with the changes", CiWorkflowTest.jobSummarySteps(steps), hasSize(1));
     }
 
     @Test

@@ -43,7 +43,9 @@ public record Settings(
         boolean acceptBaseline,
         Optional<Path> cozeSetupFile,
         Optional<String> cozeSetupTool,
-        Map<TokenKind, Secret> tokens) {
+        Map<TokenKind, Secret> tokens,
+        Path historyDir,
+        int latencyChangePercent) {
 
     public static final String TARGET = "crazyrouter.target";
     public static final String BASE_URL = "crazyrouter.baseUrl";
@@ -73,6 +75,10 @@ public record Settings(
     /** Cucumber's own tag selection; the harness reads it too, to plan and to explain an empty selection. */
     public static final String TAG_SELECTION = "cucumber.filter.tags";
     public static final String STUB_HEAD_START = "harness.stubHeadStart";
+    /** Where the run history is kept (report/RunHistory), one file per target; reports/history unless set. */
+    public static final String HISTORY = "crazyrouter.history";
+    /** How far (percent) a model and route's median total time must move for "Changed since the previous run" to name it. */
+    public static final String LATENCY_CHANGE = "crazyrouter.history.latencyChange";
 
     /** The public gateway the guide documents. */
     public static final URI PUBLIC_BASE_URL = URI.create("https://crazyrouter.com");
@@ -163,8 +169,11 @@ public record Settings(
         if (cozeSetupTool.isPresent() && cozeSetupFile.isEmpty()) {
             throw new ConfigurationException("-D" + COZE_SETUP_TOOL + " names a tool of a setup file, but no -D" + COZE_SETUP + "=FILE was given.");
         }
+        Path historyDir = text(properties.get(HISTORY)).map(Path::of).orElse(reportsDir.resolve("history"));
+        int latencyChange = between(LATENCY_CHANGE, properties.getOrDefault(LATENCY_CHANGE, "50"), 1, 1000,
+                "how far (percent) a median total time must move to be named as changed since the previous run");
         return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, limits, allowlist, models, table, samples, concurrency, maxRequests, maxTokensPerRun,
-                retries, longestWait, probeLimit, acceptBaseline, cozeSetupFile, cozeSetupTool, Map.copyOf(tokens));
+                retries, longestWait, probeLimit, acceptBaseline, cozeSetupFile, cozeSetupTool, Map.copyOf(tokens), historyDir, latencyChange);
     }
 
     /**
@@ -189,7 +198,7 @@ public record Settings(
     private Settings sendingWith(Limits otherLimits, int otherRetries) {
         return new Settings(target, baseUrl, stubRoot, stubOverlay, recordInto, reportsDir, otherLimits, expectedAllowlist, modelsUnderTest,
                 modelTable, samples, samplesConcurrency, maxRequests, maxTokensPerRun, otherRetries, longestRetryWait, probeMaxTokens,
-                acceptBaseline, cozeSetupFile, cozeSetupTool, tokens);
+                acceptBaseline, cozeSetupFile, cozeSetupTool, tokens, historyDir, latencyChangePercent);
     }
 
     public Optional<Secret> token(TokenKind kind) {

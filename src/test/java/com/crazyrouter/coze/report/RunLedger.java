@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class RunLedger {
     /** A finished scenario: where it is (feature:line), its name, tags, status (passed, failed, skipped...), route and model. */
     public record ScenarioResult(String location, String name, List<String> tags, String status, String route, String model) {
+        /** Its id across runs: feature, name and example values, not its line ({@link ScenarioKey}); Allure's historyId too. */
+        public String key() {
+            return ScenarioKey.ofLocation(location, name);
+        }
     }
 
     private final Collection<Cell> cells = new ConcurrentLinkedQueue<>();
@@ -35,6 +39,8 @@ public final class RunLedger {
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     /** Why each skipped scenario was skipped, by location: a run that skipped everything, or stopped early, says why. */
     private final Map<String, String> skipReasons = new ConcurrentHashMap<>();
+    /** Crazyrouter's model list as the run fetched it, for the run history; none when no scenario fetched it. */
+    private final java.util.concurrent.atomic.AtomicReference<List<String>> modelList = new java.util.concurrent.atomic.AtomicReference<>();
     /** The run's answers against OpenAI's schemas, report only; a snapshot shares it. */
     private final OpenAiConformance conformance;
 
@@ -73,6 +79,7 @@ public final class RunLedger {
         copy.retried.putAll(retried);
         copy.failures.putAll(failures);
         copy.skipReasons.putAll(skipReasons);
+        copy.modelList.set(modelList.get());
         return copy;
     }
 
@@ -117,6 +124,15 @@ public final class RunLedger {
 
     public List<Retried> retried() {
         return List.copyOf(retried.values());
+    }
+
+    /** The model ids Crazyrouter's model list had (GET /v1/models), for "Changed since the previous run". */
+    public void recordModelList(List<String> ids) {
+        modelList.set(List.copyOf(ids));
+    }
+
+    public Optional<List<String>> modelList() {
+        return Optional.ofNullable(modelList.get());
     }
 
     public void record(Cell cell) {

@@ -20,14 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.Node;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * reports/summary.md and reports/summary.html: the page a manager reads. The model × route matrix (cells passed,
+ * reports/summary.md and reports/summary.html: the page a manager reads. One verdict line, what changed since the
+ * previous run ({@link RunChanges}), then the model × route matrix (cells passed,
  * failed, not supported; median time to first byte, median and p95 total time; time to first streamed chunk; tokens), then every red scenario
  * with the guide's symptom, cause and fix in plain words.
  */
@@ -35,6 +31,8 @@ public final class SummaryWriter {
     private static final int LONGEST_QUOTE = 1200;
     private static final String TITLE = "# Crazyrouter as Coze calls it — run summary\n\n";
     static final String NOT_CHECKED = "not checked";
+    /** The changes since the previous run, for a machine, beside the summary. */
+    public static final String CHANGES = "changes.json";
     /** What masks a token by its shape alone, for a summary written before the run's tokens are known. */
     private static final Redactor BY_SHAPE = new Redactor(List.of());
     private SummaryWriter() {
@@ -46,6 +44,19 @@ public final class SummaryWriter {
      */
     public static void write(Path reports, RunLedger ledger, Map<String, String> figures, Optional<String> red, Redactor redactor) {
         write(reports, markdown(ledger, figures, red), redactor);
+    }
+
+    /**
+     * As {@link #write(Path, RunLedger, Map, Optional, Redactor)}, opening with what changed since the previous run, which
+     * is also written beside the summary as changes.json.
+     */
+    public static void write(Path reports, RunLedger ledger, Map<String, String> figures, Optional<String> red, RunChanges changes, Redactor redactor) {
+        write(reports, markdown(ledger, figures, red, Optional.of(changes)), redactor);
+        try {
+            Files.writeString(reports.resolve(CHANGES), redactor.redact(changes.json()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + CHANGES + " into " + reports, e);
+        }
     }
 
     /** As {@link #write(Path, RunLedger, Map, Optional, Redactor)}, masking what is shaped like a token, without the run's tokens. */
@@ -75,6 +86,7 @@ public final class SummaryWriter {
         try {
             Files.deleteIfExists(reports.resolve("summary.md"));
             Files.deleteIfExists(reports.resolve("summary.html"));
+            Files.deleteIfExists(reports.resolve(CHANGES));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the previous run's summary from " + reports, e);
         }
@@ -90,17 +102,24 @@ public final class SummaryWriter {
         try {
             Files.createDirectories(reports);
             Files.writeString(reports.resolve("summary.md"), redacted, StandardCharsets.UTF_8);
-            Files.writeString(reports.resolve("summary.html"), html(redacted), StandardCharsets.UTF_8);
+            Files.writeString(reports.resolve("summary.html"), SummaryHtml.of(redacted), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary into " + reports, e);
         }
     }
 
     static String markdown(RunLedger ledger, Map<String, String> figures, Optional<String> redRun) {
+        return markdown(ledger, figures, redRun, Optional.empty());
+    }
+
+    /** The page: why the run is red before anything (if it is so without a red scenario), the verdict line, the changes, then the tables. */
+    static String markdown(RunLedger ledger, Map<String, String> figures, Optional<String> redRun, Optional<RunChanges> changes) {
         StringBuilder md = new StringBuilder(TITLE);
         redRun.ifPresent(words -> md.append(headline(words)));
         List<RunLedger.ScenarioResult> scenarios = ledger.scenarios();
         Map<String, Long> byStatus = scenarios.stream().collect(Collectors.groupingBy(RunLedger.ScenarioResult::status, LinkedHashMap::new, Collectors.counting()));
+        md.append(verdictLine(ledger, byStatus, redRun.isPresent())).append("\n\n");
+        changes.ifPresent(c -> md.append(c.markdown()).append('\n'));
         md.append("**Scenarios:** ").append(scenarios.isEmpty() ? "none finished" : scenarios.size() + " — "
                 + byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append("  \n");
         figures.forEach((k, v) -> md.append("**").append(k).append(":** ").append(v).append("  \n"));
@@ -193,6 +212,20 @@ public final class SummaryWriter {
         return md.toString();
     }
 
+    /**
+     * "**Verdict: green** — 103 scenarios: 101 passed, 2 skipped; capability cells: 36 pass, 0 fail": the first line a
+     * manager reads. Red when a scenario failed, or the run is red without one (stopped early, nothing checked).
+     */
+    static String verdictLine(RunLedger ledger, Map<String, Long> byStatus, boolean redWithoutARedScenario) {
+        long failed = byStatus.getOrDefault("FAILED", 0L);
+        boolean red = failed > 0 || redWithoutARedScenario;
+        List<Cell> cells = ledger.cells().stream().filter(c -> c.verdict() != Cell.Verdict.LATENCY_SAMPLE).toList();
+        String counts = byStatus.isEmpty() ? "no scenario finished" : ledger.scenarios().size() + " scenarios: " + byStatus.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+        return "**Verdict: " + (red ? "red" : "green") + "** — " + counts + (cells.isEmpty() ? "" : "; capability cells: " + count(cells, Cell.Verdict.PASS)
+                + " pass, " + count(cells, Cell.Verdict.FAIL) + " fail") + (red && failed == 0 ? " (the run is red: see above)" : "");
+    }
+
     /** "> **This run stopped early.** The run deadline …": what makes the run red before anything else on the page. */
     private static String headline(String words) {
         return "> " + escape(words).replaceFirst("^(This run stopped early\\.|Nothing was checked:)", "**$1**") + "\n\n";
@@ -230,16 +263,5 @@ public final class SummaryWriter {
 
     private static String ms(Duration duration) {
         return duration.toMillis() + " ms";
-    }
-
-    /** The summary's Markdown as a page for a browser, styled for reading and printing. */
-    static String html(String markdown) {
-        List<Extension> tables = List.of(TablesExtension.create());
-        Node document = Parser.builder().extensions(tables).build().parse(markdown);
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Crazyrouter contract — summary</title>"
-                + "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;margin:1em 0}"
-                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}th{background:#f3f3f3}"
-                + "blockquote{margin:.5em 0;padding:.3em 1em;border-left:4px solid #d33;background:#fdf3f3;white-space:pre-wrap}</style></head><body>\n"
-                + HtmlRenderer.builder().extensions(tables).escapeHtml(true).build().render(document) + "</body></html>\n";
     }
 }

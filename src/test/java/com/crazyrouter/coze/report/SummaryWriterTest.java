@@ -130,10 +130,46 @@ class SummaryWriterTest {
         assertThat(Files.readString(reports.resolve("summary.html")), containsString("No scenario ran."));
     }
 
+    /** A manager's first screen: one verdict line with counts, then what changed since the previous run, then the tables. */
+    @Test
+    void theVerdictLineAndTheChangesComeBeforeTheTables(@TempDir Path reports) throws Exception {
+        red("f.feature:3", "Smoke", List.of("@smoke"), Optional.of(CommonError.UNAUTHORIZED), "401");
+        ledger.record(new RunLedger.ScenarioResult("f.feature:4", "Other", List.of(), "PASSED", "r", "m"));
+        Timing timing = new Timing(Duration.ofMillis(20), Duration.ofMillis(30), Optional.empty());
+        ledger.record(Cell.of("gpt-5.4", "Coze API plugin (Create from API)", Capability.PLAIN_REPLY, true, "OK", timing, 1));
+        ledger.record(Cell.of("gpt-5.4", "Coze API plugin (Create from API)", Capability.STREAMING, false, "no events", timing, 1));
+        RunChanges changes = RunChanges.between(List.of(), RunRecord.of(ledger, "now", "tags (all)"), 50, "reports/history/stub.json");
+
+        SummaryWriter.write(reports, ledger, figures(), Optional.empty(), changes, new Redactor(List.of()));
+
+        String md = Files.readString(reports.resolve("summary.md"));
+        assertThat(md, startsWith("# Crazyrouter as Coze calls it — run summary\n\n**Verdict: red** — 2 scenarios: 1 failed, 1 passed; capability cells: 1 pass, "
+                + "1 fail\n\n## Changed since the previous run\n\nNothing to compare with"));
+        assertThat(md.indexOf("## Changed since the previous run"), is(org.hamcrest.Matchers.lessThan(md.indexOf("## Models × routes"))));
+        assertThat(Files.readString(reports.resolve(SummaryWriter.CHANGES)), containsString("\"firstRun\" : true"));
+        String html = Files.readString(reports.resolve("summary.html"));
+        assertThat(html, containsString("<p class=\"verdict-red\"><strong>Verdict: red</strong>"));
+        assertThat(html, containsString("<td class=\"pass\">pass</td>"));
+        assertThat(html, containsString("<td class=\"fail\">fail</td>"));
+        assertThat("the model × route table's failed column", html, containsString("<td>1</td>\n<td class=\"fail\">1</td>"));
+        assertThat("styled inline, for offline reading and print", html, containsString("@media print"));
+        assertThat(html, not(containsString("<script")));
+        assertThat("nothing fetched", html, not(org.hamcrest.Matchers.matchesPattern("(?s).*(src|href)=\"https?:.*")));
+    }
+
+    @Test
+    void aGreenRunsVerdictLineIsGreen() {
+        ledger.record(new RunLedger.ScenarioResult("f.feature:1", "Smoke", List.of("@smoke"), "PASSED", "Both routes", "gpt-5.4"));
+        ledger.record(new RunLedger.ScenarioResult("f.feature:2", "Live only", List.of(), "SKIPPED", "Both routes", "gpt-5.4"));
+        String md = SummaryWriter.markdown(ledger, figures(), Optional.empty());
+        assertThat(md, containsString("**Verdict: green** — 2 scenarios: 1 passed, 1 skipped\n"));
+        assertThat(SummaryHtml.of(md), containsString("<p class=\"verdict-green\">"));
+    }
+
     @Test
     void theHtmlPageEscapesWhatAGatewaySent() {
         red("f.feature:5", "Smoke", List.of("@smoke"), Optional.empty(), "body: <script>alert(1)</script>");
-        String html = SummaryWriter.html(SummaryWriter.markdown(ledger, figures(), Optional.empty()));
+        String html = SummaryHtml.of(SummaryWriter.markdown(ledger, figures(), Optional.empty()));
         assertThat(html, not(containsString("<script>alert(1)")));
         assertThat(html, containsString("&lt;script&gt;"));
     }

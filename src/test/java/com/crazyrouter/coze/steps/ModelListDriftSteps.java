@@ -39,6 +39,7 @@ public class ModelListDriftSteps {
     @When("Coze fetches Crazyrouter's model list")
     public void fetchList() {
         listed = ModelList.from(node.fetch("/v1/models"));
+        ledger.recordModelList(listed.ids());
     }
 
     /** Report only: the baseline's differences are shown, never judged; the next step judges the models under test. */

@@ -19,7 +19,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The features run in this JVM, on the calling thread, with the given settings — e.g. against the stub set plus a
- * fault overlay — and no report written. The settings go to the run as an object (RunSlot.with), so several such
+ * fault overlay — and no report written but the summary (with what each red scenario was diagnosed as). The settings go to the run as an object (RunSlot.with), so several such
  * runs can go on at once on different threads.
  */
 public record InProcessRun(int scenarios, List<Failure> failures) {
@@ -42,7 +42,8 @@ public record InProcessRun(int scenarios, List<Failure> failures) {
         LauncherDiscoveryRequest request = builder
                 .selectors(selectDirectory(Path.of("features").toAbsolutePath().toFile()))
                 .filters(includeEngines("cucumber"))
-                .configurationParameter("cucumber.plugin", "rerun:" + rerunFile)
+                // FailureReasons hands the summary what each red scenario was diagnosed as, as in a run of its own
+                .configurationParameter("cucumber.plugin", "rerun:" + rerunFile + ", com.crazyrouter.coze.wiring.FailureReasons")
                 // the run's settings are bound to this thread, so its scenarios run on it too
                 .configurationParameter("cucumber.execution.parallel.enabled", "false")
                 .build();

@@ -2,7 +2,11 @@ package com.crazyrouter.coze.wiring;
 
 import com.crazyrouter.coze.report.AllureCategories;
 import com.crazyrouter.coze.report.AllureConformance;
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.report.RunChanges;
+import com.crazyrouter.coze.report.RunHistory;
 import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.report.RunRecord;
 import com.crazyrouter.coze.report.RunVerdict;
 import com.crazyrouter.coze.report.SummaryWriter;
 import com.crazyrouter.coze.contract.OpenAiConformance;
@@ -11,7 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,12 +41,40 @@ public final class RunSummary {
         System.out.println();
         System.out.println("Crazyrouter contract run: " + figures.entrySet().stream()
                 .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")));
-        SummaryWriter.write(run.settings().reportsDir(), ledger, figures, red, run.redactor());
+        RunChanges changes = changesSincePrevious(run, ledger);
+        System.out.println(changes.consoleLine());
+        SummaryWriter.write(run.settings().reportsDir(), ledger, figures, red, changes, run.redactor());
         Path results = run.settings().allureResults();
         if (Files.isDirectory(results)) {
             writeEnvironment(results, figures);
         }
         return red;
+    }
+
+    /**
+     * Compares this run with the previous one of the same target kept in the run history, then keeps this one there too;
+     * a run in which no scenario finished is not kept (it would make the next run's comparison empty).
+     */
+    private static RunChanges changesSincePrevious(Run run, RunLedger ledger) {
+        Settings settings = run.settings();
+        RunHistory history = new RunHistory(settings.historyDir(), RunHistory.target(settings.target(), settings.baseUrl()));
+        RunHistory.Kept kept = history.read();
+        RunRecord now = RunRecord.of(ledger, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), selection(settings));
+        RunChanges changes = RunChanges.between(kept.runs(), now, settings.latencyChangePercent(), history.file().toString());
+        if (kept.unreadable().isPresent()) {
+            changes = new RunChanges(changes.history(), changes.previousFinished(), List.of(kept.unreadable().get()), changes.cells(), changes.modelsAppeared(),
+                    changes.modelsLeft(), changes.latency(), changes.latencyNotCompared(), changes.newlyRed(), changes.newlyGreen(), changes.flaky());
+        }
+        if (!ledger.scenarios().isEmpty()) {
+            history.keep(kept.runs(), now, run.redactor());
+        }
+        return changes;
+    }
+
+    /** What the run selected, as compared between runs: the tag selection, the models under test, a builder's setup file (its name). */
+    static String selection(Settings settings) {
+        return "tags " + (Settings.tagSelection().isEmpty() ? "(all)" : Settings.tagSelection()) + ", models " + String.join(", ", settings.modelsUnderTest())
+                + ", setup file " + settings.cozeSetupFile().map(file -> String.valueOf(file.getFileName())).orElse("(none)");
     }
 
     private static void writeEnvironment(Path results, Map<String, String> figures) {
