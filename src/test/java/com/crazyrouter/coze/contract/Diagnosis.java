@@ -172,7 +172,8 @@ public final class Diagnosis {
      */
     public static Optional<GuideLine> intermittent(GatewayReply reply) {
         int status = reply.status();
-        boolean busy = status == 413 || status == 429 || status == 502 || status == 504 || (status == 503 && !GatewayError.noChannel(reply));
+        boolean busy = status == 413 || status == 429 || status == 502 || status == 504 || (status == 503 && !GatewayError.noChannel(reply))
+                || (status == 400 && Sent.of(reply.request(), NEW_API_DEFAULT_MAX_BODY_BYTES) == Sent.TOO_LARGE);
         return busy ? Optional.of(CommonError.INTERMITTENT) : Optional.empty();
     }
 
