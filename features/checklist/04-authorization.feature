@@ -10,6 +10,8 @@ Feature: Checklist 4 - Filled the Authorization header as Bearer sk-xxx
   releases accept both, older ones answer 401. Neither harms a Coze builder (a 401 sends them to the guide's fix), so
   the run says which one Crazyrouter gave, in the report and the summary, and passes either way. What no release
   accepts stays red when a gateway accepts it: quotes, "Bearer Bearer", a truncated key, the guide's placeholder.
+  A key with more after a "-" is read as the id of a channel to use, which only an administrator's token may name:
+  every release refuses it with 403 (not 401), and a gateway that answers it has let the Coze token pick channels.
   Sources:
   coze-studio: plugin service-token auth sets the value as typed
   coze-studio: httprequester (the workflow node's Bearer auth)
@@ -37,6 +39,10 @@ Feature: Checklist 4 - Filled the Authorization header as Bearer sk-xxx
       | Bearer Bearer {token}        | Crazyrouter rejects the token (401 unauthorized) |
       | Bearer {first half of token} | Crazyrouter rejects the token (401 unauthorized) |
       | Bearer sk-xxx                | Crazyrouter rejects the token (401 unauthorized) |
+
+    Examples: a key with more after it: new-api reads what follows the "-" as a channel id, for an administrator's token only
+      | typed            | what happens                                              |
+      | Bearer {token}-1 | Crazyrouter refuses a key with a channel id after it (403) |
 
     Examples: mistakes Coze itself will not send
       | typed            | what happens                    |

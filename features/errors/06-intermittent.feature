@@ -7,8 +7,9 @@ Feature: Common error 6 - Workflow node fails intermittently
   node's exception settings offer no retry and no timeout of their own, only a default output). Its timeout lives
   in one client shared by the whole Coze server: a file download elsewhere can cut it to 20 s.
   What the gateway does: its rate limiter answers 429 without a Retry-After; an input longer than the model's
-  context gets the model's own 400 "context_length_exceeded", passed through; a 413 comes only above the gateway's
-  MAX_REQUEST_BODY_MB (128 MB by default), far beyond any chat input, so no scenario sends one.
+  context gets the model's own 400 "context_length_exceeded", passed through; a body over the gateway's
+  MAX_REQUEST_BODY_MB (128 MB by default in newer releases, no limit in older ones) gets new-api's own 400, far
+  beyond any chat input, so no scenario sends one.
   To see how often a model fails, run the sampling (-Dsamples=N, docs/MODELS.md, "Is it intermittent?").
   Sources:
   coze-studio: httprequester (what Coze does when it happens)

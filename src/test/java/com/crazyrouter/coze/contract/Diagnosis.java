@@ -183,7 +183,8 @@ public final class Diagnosis {
      */
     public static Optional<GuideLine> intermittent(GatewayReply reply) {
         int status = reply.status();
-        boolean busy = status == 413 || status == 429 || status == 502 || status == 504 || (status == 503 && !GatewayError.noChannel(reply));
+        boolean busy = status == 413 || status == 429 || status == 502 || status == 504 || (status == 503 && !GatewayError.noChannel(reply))
+                || (status == 400 && Sent.of(reply.request(), NEW_API_DEFAULT_MAX_BODY_BYTES) == Sent.TOO_LARGE);
         return busy ? Optional.of(CommonError.INTERMITTENT) : Optional.empty();
     }
 
@@ -193,6 +194,17 @@ public final class Diagnosis {
     }
 
     private static Optional<Verdict> verdict(GatewayReply reply) {
+        return verdict(reply, NEW_API_DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * new-api's default MAX_REQUEST_BODY_MB since 2026-01-06 (389ddfa8), counted after decompression (docs/GATEWAY.md §4):
+     * releases from 2025-12-16 had 32 (c2ed76dd), then 64 (3523acfc); earlier ones, v0.6.x included, have no limit.
+     */
+    static final long NEW_API_DEFAULT_MAX_BODY_BYTES = 128L << 20;
+
+    /** As {@link #verdict(GatewayReply)}, against a gateway whose body limit is {@code maxBodyBytes} (a test's small one). */
+    static Optional<Verdict> verdict(GatewayReply reply, long maxBodyBytes) {
         // a page from the site's front, or a body that is not one JSON object where Coze reads the body: its form decides,
         // and names no row where none applies (transport/AnswerForm)
         AnswerForm form = reply.form();
@@ -202,7 +214,7 @@ public final class Diagnosis {
         if (reply.isChatCompletion()) {
             return Optional.empty();
         }
-        Sent sent = Sent.of(reply.request());
+        Sent sent = Sent.of(reply.request(), maxBodyBytes);
         return switch (reply.status()) {
             case 401 -> verdict(CommonError.UNAUTHORIZED, "");
             case 403 -> sent != Sent.READABLE ? sent.verdict()
@@ -215,11 +227,15 @@ public final class Diagnosis {
                     + "which answers so for a model it does not know.")
                     : verdict(CommonError.NOT_FOUND_URL, "");
             case 400 -> sent != Sent.READABLE ? sent.verdict() : verdict(CommonError.INTERMITTENT, "Crazyrouter could read the body and its "
-                    + "model, so this 400 is not one of its own (new-api's own 400s are for a body it cannot read): it is the model provider's answer, "
-                    + "passed on, and an input longer than the model's context is the usual cause.");
+                    + "model, so this 400 is not one of its own (new-api's own 400s are for a body it cannot read, or one over its size limit, "
+                    + "MAX_REQUEST_BODY_MB, which an operator may set below the default 128 MB): it is the model provider's answer, passed on, and an "
+                    + "input longer than the model's context is the usual cause.");
             case 503 -> !GatewayError.noChannel(reply) ? verdict(CommonError.INTERMITTENT, "")
                     : sent != Sent.READABLE ? sent.verdict() : verdict(CommonError.MODEL_NOT_FOUND, "");
-            case 413, 429, 502, 504 -> verdict(CommonError.INTERMITTENT, "");
+            case 413 -> verdict(CommonError.INTERMITTENT, "new-api answers a JSON chat body over its limit with 400, not 413 (Distribute reads "
+                    + "the body before the relay's 413 is reached), so this 413 is likely from a proxy in front of it with a smaller limit (a guess); "
+                    + "either way the input is too large.");
+            case 429, 502, 504 -> verdict(CommonError.INTERMITTENT, "");
             case 200 -> verdict(reply.isHtml() ? CommonError.NOT_FOUND_URL : CommonError.MAPPING_INCONSISTENT, "");
             default -> Optional.empty();
         };
@@ -241,12 +257,22 @@ public final class Diagnosis {
     }
 
     /**
-     * What new-api could read of the body sent, as Distribute reads it (docs/GATEWAY.md §4): the body as JSON only with a
-     * Content-Type that starts with application/json (both releases: a plain prefix test on the first value), then the
-     * model, a non-empty string. new-api's own 400s, its 403 for the empty model name and (v0.6.x, a token without an
-     * allowlist) its 503 for it are about a body it could not read.
+     * What new-api made of the request sent, in the order it looks (docs/GATEWAY.md §4, §5): TokenAuth reads the key, and
+     * what follows a {@code -} after it as a channel id, which only an administrator's token may name (403 for any other,
+     * 400 for an administrator's that is no number; both releases); then Distribute reads the whole body, refusing one over
+     * its limit with 400 before anything else (newer releases); then the body as JSON only with a Content-Type that starts
+     * with application/json (both releases: a plain prefix test on the first value), then the model, a non-empty string.
+     * new-api's own 400s, its 403 for the empty model name and (v0.6.x, a token without an allowlist) its 503 for it are
+     * about a request it could not read.
      */
     private enum Sent {
+        CHANNEL_SUFFIX(ChecklistLine.BEARER_HEADER, "The Authorization header sent has more after the key, behind a \"-\" (sk-<key>-<more>): "
+                + "new-api reads what follows the \"-\" as the id of a channel to use, which only an administrator's token may name, and refuses "
+                + "any other token with 403 before it looks at the body or the model (middleware/auth.go TokenAuth, every release). This refusal "
+                + "is about the header, not the model: send the token alone, Bearer sk-<key>."),
+        TOO_LARGE(CommonError.INTERMITTENT, "The body sent is larger than new-api's default limit (MAX_REQUEST_BODY_MB, 128 MB since 2026-01-06; "
+                + "an operator may set another): new-api reads the whole body before the model and answers one over its limit with 400 "
+                + "(Distribute → the body storage), so this 400 is about the size of the input."),
         NOT_JSON_CONTENT_TYPE(ChecklistLine.JSON_CONTENT_TYPE, "The request's Content-Type is not application/json, so Crazyrouter did not read "
                 + "the body as JSON and found no model name in it: its refusal is about the empty name, not the model meant."),
         NOT_JSON(CommonError.MAPPING_INCONSISTENT, "The body sent is not valid JSON (a raw line break, tab or quote from an input breaks it), "
@@ -267,9 +293,18 @@ public final class Diagnosis {
             return Diagnosis.verdict(row, evidence);
         }
 
-        static Sent of(OutgoingRequest request) {
-            if (request == null || request.body() == null) {
+        static Sent of(OutgoingRequest request, long maxBodyBytes) {
+            if (request == null) {
                 return READABLE; // nothing known of what was sent: the status decides
+            }
+            if (request.header("Authorization").filter(Sent::namesAChannel).isPresent()) {
+                return CHANNEL_SUFFIX;
+            }
+            if (request.body() == null) {
+                return READABLE;
+            }
+            if (utf8Length(request.body(), maxBodyBytes) > maxBodyBytes) {
+                return TOO_LARGE;
             }
             if (!request.header("Content-Type").orElse("").startsWith("application/json")) {
                 return NOT_JSON_CONTENT_TYPE;
@@ -280,6 +315,29 @@ public final class Diagnosis {
             }
             JsonNode model = body.get().path("model");
             return model.isTextual() && !model.asText().isEmpty() ? READABLE : NO_MODEL;
+        }
+
+        /**
+         * As TokenAuth splits the key (both releases): an optional "Bearer " (newer releases: or "bearer "), an optional
+         * "sk-", then the key up to the first "-"; anything after it is a channel id. The value is read, never shown.
+         */
+        private static boolean namesAChannel(String authorization) {
+            String key = authorization.startsWith("Bearer ") || authorization.startsWith("bearer ") ? authorization.substring(7).trim() : authorization;
+            key = key.startsWith("sk-") ? key.substring(3) : key;
+            return key.indexOf('-') >= 0;
+        }
+
+        /** The body's size in UTF-8, counted only as far as needed to tell whether it passes {@code limit}. */
+        private static long utf8Length(String body, long limit) {
+            if ((long) body.length() * 3 <= limit) {
+                return body.length();
+            }
+            long bytes = 0;
+            for (int i = 0; i < body.length() && bytes <= limit; i++) {
+                char c = body.charAt(i);
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : 3; // a surrogate pair is 4 bytes, 2 each
+            }
+            return bytes;
         }
     }
 

@@ -90,6 +90,56 @@ class DiagnosisTest {
         assertThat(Diagnosis.of(json(413, error("request body too large", "read_request_body_failed"))), equalTo(Optional.of(CommonError.INTERMITTENT)));
     }
 
+    /**
+     * A body over MAX_REQUEST_BODY_MB gets Distribute's 400 (getModelRequest → the body storage), whatever the Content-Type
+     * and before the JSON is read: told from an invalid-JSON 400 by the size sent, not by the words. The limit is a small
+     * one here; {@link Diagnosis#verdict(GatewayReply)} uses new-api's default, 128 MB.
+     */
+    @Test
+    void a400ForABodyOverTheGatewaysLimitIsTheInputsSizeNotTheMapping() {
+        String tooLarge = error("Invalid request: Invalid request: request body exceeds 1 MB: request body too large", "");
+        String big = "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "é".repeat(40) + "\"}]}";
+        Diagnosis.Verdict over = Diagnosis.verdict(reply(400, tooLarge, chat(big, "application/json")), 64).orElseThrow();
+        assertThat(over.row(), equalTo(Optional.of(CommonError.INTERMITTENT)));
+        assertThat(over.evidence(), containsString("larger than new-api's default limit"));
+        // not JSON and over the limit: the size is what new-api meets first
+        assertThat(Diagnosis.verdict(reply(400, tooLarge, chat(big.replace("\"}]}", "\n"), "text/plain")), 64).flatMap(Diagnosis.Verdict::row),
+                equalTo(Optional.of(CommonError.INTERMITTENT)));
+        // the same words for a small body that is not JSON: the mapping (Common Errors 5), as for any invalid JSON
+        assertThat(Diagnosis.verdict(reply(400, tooLarge, chat("{\"model\":\"gpt-5.4\",\"messages\":[\"a\nb\"]}", "application/json")), 1 << 20)
+                .flatMap(Diagnosis.Verdict::row), equalTo(Optional.of(CommonError.MAPPING_INCONSISTENT)));
+        // 40 × "é" is 80 bytes in UTF-8, over 64 though only 40 characters
+        assertThat(Diagnosis.verdict(reply(400, tooLarge, chat("é".repeat(40), "application/json")), 64).orElseThrow().evidence(),
+                containsString("larger than"));
+        assertThat(Diagnosis.of(json(413, error("x", ""))).orElseThrow(), equalTo(CommonError.INTERMITTENT));
+        assertThat(Diagnosis.verdictOf(json(413, error("x", ""))).orElseThrow().evidence(), containsString("not 413"));
+    }
+
+    /**
+     * "Bearer sk-KEY-anything": TokenAuth reads what follows the "-" as a channel id and refuses a token that is not an
+     * administrator's with 403 (middleware/auth.go, both releases), before the model is looked at: checklist 4, not a
+     * model refusal — decided by the header sent, whatever the message says (it is Chinese in every release).
+     */
+    @Test
+    void a403ForAKeyWithAChannelSuffixIsTheHeaderNotTheModel() {
+        String refused = older("普通用户不支持指定渠道");
+        for (String sent : List.of("Bearer sk-testDedicated-1", "sk-testDedicated-abc", "Bearer testDedicated-", "bearer sk-testDedicated-2")) {
+            OutgoingRequest request = REQUEST.withHeader("Authorization", sent);
+            Diagnosis.Verdict verdict = Diagnosis.of(reply(403, refused, request), "gpt-5.4", () -> {
+                throw new AssertionError("the model lists are not read for a refusal of the header");
+            }).orElseThrow();
+            assertThat(sent, verdict.row(), equalTo(Optional.of(ChecklistLine.BEARER_HEADER)));
+            assertThat(verdict.evidence(), containsString("channel"));
+            assertThat("the token is never shown", verdict.evidence().contains("testDedicated"), equalTo(false));
+        }
+        // an administrator's token with a channel id that is no number: 400, the same cause
+        assertThat(Diagnosis.of(reply(400, error("Invalid channel id", ""), REQUEST.withHeader("Authorization", "Bearer sk-testDedicated-x"))),
+                equalTo(Optional.of(ChecklistLine.BEARER_HEADER)));
+        // the key alone, "sk-" included: the allowlist's 403 as before
+        assertThat(Diagnosis.of(reply(403, refused, REQUEST.withHeader("Authorization", "Bearer sk-testDedicated"))),
+                equalTo(Optional.of(CommonError.MODEL_NOT_ALLOWED)));
+    }
+
     @Test
     void a404OnTheChatRouteIsTheProvidersModelNotFoundElsewhereAWrongUrl() {
         String providers = "{\"error\":{\"message\":\"x\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":\"\"}}";

@@ -36,6 +36,18 @@ public enum Outcome {
             return rejection(CommonError.UNAUTHORIZED, "a token Crazyrouter does not accept", NEW_API_ERROR, 401);
         }
     },
+    /**
+     * new-api reads what follows a "-" after the key as a channel id and takes one only from an administrator's token
+     * (middleware/auth.go TokenAuth, every release: 403 for any other token). A gateway that answers it with a reply has
+     * let the Coze token pick channels: the token is an administrator's, not a dedicated one (checklist 1).
+     */
+    CHANNEL_SUFFIX_REFUSED("Crazyrouter refuses a key with a channel id after it (403)") {
+        @Override
+        Expectation expect(String model, TokenAllowlist allowlist) {
+            return rejection(ChecklistLine.DEDICATED_TOKEN, "a key with a channel id after it, which new-api takes only from an administrator's "
+                    + "token", NEW_API_ERROR, 403);
+        }
+    },
     URL_REJECTED("Crazyrouter rejects the URL (404)") {
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {

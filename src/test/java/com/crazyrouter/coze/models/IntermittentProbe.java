@@ -12,7 +12,8 @@ import java.util.Optional;
  * What every run knows of Common Errors 6 without -Dsamples: the guide's minimal test sent a few times, one after
  * another, through the workflow HTTP node, as Coze sends it and without a retry of a status (Coze never retries one).
  * It gives the failure rate, p50 and p95, and the headroom of p95 against Coze's timeouts: the workflow node's 120 s
- * default and the plugin's 3 min (docs/COZE.md §2, §3). Any failed request fails it, as a failed node run would; the
+ * default and the workflow plugin node's 3 min (docs/COZE.md §2, §3; a plugin tool called by a bot has none). Any
+ * failed request fails it, as a failed node run would; the
  * headroom is reported, not judged (a reply past the harness's own 60 s timeout is already a failure). Too few requests
  * to measure a rate: the report says how to measure one (-Dsamples).
  */
@@ -21,7 +22,10 @@ public record IntermittentProbe(Sampler.Row row) {
     public static final int REQUESTS = 5;
     /** The summary section's title, also the Allure attachment's name. */
     public static final String TITLE = "Intermittent failures: the default probe (Common Errors 6)";
-    /** The API plugin node's own timeout (earlier research, docs/COZE.md §3). */
+    /**
+     * The workflow plugin node's timeout: the editor's default and maximum for it (docs/COZE.md §3, read in coze-studio at
+     * 4f786d6a). A plugin tool called by a bot has none, so there is no headroom to report for it.
+     */
     static final Duration PLUGIN_TIMEOUT = Duration.ofMinutes(3);
 
     /** "5 minimal tests …: 200: 5 → 0 % failed; total p50 …, p95 …; p95 is 1/75 of the workflow node's 120 s timeout …". */
@@ -40,8 +44,8 @@ public record IntermittentProbe(Sampler.Row row) {
             return "Headroom against Coze's timeouts: not measured (no request was answered).";
         }
         return "Headroom of p95 against Coze's timeouts: " + times(p95.get(), WorkflowHttpNode.DEFAULT_TIMEOUT) + " within the workflow node's "
-                + WorkflowHttpNode.DEFAULT_TIMEOUT.toSeconds() + " s default, " + times(p95.get(), PLUGIN_TIMEOUT) + " within the plugin's "
-                + PLUGIN_TIMEOUT.toMinutes() + " min.";
+                + WorkflowHttpNode.DEFAULT_TIMEOUT.toSeconds() + " s default, " + times(p95.get(), PLUGIN_TIMEOUT) + " within the workflow plugin node's "
+                + PLUGIN_TIMEOUT.toMinutes() + " min (a plugin tool called by a bot has none).";
     }
 
     private static String times(Duration p95, Duration timeout) {

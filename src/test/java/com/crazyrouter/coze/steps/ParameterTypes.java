@@ -45,6 +45,7 @@ public class ParameterTypes {
 
     @ParameterType("Crazyrouter answers with a chat reply|Coze gets a web page or a 404, not a chat reply"
             + "|Crazyrouter rejects the token \\(401 unauthorized\\)|Crazyrouter rejects the URL \\(404\\)"
+            + "|Crazyrouter refuses a key with a channel id after it \\(403\\)"
             + "|Crazyrouter refuses the model for this token \\(403\\)|Crazyrouter reports the model as not found"
             + "|Crazyrouter refuses the misspelled model|Crazyrouter rejects the body as invalid JSON \\(400\\)"
             + "|Crazyrouter cannot read the model name|Crazyrouter passes on the model's answer that the input is too long \\(400\\)"

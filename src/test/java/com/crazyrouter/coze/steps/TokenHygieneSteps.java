@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /** What the API shows of the guide's Token Best Practices: the token's spending limit and expiry. */
 public class TokenHygieneSteps {
-    /** new-api's token-scoped figures (TokenAuthReadOnly): always the token's own, whatever the operator shows elsewhere. */
+    /** new-api's token-scoped figures, read with exactly "Bearer <key>" (docs/GATEWAY.md §8; no such route in v0.6.x): the token's own. */
     private static final String TOKEN_OWN_FIGURES = "/api/usage/token/";
     private final CozeNode node;
     private TokenLimits limits;

@@ -111,6 +111,9 @@ class StubGatewayTest {
             assertThat(get(gateway, "/v1/models", fakes.get(TokenKind.UNRESTRICTED)), equalTo(200));
             assertThat(get(gateway, "/v1/models", fakes.get(TokenKind.EXPIRED)), equalTo(401));
             assertThat(get(gateway, "/v1/models", new Secret("sk-${token.dedicated.key}")), equalTo(401));
+            // a known key with more after a "-": TokenAuth's channel id, refused for a user's token (docs/GATEWAY.md §5)
+            assertThat(get(gateway, "/v1/models", new Secret(fakes.get(TokenKind.DEDICATED).reveal() + "-1")), equalTo(403));
+            assertThat(get(gateway, "/v1/dashboard/billing/subscription", new Secret(fakes.get(TokenKind.UNRESTRICTED).reveal() + "-x")), equalTo(403));
         }
     }
 
@@ -127,11 +130,13 @@ class StubGatewayTest {
         }
     }
 
-    // new-api's default MAX_REQUEST_BODY_MB is 128 (common/init.go, docs/GATEWAY.md §4): the stub's 413 starts one byte above
+    // new-api's default MAX_REQUEST_BODY_MB is 128 (common/init.go, docs/GATEWAY.md §4), refused by Distribute with 400:
+    // the stub's 400 starts one byte above, as contract/Diagnosis reads it
     @Test
     void theStubsBodyTooLargeStartsAboveNewApisDefault128Megabytes() throws IOException {
-        String mapping = Files.readString(STUBS.resolve("mappings/chat/413-body-too-large.json"), StandardCharsets.UTF_8);
+        String mapping = Files.readString(STUBS.resolve("mappings/chat/400-body-too-large.json"), StandardCharsets.UTF_8);
         assertThat(mapping, containsString("\"(?s).{" + (128L * 1024 * 1024 + 1) + ",}\""));
+        assertThat(mapping, containsString("\"status\": 400"));
     }
 
     @Test
