@@ -8,12 +8,12 @@
 #   ONLY=live_latency scripts/timing.sh 1         # the live suite when every answer takes 1.5 s, as a real model's (opt-in: ~100 s a run)
 #
 # Prints one line per run and a table of medians; nothing is written outside target/timing/.
-# Needs a warm ~/.m2 (run ./mvnw verify once online); every Maven call here is offline.
+# Needs a warm ~/.m2 (run ./mvnw verify once online); every Maven call here is offline. MVN=mvn for a Maven of your own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS="${1:-5}"
 ONLY="${ONLY:-contract live live_smoke self_check fault_catalogue}"
-MVN="${MVN:-mvn}"
+MVN="${MVN:-$PWD/mvnw}"   # the wrapper's Maven, also from the Karate copy's folder below
 WORK="target/timing"
 rm -rf "$WORK" && mkdir -p "$WORK"
 
@@ -88,9 +88,9 @@ echo
 echo "medians of $PAIRS warm runs on $(nproc) cores ($(java -version 2>&1 | head -1))"
 printf '%-46s %9s %9s %14s\n' "command" "harness" "Karate" "harness/Karate"
 row() { wanted "$2" || return 0; printf '%-46s %8ss %8ss %14s\n' "$1" "$(median <"$WORK/$2.times")" "$(median <"$WORK/$2.karate")" "$(median <"$WORK/$2.ratios")"; }
-row "mvn verify (contract, offline)" contract
-row "mvn verify -Plive (whole suite)" live
-row "mvn verify -Plive -Dcucumber.filter.tags=@smoke" live_smoke
-! wanted self_check || printf '%-46s %8ss\n' "mvn verify -Pself-check" "$(median <"$WORK/self_check.times")"
-! wanted live_latency || printf '%-46s %8ss\n' "mvn verify -Plive, every answer after 1.5 s" "$(median <"$WORK/live_latency.times")"
+row "./mvnw verify (contract, offline)" contract
+row "./mvnw verify -Plive (whole suite)" live
+row "./mvnw verify -Plive -Dcucumber.filter.tags=@smoke" live_smoke
+! wanted self_check || printf '%-46s %8ss\n' "./mvnw verify -Pself-check" "$(median <"$WORK/self_check.times")"
+! wanted live_latency || printf '%-46s %8ss\n' "./mvnw verify -Plive, every answer after 1.5 s" "$(median <"$WORK/live_latency.times")"
 ! wanted fault_catalogue || printf '%-46s %8ss\n' "the fault catalogue alone (its own figure)" "$(median <"$WORK/fault_catalogue.times")"

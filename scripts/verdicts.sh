@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="target/verdicts/${1:?say a name for this capture, e.g. before or after}"
-MVN="${MVN:-mvn}"
+MVN="${MVN:-$PWD/mvnw}"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 results() { # the failsafe report of the contract: one line per scenario, its result and its name
