@@ -32,18 +32,29 @@ public class CozeMinimalRequests implements Sampler.MinimalRequest {
     private final GatewayUrl gateway;
     private final RequestBudget budget;
     private final CrazyrouterClient client;
+    private final OffWireMarks marks;
 
-    public CozeMinimalRequests(Settings settings, Tokens tokens, GatewayUrl gateway, Redactor redactor, RequestBudget budget) {
+    /**
+     * {@code marks}: how the embedded stub tells a workflow node's request from another scenario's identical one
+     * (stubs/ScenarioMarks); without it, a sample sent while a scenario's identical request is in flight would be taken
+     * for that scenario's and meet what the stub holds for it alone (its one 429).
+     */
+    public CozeMinimalRequests(Settings settings, Tokens tokens, GatewayUrl gateway, Redactor redactor, RequestBudget budget, OffWireMarks marks) {
         this.settings = settings;
         this.tokens = tokens;
         this.gateway = gateway;
         this.budget = budget;
+        this.marks = marks;
         this.client = new CrazyrouterClient(settings.withoutRetries(), redactor, budget.withoutFailureStreak());
+    }
+
+    CozeMinimalRequests(Settings settings, Tokens tokens, GatewayUrl gateway, Redactor redactor, RequestBudget budget) {
+        this(settings, tokens, gateway, redactor, budget, OffWireMarks.NONE);
     }
 
     @Override
     public SampleStats.Sample send(String model, Route route) {
-        CozeNode node = new CozeNode(new ScenarioState(), tokens, client, gateway, settings, NO_MODEL_LISTS, OffWireMarks.NONE);
+        CozeNode node = new CozeNode(new ScenarioState(), tokens, client, gateway, settings, NO_MODEL_LISTS, marks);
         node.useToken(tokenFor(model).orElseThrow(() -> new IllegalStateException(model + " is not sampled: " + whyNot(model).orElse(""))));
         try {
             return SampleStats.Sample.of(node.send(InputPlacement.defaultFor(route), model, Sampler.MINIMAL_INPUT));
