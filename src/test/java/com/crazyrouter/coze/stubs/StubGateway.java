@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -68,12 +69,10 @@ public final class StubGateway implements AutoCloseable {
         Path files = root.resolve("__files");
         Map<TokenKind, Secret> tokens = Settings.stubTokens(root);
         List<Checked> base = checkedMappings(root.resolve("mappings"), files, tokens, models);
-        List<Checked> extra = overlay.map(dir -> checkedMappings(dir, files, tokens, models)).orElse(List.of());
-        extra.forEach(checked -> {
-            if (checked.mapping().getPriority() == null) {
-                checked.mapping().setPriority(1);
-            }
-        });
+        List<Checked> extra = overlay.map(dir -> checkedMappings(dir, files, tokens, models)).orElse(List.of()).stream()
+                .map(checked -> checked.mapping().getPriority() != null ? checked
+                        : new Checked(checked.file(), checked.mapping().transform(mapping -> mapping.setPriority(1))))
+                .toList();
         ScenarioMarks marks = new ScenarioMarks();
         WireMockServer server = new WireMockServer(options()
                 .httpServerFactory(new ExactHeaderValues())
@@ -179,7 +178,7 @@ public final class StubGateway implements AutoCloseable {
             }
             StubMapping mapping;
             try {
-                mapping = StubMapping.buildFrom(node.toString());
+                mapping = com.github.tomakehurst.wiremock.common.Json.read(node.toString(), StubMapping.class);
             } catch (RuntimeException e) {
                 throw new ConfigurationException("Malformed stub " + file + ": WireMock cannot read it (" + e.getMessage() + ").");
             }
@@ -230,7 +229,7 @@ public final class StubGateway implements AutoCloseable {
         }
 
         @Override
-        public void remove(StubMapping stubMapping) {
+        public void remove(UUID stubMappingId) {
         }
 
         @Override
