@@ -54,7 +54,7 @@ final class RecordedMappingCleaner {
 
     ObjectNode clean(StubMapping mapping) {
         // the live tokens become the stub's wherever the request names them: header, query, body
-        ObjectNode node = (ObjectNode) read(toStubToken(com.github.tomakehurst.wiremock.common.Json.write(mapping)));
+        ObjectNode node = (ObjectNode) read(toStubToken(StubMapping.buildJsonStringFor(mapping)));
         node.remove(List.of("id", "uuid", "persistent", "insertionIndex", "postServeActions",
                 "scenarioName", "requiredScenarioState", "newScenarioState"));
         ObjectNode request = (ObjectNode) node.path("request");

@@ -237,7 +237,7 @@ class RecordedMappingCleanerTest {
 
     @Test
     void anAuthorizationOrContentTypeTheRequestLackedMustBeAbsentOnReplay() {
-        StubMapping bare = com.github.tomakehurst.wiremock.common.Json.read("{\"request\":{\"url\":\"/v1/models\",\"method\":\"GET\"},\"response\":{\"status\":401,\"body\":\"\"}}", StubMapping.class);
+        StubMapping bare = StubMapping.buildFrom("{\"request\":{\"url\":\"/v1/models\",\"method\":\"GET\"},\"response\":{\"status\":401,\"body\":\"\"}}");
 
         JsonNode headers = cleaner.clean(bare).path("request").path("headers");
 
@@ -310,7 +310,7 @@ class RecordedMappingCleanerTest {
             ObjectNode kept = response.putObject("headers");
             responseHeaders.forEach(kept::put);
         }
-        return com.github.tomakehurst.wiremock.common.Json.read(mapping.toString(), StubMapping.class);
+        return StubMapping.buildFrom(mapping.toString());
     }
 
     private static Map<String, String> headers(String... namesAndValues) {

@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -69,10 +68,12 @@ public final class StubGateway implements AutoCloseable {
         Path files = root.resolve("__files");
         Map<TokenKind, Secret> tokens = Settings.stubTokens(root);
         List<Checked> base = checkedMappings(root.resolve("mappings"), files, tokens, models);
-        List<Checked> extra = overlay.map(dir -> checkedMappings(dir, files, tokens, models)).orElse(List.of()).stream()
-                .map(checked -> checked.mapping().getPriority() != null ? checked
-                        : new Checked(checked.file(), checked.mapping().transform(mapping -> mapping.setPriority(1))))
-                .toList();
+        List<Checked> extra = overlay.map(dir -> checkedMappings(dir, files, tokens, models)).orElse(List.of());
+        extra.forEach(checked -> {
+            if (checked.mapping().getPriority() == null) {
+                checked.mapping().setPriority(1);
+            }
+        });
         ScenarioMarks marks = new ScenarioMarks();
         WireMockServer server = new WireMockServer(options()
                 .httpServerFactory(new ExactHeaderValues())
@@ -178,7 +179,7 @@ public final class StubGateway implements AutoCloseable {
             }
             StubMapping mapping;
             try {
-                mapping = com.github.tomakehurst.wiremock.common.Json.read(node.toString(), StubMapping.class);
+                mapping = StubMapping.buildFrom(node.toString());
             } catch (RuntimeException e) {
                 throw new ConfigurationException("Malformed stub " + file + ": WireMock cannot read it (" + e.getMessage() + ").");
             }
@@ -229,7 +230,7 @@ public final class StubGateway implements AutoCloseable {
         }
 
         @Override
-        public void remove(UUID stubMappingId) {
+        public void remove(StubMapping stubMapping) {
         }
 
         @Override

@@ -78,8 +78,8 @@ public final class LocalGateway implements AutoCloseable {
         String classes = Path.of(URI.create(ExactHeaderValues.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
         List<String> command = new java.util.ArrayList<>(List.of(ChildJvm.javaBinary()));
         command.addAll(ChildJvm.vmFlags());
-        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + classes, ExactHeaderValues.class.getName(),
-                "--port", "0", "--bind-address", "127.0.0.1",
+        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + classes, "wiremock.Run",
+                "--extensions", ExactHeaderValues.class.getName(), "--port", "0", "--bind-address", "127.0.0.1",
                 "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true"));
         Path log = root.resolve("wiremock.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
