@@ -89,7 +89,8 @@ class CiWorkflowTest {
     @Test
     void itRunsTheReadmesCommandsInOrderEachEvenAfterARedOne() {
         String readme = read(README);
-        List<String> runs = steps.stream().filter(step -> step.path("run").asText().startsWith("./mvnw")).map(step -> step.path("run").asText().replace(" -B", ""))
+        List<String> runs = steps.stream().filter(step -> step.path("run").asText().startsWith("./mvnw"))
+                .map(step -> step.path("run").asText().replace(" -B", ""))
                 .toList();
         assertThat(runs, contains(COMMANDS.toArray(String[]::new)));
         COMMANDS.forEach(command -> assertThat("the README gives " + command, readme, containsString(command)));

@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.config;
 
+import static com.crazyrouter.coze.config.SettingValues.text;
 import static com.crazyrouter.coze.config.Settings.BASE_URL;
 import static com.crazyrouter.coze.config.Settings.BASE_URL_ENV;
-import static com.crazyrouter.coze.config.SettingValues.text;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -57,8 +57,10 @@ public record ModelTable(Path file, List<Row> rows) {
                         .filter(s -> s.getTags().stream().anyMatch(t -> t.getName().equals("@models")))
                         .forEach(s -> tables.addAll(s.getExamples()))));
         if (tables.size() != 1 || tables.get(0).getTableHeader().isEmpty()) {
-            String found = tables.isEmpty() ? "found none" : "found " + tables.size() + " (lines "
-                    + String.join(", ", tables.stream().map(t -> String.valueOf(t.getLocation().getLine())).toList()) + ")";
+            String found = tables.isEmpty()
+                    ? "found none"
+                    : "found " + tables.size() + " (lines "
+                            + String.join(", ", tables.stream().map(t -> String.valueOf(t.getLocation().getLine())).toList()) + ")";
             throw new ConfigurationException(file + ": the model table must be exactly one Examples table, with a header row, under the "
                     + "feature's @models scenario; " + (tables.size() == 1 ? "it has no header row" : found) + ".");
         }

@@ -132,7 +132,8 @@ public record Settings(
         Limits limits = Limits.read(properties);
         ModelTable table = ModelTable.load(Path.of(properties.getOrDefault(MODEL_TABLE, ModelTable.DEFAULT.toString())));
         List<String> allowlist = properties.containsKey(ALLOWED_MODELS)
-                ? modelList(ALLOWED_MODELS, properties.get(ALLOWED_MODELS), true) : table.allowedModels();
+                ? modelList(ALLOWED_MODELS, properties.get(ALLOWED_MODELS), true)
+                : table.allowedModels();
         List<String> models = properties.containsKey(MODELS) ? modelList(MODELS, properties.get(MODELS), false) : table.models();
         boolean acceptBaseline = yesOrNo(ACCEPT_BASELINE, properties.getOrDefault(ACCEPT_BASELINE, "false"));
         models.stream().filter(m -> !table.models().contains(m)).findFirst().ifPresent(unknown -> {
@@ -143,7 +144,8 @@ public record Settings(
         if (samples > MOST_SAMPLES) {
             throw new ConfigurationException(SAMPLES + "='" + properties.get(SAMPLES).trim() + "' is more than " + MOST_SAMPLES + ": the sampling "
                     + "scenario sends samples × 2 routes × 2 modes minimal requests for each model under test (" + samples * 4 * models.size()
-                    + " here), all counted against " + MAX_REQUESTS + ". Give -D" + SAMPLES + "=2 … " + MOST_SAMPLES + " ; 20 is enough to see a 5 % failure rate.");
+                    + " here), all counted against " + MAX_REQUESTS + ". Give -D" + SAMPLES + "=2 … " + MOST_SAMPLES
+                    + " ; 20 is enough to see a 5 % failure rate.");
         }
         int concurrency = between(SAMPLES_CONCURRENCY, properties.getOrDefault(SAMPLES_CONCURRENCY, "4"), 1, MOST_CONCURRENCY,
                 "how many minimal requests the sampling scenario sends at a time");
@@ -172,7 +174,8 @@ public record Settings(
         Path historyDir = text(properties.get(HISTORY)).map(Path::of).orElse(reportsDir.resolve("history"));
         int latencyChange = between(LATENCY_CHANGE, properties.getOrDefault(LATENCY_CHANGE, "50"), 1, 1000,
                 "how far (percent) a median total time must move to be named as changed since the previous run");
-        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, limits, allowlist, models, table, samples, concurrency, maxRequests, maxTokensPerRun,
+        return new Settings(target, baseUrl, stubRoot, overlay, recordInto, reportsDir, limits, allowlist, models, table, samples, concurrency, maxRequests,
+                maxTokensPerRun,
                 retries, longestWait, probeLimit, acceptBaseline, cozeSetupFile, cozeSetupTool, Map.copyOf(tokens), historyDir, latencyChange);
     }
 

@@ -14,10 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** Bad configuration stops the run in one message that names the setting and says how to set it. */
 @Isolated // one test sets a system property that every run reads; the other test classes run side by side
@@ -57,7 +57,8 @@ class SettingsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"https://crazyrouter.com/gateway", "https://crazyrouter.com/v1/chat/completions", "http://127.0.0.1:8080//"})
     void aBaseUrlWithAnyOtherPathIsRefused(String url) {
-        assertThat(failure(live(Settings.BASE_URL, url), TOKEN), allOf(containsString("has a path"), containsString("to the gateway's scheme, host and port only")));
+        assertThat(failure(live(Settings.BASE_URL, url), TOKEN),
+                allOf(containsString("has a path"), containsString("to the gateway's scheme, host and port only")));
     }
 
     @Test

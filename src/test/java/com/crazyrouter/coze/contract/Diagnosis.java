@@ -1,22 +1,22 @@
 package com.crazyrouter.coze.contract;
 
+import com.crazyrouter.coze.config.ShownUrl;
+import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.guide.Cause;
+import com.crazyrouter.coze.guide.ChecklistLine;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.Finding;
+import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.ModelNames;
+import com.crazyrouter.coze.guide.OffGuide;
+import com.crazyrouter.coze.guide.TokenPractice;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.crazyrouter.coze.transport.UndecodableBody;
-import com.crazyrouter.coze.config.ShownUrl;
-import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.guide.Cause;
-import com.crazyrouter.coze.guide.ChecklistLine;
-import com.crazyrouter.coze.guide.ContractViolation;
-import com.crazyrouter.coze.guide.CommonError;
-import com.crazyrouter.coze.guide.GuideLine;
-import com.crazyrouter.coze.guide.Finding;
-import com.crazyrouter.coze.guide.ModelNames;
-import com.crazyrouter.coze.guide.OffGuide;
-import com.crazyrouter.coze.guide.TokenPractice;
-import com.crazyrouter.coze.text.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +94,8 @@ public final class Diagnosis {
     public static ContractViolation undecodableBody(String routeWords, UndecodableBody undecodable, String cozeShows) {
         return new ContractViolation(undecodable.unmarked() + ": Coze's " + routeWords + " fails reading the body, once." + builderSees(cozeShows),
                 new Finding(OffGuide.UNDECODABLE_GZIP, "the gateway, or the site's front that compressed the reply, must send it as valid gzip or"
-                        + " uncompressed; send Crazyrouter the time of the request and the reply's headers"), Optional.of(cozeShows));
+                        + " uncompressed; send Crazyrouter the time of the request and the reply's headers"),
+                Optional.of(cozeShows));
     }
 
     /**
@@ -130,9 +131,11 @@ public final class Diagnosis {
         }
         ListedModels listed = lists.get();
         boolean forbidden = reply.status() == 403;
-        String refused = forbidden ? "Crazyrouter refused " + quoted(model) + " for this token (403)"
-                : reply.status() == 404 ? "the model's provider did not find " + quoted(model) + " (404, passed on by Crazyrouter)"
-                : "Crazyrouter found no channel for " + quoted(model) + " (" + reply.status() + ")";
+        String refused = forbidden
+                ? "Crazyrouter refused " + quoted(model) + " for this token (403)"
+                : reply.status() == 404
+                        ? "the model's provider did not find " + quoted(model) + " (404, passed on by Crazyrouter)"
+                        : "Crazyrouter found no channel for " + quoted(model) + " (" + reply.status() + ")";
         Optional<String> closest = ModelNames.closest(model, listed.all());
         String didYouMean = closest.map(id -> " Did you mean " + id + "? (" + ModelNames.howItDiffers(model, id) + " differs)").orElse("");
         if (listed.forToken().filter(mine -> mine.contains(model)).isPresent()) {
@@ -217,20 +220,26 @@ public final class Diagnosis {
         Sent sent = Sent.of(reply.request(), maxBodyBytes);
         return switch (reply.status()) {
             case 401 -> verdict(CommonError.UNAUTHORIZED, "");
-            case 403 -> sent != Sent.READABLE ? sent.verdict()
-                    : GatewayError.fromTheRelay(reply) ? verdict(TokenPractice.SPENDING_LIMIT, "This 403 comes from Crazyrouter's relay, after the token "
-                            + "and the model were accepted (new-api's allowlist refusal comes before relaying and has another shape): new-api answers so "
-                            + "when the token's or the account's quota is too low for the request, or passes on the model provider's own 403.")
-                    : verdict(CommonError.MODEL_NOT_ALLOWED, "");
-            case 404, 405 -> onTheChatRoute(reply.request()) ? verdict(CommonError.MODEL_NOT_FOUND, "Crazyrouter has this route (POST "
-                    + "/v1/chat/completions), so this " + reply.status() + " is not its \"Invalid URL\": it is passed on from the model's provider, "
-                    + "which answers so for a model it does not know.")
+            case 403 -> sent != Sent.READABLE
+                    ? sent.verdict()
+                    : GatewayError.fromTheRelay(reply)
+                            ? verdict(TokenPractice.SPENDING_LIMIT, "This 403 comes from Crazyrouter's relay, after the token "
+                                    + "and the model were accepted (new-api's allowlist refusal comes before relaying and has another shape): new-api answers so "
+                                    + "when the token's or the account's quota is too low for the request, or passes on the model provider's own 403.")
+                            : verdict(CommonError.MODEL_NOT_ALLOWED, "");
+            case 404, 405 -> onTheChatRoute(reply.request())
+                    ? verdict(CommonError.MODEL_NOT_FOUND, "Crazyrouter has this route (POST "
+                            + "/v1/chat/completions), so this " + reply.status() + " is not its \"Invalid URL\": it is passed on from the model's provider, "
+                            + "which answers so for a model it does not know.")
                     : verdict(CommonError.NOT_FOUND_URL, "");
-            case 400 -> sent != Sent.READABLE ? sent.verdict() : verdict(CommonError.INTERMITTENT, "Crazyrouter could read the body and its "
-                    + "model, so this 400 is not one of its own (new-api's own 400s are for a body it cannot read, or one over its size limit, "
-                    + "MAX_REQUEST_BODY_MB, which an operator may set below the default 128 MB): it is the model provider's answer, passed on, and an "
-                    + "input longer than the model's context is the usual cause.");
-            case 503 -> !GatewayError.noChannel(reply) ? verdict(CommonError.INTERMITTENT, "")
+            case 400 -> sent != Sent.READABLE
+                    ? sent.verdict()
+                    : verdict(CommonError.INTERMITTENT, "Crazyrouter could read the body and its "
+                            + "model, so this 400 is not one of its own (new-api's own 400s are for a body it cannot read, or one over its size limit, "
+                            + "MAX_REQUEST_BODY_MB, which an operator may set below the default 128 MB): it is the model provider's answer, passed on, and an "
+                            + "input longer than the model's context is the usual cause.");
+            case 503 -> !GatewayError.noChannel(reply)
+                    ? verdict(CommonError.INTERMITTENT, "")
                     : sent != Sent.READABLE ? sent.verdict() : verdict(CommonError.MODEL_NOT_FOUND, "");
             case 413 -> verdict(CommonError.INTERMITTENT, "new-api answers a JSON chat body over its limit with 400, not 413 (Distribute reads "
                     + "the body before the relay's 413 is reached), so this 413 is likely from a proxy in front of it with a smaller limit (a guess); "
@@ -269,17 +278,17 @@ public final class Diagnosis {
         CHANNEL_SUFFIX(ChecklistLine.BEARER_HEADER, "The Authorization header sent has more after the key, behind a \"-\" (sk-<key>-<more>): "
                 + "new-api reads what follows the \"-\" as the id of a channel to use, which only an administrator's token may name, and refuses "
                 + "any other token with 403 before it looks at the body or the model (middleware/auth.go TokenAuth, every release). This refusal "
-                + "is about the header, not the model: send the token alone, Bearer sk-<key>."),
-        TOO_LARGE(CommonError.INTERMITTENT, "The body sent is larger than new-api's default limit (MAX_REQUEST_BODY_MB, 128 MB since 2026-01-06; "
-                + "an operator may set another): new-api reads the whole body before the model and answers one over its limit with 400 "
-                + "(Distribute → the body storage), so this 400 is about the size of the input."),
-        NOT_JSON_CONTENT_TYPE(ChecklistLine.JSON_CONTENT_TYPE, "The request's Content-Type is not application/json, so Crazyrouter did not read "
-                + "the body as JSON and found no model name in it: its refusal is about the empty name, not the model meant."),
-        NOT_JSON(CommonError.MAPPING_INCONSISTENT, "The body sent is not valid JSON (a raw line break, tab or quote from an input breaks it), "
-                + "so Crazyrouter could not read it."),
-        NO_MODEL(CommonError.MAPPING_INCONSISTENT, "The body sent has no model name as text (\"model\" missing, empty or not a string), so "
-                + "Crazyrouter's refusal is about the body, not a model."),
-        READABLE(null, "");
+                + "is about the header, not the model: send the token alone, Bearer sk-<key>."), TOO_LARGE(CommonError.INTERMITTENT,
+                        "The body sent is larger than new-api's default limit (MAX_REQUEST_BODY_MB, 128 MB since 2026-01-06; "
+                                + "an operator may set another): new-api reads the whole body before the model and answers one over its limit with 400 "
+                                + "(Distribute → the body storage), so this 400 is about the size of the input."), NOT_JSON_CONTENT_TYPE(
+                                        ChecklistLine.JSON_CONTENT_TYPE, "The request's Content-Type is not application/json, so Crazyrouter did not read "
+                                                + "the body as JSON and found no model name in it: its refusal is about the empty name, not the model meant."), NOT_JSON(
+                                                        CommonError.MAPPING_INCONSISTENT,
+                                                        "The body sent is not valid JSON (a raw line break, tab or quote from an input breaks it), "
+                                                                + "so Crazyrouter could not read it."), NO_MODEL(CommonError.MAPPING_INCONSISTENT,
+                                                                        "The body sent has no model name as text (\"model\" missing, empty or not a string), so "
+                                                                                + "Crazyrouter's refusal is about the body, not a model."), READABLE(null, "");
 
         private final GuideLine row;
         private final String evidence;

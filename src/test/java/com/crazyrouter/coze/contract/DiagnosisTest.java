@@ -1,7 +1,5 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.OutgoingRequest;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.TokenPractice;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,8 @@ class DiagnosisTest {
     @Test
     void rejectionsMapToTheGuidesRows() {
         assertThat(Diagnosis.of(json(401, error("Invalid token", ""))), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
-        assertThat(Diagnosis.of(json(403, error("This token has no access to model gemini-3-pro-preview", ""))), equalTo(Optional.of(CommonError.MODEL_NOT_ALLOWED)));
+        assertThat(Diagnosis.of(json(403, error("This token has no access to model gemini-3-pro-preview", ""))),
+                equalTo(Optional.of(CommonError.MODEL_NOT_ALLOWED)));
         assertThat(Diagnosis.of(reply(404, error("Invalid URL (POST /v1/chat)", ""), new OutgoingRequest("POST",
                 URI.create("http://127.0.0.1/v1/chat"), List.of(), "{}"))), equalTo(Optional.of(CommonError.NOT_FOUND_URL)));
         assertThat(Diagnosis.of(json(503, error("No available channel for model gpt5.4 under group default", "model_not_found"))),

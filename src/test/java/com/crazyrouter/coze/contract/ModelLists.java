@@ -1,12 +1,12 @@
 package com.crazyrouter.coze.contract;
 
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.transport.OutgoingRequest;
-import com.crazyrouter.coze.config.Secret;
-import com.crazyrouter.coze.config.TokenKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.OutgoingRequest;
-import com.crazyrouter.coze.transport.StreamedReply;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
 
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.transport.StreamedReply;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +49,8 @@ class OpenAiConformanceTest {
     @Test
     void anErrorEnvelopeWithoutParamDiffers() {
         conformance.check(reply(401, "application/json", "{\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\",\"code\":\"\"}}"));
-        conformance.check(reply(401, "application/json", "{\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\",\"param\":\"\",\"code\":null}}"));
+        conformance
+                .check(reply(401, "application/json", "{\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\",\"param\":\"\",\"code\":null}}"));
 
         assertThat(conformance.scenarioEnded("Coze API plugin", "gpt-5.4").stream().map(Object::toString).toList(), containsInAnyOrder(
                 "ErrorResponse /error: required property 'param' not found"));
@@ -68,8 +69,10 @@ class OpenAiConformanceTest {
     @Test
     void eachStreamChunkIsChecked() {
         conformance.check(new StreamedReply(200, "text/event-stream", List.of(
-                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-5.4\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"OK\"},\"finish_reason\":null}]}", "",
-                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-5.4\",\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}", "",
+                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-5.4\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"OK\"},\"finish_reason\":null}]}",
+                "",
+                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-5.4\",\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}",
+                "",
                 "data: [DONE]", ""), Duration.ZERO, Optional.empty(), Duration.ZERO));
 
         assertThat(conformance.scenarioEnded("Coze workflow HTTP request node", "gpt-5.4").stream().map(Object::toString).toList(), containsInAnyOrder(

@@ -1,12 +1,12 @@
 package com.crazyrouter.coze.contract;
 
+import com.crazyrouter.coze.guide.ChecklistLine;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.guide.ChecklistLine;
-import com.crazyrouter.coze.guide.CommonError;
-import com.crazyrouter.coze.guide.GuideLine;
-import com.crazyrouter.coze.guide.ContractViolation;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -83,7 +83,8 @@ public enum Outcome {
         /** new-api checks a token's allowlist before it reads the body: an allowlisted token is refused the unread model. */
         @Override
         Expectation expect(String model, TokenAllowlist allowlist) {
-            return allowlist.restricted() ? MODEL_REFUSED.expect(model, allowlist)
+            return allowlist.restricted()
+                    ? MODEL_REFUSED.expect(model, allowlist)
                     : rejection(ChecklistLine.JSON_CONTENT_TYPE, "a body whose model name it cannot read", NEW_API_ERROR, 400);
         }
     },
@@ -178,10 +179,12 @@ public enum Outcome {
         // what happened decides the row for a missing chat reply, and for a page from the site's front, which the API never
         // saw; for a missing rejection, the row whose contract broke, unless the gateway was too busy to tell
         boolean diagnosed = expected.resolved() == CHAT_REPLY || reply.form().cameFromTheFront();
-        Optional<Diagnosis.Verdict> verdict = diagnosed ? Diagnosis.of(reply, attempt.model(), listed)
+        Optional<Diagnosis.Verdict> verdict = diagnosed
+                ? Diagnosis.of(reply, attempt.model(), listed)
                 : Diagnosis.intermittent(reply).or(expected::row).map(r -> new Diagnosis.Verdict(r, ""));
         String head = "Expected: " + expected.resolved().phrase + " — " + attempt.describe() + ".";
-        String why = diagnosed ? verdict.map(Diagnosis::matches).orElse("")
+        String why = diagnosed
+                ? verdict.map(Diagnosis::matches).orElse("")
                 : Diagnosis.breaksTheContractBehind(verdict.flatMap(Diagnosis.Verdict::row).orElseThrow());
         ContractViolation.assertDiagnosed(head + why + Diagnosis.builderSees(attempt.cozeShows()), reply, expected.matcher(),
                 verdict.map(Diagnosis.Verdict::finding), attempt.cozeShows());

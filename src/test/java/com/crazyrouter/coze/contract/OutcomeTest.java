@@ -1,8 +1,5 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.route.Attempt;
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.OutgoingRequest;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +54,9 @@ class OutcomeTest {
     @Test
     void aMissingChatReplyCarriesTheRowOfWhatHappened() {
         ContractViolation failed = assertThrows(ContractViolation.class,
-                () -> Outcome.CHAT_REPLY.verify(Attempt.sent("API plugin", "gpt-5.4", reply(401, "{\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\",\"code\":\"\"}}"), true, "Coze shows the failure: http request failed"), FIRST_PASS));
+                () -> Outcome.CHAT_REPLY.verify(Attempt.sent("API plugin", "gpt-5.4",
+                        reply(401, "{\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\",\"code\":\"\"}}"), true,
+                        "Coze shows the failure: http request failed"), FIRST_PASS));
         assertThat(failed.row(), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
         assertThat(failed.getMessage(), containsString("Generate a new token"));
         assertThat(failed.getMessage(), containsString("What the Coze builder sees: Coze shows the failure"));
@@ -63,7 +65,9 @@ class OutcomeTest {
     @Test
     void aWrongRejectionCarriesTheRowWhoseContractItBreaks() {
         ContractViolation failed = assertThrows(ContractViolation.class,
-                () -> Outcome.TOKEN_REJECTED.verify(Attempt.sent("API plugin", "gpt-5.4", reply(500, "{\"error\":{\"message\":\"boom\",\"type\":\"x\",\"code\":\"\"}}"), true, "Coze shows the failure: http request failed"), FIRST_PASS));
+                () -> Outcome.TOKEN_REJECTED.verify(Attempt.sent("API plugin", "gpt-5.4",
+                        reply(500, "{\"error\":{\"message\":\"boom\",\"type\":\"x\",\"code\":\"\"}}"), true, "Coze shows the failure: http request failed"),
+                        FIRST_PASS));
         assertThat(failed.row(), equalTo(Optional.of(CommonError.UNAUTHORIZED)));
         assertThat(failed.getMessage(), containsString("HTTP 500"));
     }
@@ -75,7 +79,8 @@ class OutcomeTest {
         Outcome.MODEL_REFUSED.verify(sent(403, older("该令牌无权访问模型 gemini-3-pro-preview")), FIRST_PASS);
         Outcome.MODEL_NOT_FOUND.verify(sent(503, older("当前分组 default 下对于模型 claude-sonet-4-6 无可用渠道")), TokenAllowlist.NONE);
         Outcome.INVALID_JSON.verify(sent(400, older("Invalid request, 无效的请求, invalid character '\\n' in string literal")), FIRST_PASS);
-        Outcome.URL_REJECTED.verify(sent(404, "{\"error\":{\"message\":\"Invalid URL (POST /v1/chat)\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":\"\"}}"),
+        Outcome.URL_REJECTED.verify(
+                sent(404, "{\"error\":{\"message\":\"Invalid URL (POST /v1/chat)\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":\"\"}}"),
                 FIRST_PASS);
     }
 
@@ -107,8 +112,10 @@ class OutcomeTest {
                 .orElseThrow();
         assertThat(older.tried(), equalTo("Rejection of a model without a channel (HTTP 503)"));
         assertThat(older.observed(), containsString("type `new_api_error`, no `code` (as new-api v0.6.x answers), message in Chinese: \"当前分组"));
-        ReleaseShape.Wording newer = Outcome.TOKEN_REJECTED.wording(sent(401, "{\"error\":{\"code\":\"\",\"message\":\"Invalid token\",\"type\":\"new_api_error\"}}"),
-                FIRST_PASS).orElseThrow();
+        ReleaseShape.Wording newer = Outcome.TOKEN_REJECTED
+                .wording(sent(401, "{\"error\":{\"code\":\"\",\"message\":\"Invalid token\",\"type\":\"new_api_error\"}}"),
+                        FIRST_PASS)
+                .orElseThrow();
         assertThat(newer.observed(), equalTo("type `new_api_error`, `code` \"\", message: \"Invalid token\""));
         assertThat("another status than the one expected is not a wording", Outcome.TOKEN_REJECTED.wording(sent(500, older("boom")), FIRST_PASS),
                 equalTo(Optional.empty()));

@@ -1,5 +1,11 @@
 package com.crazyrouter.coze.contract;
 
+import com.crazyrouter.coze.config.ConfigurationException;
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.ShownUrl;
+import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
@@ -7,12 +13,6 @@ import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.transport.OutgoingRequest;
-import com.crazyrouter.coze.config.ConfigurationException;
-import com.crazyrouter.coze.config.Secret;
-import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.config.ShownUrl;
-import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.guide.CommonError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,7 +45,8 @@ public final class Preflight {
 
     /** Returns a one-line account of what the gateway answered, or stops the run saying what came back. */
     public static String check(CrazyrouterClient client, GatewayUrl gateway, Secret token) {
-        return check(client, gateway, token, ids -> { });
+        return check(client, gateway, token, ids -> {
+        });
     }
 
     /** GET /v1/models with the token in the Authorization header (never in the URL); {@code purpose} names it in the User-Agent. */
@@ -158,7 +159,8 @@ public final class Preflight {
             return "not JSON: " + answered + contentType(reply) + " with a body that does not parse as JSON, starting \"" + shown(text)
                     + "\", where new-api answers JSON." + CHECK_BASE_URL;
         }
-        String why = json.get().path("error").path("message").isTextual() ? " (an error: \"" + shown(json.get().path("error").path("message").asText()) + "\")"
+        String why = json.get().path("error").path("message").isTextual()
+                ? " (an error: \"" + shown(json.get().path("error").path("message").asText()) + "\")"
                 : json.get().path("message").isTextual() ? " (\"" + shown(json.get().path("message").asText()) + "\")" : "";
         return "no model list: " + answered + " with JSON that is not a model list" + why + ": " + shown(json.get().toString())
                 + " — new-api lists models as {\"object\":\"list\",\"data\":[{\"id\":\"gpt-5.4\",…}]}." + CHECK_BASE_URL;

@@ -1,10 +1,5 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.run.RequestBudget;
-import com.crazyrouter.coze.testsupport.ScriptedGateway;
-import com.crazyrouter.coze.transport.CrazyrouterClient;
-import com.crazyrouter.coze.transport.GatewayUrl;
-import com.crazyrouter.coze.transport.Redactor;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -21,6 +16,11 @@ import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.run.RequestBudget;
+import com.crazyrouter.coze.testsupport.ScriptedGateway;
+import com.crazyrouter.coze.transport.CrazyrouterClient;
+import com.crazyrouter.coze.transport.GatewayUrl;
+import com.crazyrouter.coze.transport.Redactor;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -99,8 +99,9 @@ class PreflightTest {
     void aWebPageIsNotTheApi() {
         answer(Answer.of(200, "text/html; charset=utf-8", "<!doctype html><html><head><title>New API</title></head><body></body></html>"));
 
-        assertThat(stopped(), allOf(containsString("a web page, not the API: GET " + base() + "/v1/models answered HTTP 200 with an HTML page titled \"New API\""),
-                containsString("Check the base URL: crazyrouter.baseUrl"), containsString("without /v1"), endsWith("Nothing else was sent.")));
+        assertThat(stopped(),
+                allOf(containsString("a web page, not the API: GET " + base() + "/v1/models answered HTTP 200 with an HTML page titled \"New API\""),
+                        containsString("Check the base URL: crazyrouter.baseUrl"), containsString("without /v1"), endsWith("Nothing else was sent.")));
         assertThat(authorizations.size(), is(1));
     }
 
@@ -248,8 +249,9 @@ class PreflightTest {
     void anotherStatusIsNoCrazyrouterGateway() {
         answer(Answer.of(404, "text/html", "<html>Not Found</html>"));
 
-        assertThat(stopped(), allOf(containsString("not a Crazyrouter gateway: GET " + base() + "/v1/models answered HTTP 404, with \"<html>Not Found</html>\""),
-                containsString("Check the base URL")));
+        assertThat(stopped(),
+                allOf(containsString("not a Crazyrouter gateway: GET " + base() + "/v1/models answered HTTP 404, with \"<html>Not Found</html>\""),
+                        containsString("Check the base URL")));
     }
 
     @Test

@@ -1,14 +1,13 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.route.Attempt;
-import com.crazyrouter.coze.transport.GatewayError;
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.text.Json;
-import com.crazyrouter.coze.text.ShownText;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.ContractViolation;
-import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.text.ShownText;
+import com.crazyrouter.coze.transport.GatewayError;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
@@ -18,9 +17,9 @@ import java.util.Optional;
  * rejection is worded ({@link #wording}): a code or none, English or Chinese — reported, never judged (§3, §4).
  */
 public enum ReleaseShape {
-    NEWER("accepted (a chat reply): new-api's newer TokenAuth, which takes \"Bearer \" or \"bearer \" and trims the spaces after it"),
-    OLDER("rejected (401): new-api's older TokenAuth, which takes exactly \"Bearer \" with one space"),
-    NEITHER("neither a chat reply nor new-api's 401 for the token");
+    NEWER("accepted (a chat reply): new-api's newer TokenAuth, which takes \"Bearer \" or \"bearer \" and trims the spaces after it"), OLDER(
+            "rejected (401): new-api's older TokenAuth, which takes exactly \"Bearer \" with one space"), NEITHER(
+                    "neither a chat reply nor new-api's 401 for the token");
 
     private final String words;
 
@@ -51,8 +50,10 @@ public enum ReleaseShape {
     public static Optional<Wording> wording(String what, GatewayReply reply) {
         Optional<JsonNode> error = reply.json().map(j -> j.get("error")).filter(JsonNode::isObject);
         return error.map(e -> new Wording("Rejection of " + what + " (HTTP " + reply.status() + ")", "type `" + shown(e.path("type")) + "`, "
-                + (e.hasNonNull("code") ? "`code` \"" + shown(e.get("code")) + "\"" : "no `code`" + (e.has("code") ? " (null)" : "")
-                        + (GatewayError.beforeRelaying(reply) ? " (as new-api v0.6.x answers)" : ""))
+                + (e.hasNonNull("code")
+                        ? "`code` \"" + shown(e.get("code")) + "\""
+                        : "no `code`" + (e.has("code") ? " (null)" : "")
+                                + (GatewayError.beforeRelaying(reply) ? " (as new-api v0.6.x answers)" : ""))
                 + ", message" + (CHINESE.matcher(e.path("message").asText("")).find() ? " in Chinese" : "") + ": \"" + shown(e.path("message")) + "\""));
     }
 

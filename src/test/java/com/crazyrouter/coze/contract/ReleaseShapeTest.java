@@ -1,6 +1,5 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.route.Attempt;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.route.Attempt;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

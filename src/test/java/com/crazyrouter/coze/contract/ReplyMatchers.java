@@ -1,9 +1,9 @@
 package com.crazyrouter.coze.contract;
 
+import com.crazyrouter.coze.guide.ModelNames;
 import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.guide.ModelNames;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

@@ -1,10 +1,10 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.transport.GatewayReply;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.crazyrouter.coze.transport.GatewayReply;
 import org.hamcrest.StringDescription;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.transport.GatewayReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +71,8 @@ public final class TokenLog {
         public String words() {
             String shown = entries.stream().limit(ENTRIES_SHOWN).map(Entry::words).collect(Collectors.joining("; "));
             return "Matched by " + matchedBy + ". " + match.map(e -> "Found: " + e.words() + ".").orElse("Not found.") + " The log lists "
-                    + entries.size() + (entries.size() == 1 ? " entry" : " entries") + (entries.isEmpty() ? "." : ", newest first: " + shown + (entries.size() > ENTRIES_SHOWN ? "; …" : "."));
+                    + entries.size() + (entries.size() == 1 ? " entry" : " entries")
+                    + (entries.isEmpty() ? "." : ", newest first: " + shown + (entries.size() > ENTRIES_SHOWN ? "; …" : "."));
         }
     }
 
@@ -103,12 +104,14 @@ public final class TokenLog {
         if (sent.requestId().isPresent() && entries.stream().anyMatch(e -> e.requestId().isPresent())) {
             String id = sent.requestId().get();
             return new Lookup(Optional.empty(), entries, entries.stream().filter(e -> e.requestId().equals(sent.requestId()) && e.model().equals(sent.model()))
-                    .findFirst(), "request id: the entry whose request_id is the " + REQUEST_ID + " the gateway answered with (" + id + "), for " + sent.model());
+                    .findFirst(),
+                    "request id: the entry whose request_id is the " + REQUEST_ID + " the gateway answered with (" + id + "), for " + sent.model());
         }
         long since = sent.notAfterSending().minus(CLOCKS_APART).getEpochSecond();
         String why = sent.requestId().isEmpty() ? "the reply carried no " + REQUEST_ID : "the log shows no request_id";
         return new Lookup(Optional.empty(), entries, entries.stream().filter(e -> e.model().equals(sent.model()) && e.createdAt() >= since).findFirst(),
                 "time, as " + why + ": a " + sent.model() + " entry logged at or after " + Instant.ofEpochSecond(since) + " (the send, less "
-                        + CLOCKS_APART.toSeconds() + " s for the clocks); it shows that such a request by this token was logged since, not that it is this one");
+                        + CLOCKS_APART.toSeconds()
+                        + " s for the clocks); it shows that such a request by this token was logged since, not that it is this one");
     }
 }

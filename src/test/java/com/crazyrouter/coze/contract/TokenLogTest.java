@@ -1,7 +1,5 @@
 package com.crazyrouter.coze.contract;
 
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.OutgoingRequest;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +7,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,8 @@ class TokenLogTest {
         TokenLog.Lookup byTime = TokenLog.match(List.of(otherModel, since, older), WITHOUT_ID);
         assertThat(byTime.match(), equalTo(Optional.of(since)));
         assertThat(byTime.matchedBy(), containsString("not that it is this one"));
-        assertThat("the clocks may be a little apart", TokenLog.match(List.of(entry("gpt-5.4", SENT.minusSeconds(3), null)), WITHOUT_ID).match().isPresent(), is(true));
+        assertThat("the clocks may be a little apart", TokenLog.match(List.of(entry("gpt-5.4", SENT.minusSeconds(3), null)), WITHOUT_ID).match().isPresent(),
+                is(true));
     }
 
     @Test
@@ -52,7 +53,8 @@ class TokenLogTest {
         TokenLog log = new TokenLog((path, token) -> {
             paths.add(path);
             return new GatewayReply(new OutgoingRequest("GET", URI.create("http://127.0.0.1" + path), List.of(), null), 200, Map.of(),
-                    "{\"success\":true,\"message\":\"\",\"data\":[{\"model_name\":\"gpt-5.4\",\"created_at\":" + SENT.getEpochSecond() + ",\"request_id\":\"20260301100000abc\"}]}",
+                    "{\"success\":true,\"message\":\"\",\"data\":[{\"model_name\":\"gpt-5.4\",\"created_at\":" + SENT.getEpochSecond()
+                            + ",\"request_id\":\"20260301100000abc\"}]}",
                     Duration.ZERO, Duration.ZERO);
         });
 

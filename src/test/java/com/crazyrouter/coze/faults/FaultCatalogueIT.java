@@ -1,6 +1,5 @@
 package com.crazyrouter.coze.faults;
 
-import com.crazyrouter.coze.testsupport.InProcessRun;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 
@@ -10,6 +9,7 @@ import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.TokenPractice;
+import com.crazyrouter.coze.testsupport.InProcessRun;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +66,8 @@ class FaultCatalogueIT {
             if (!control.get().run().failures().isEmpty()) {
                 problems.add("control run (no fault) failed: " + control.get().run().failures().stream().map(InProcessRun.Failure::scenario).toList());
             }
-            StringBuilder table = new StringBuilder(String.format("%n%-30s | %-9s | %6s | %s%n", "fault", "scenarios", "time", "caught by (guide lines of the failed scenarios)"));
+            StringBuilder table = new StringBuilder(
+                    String.format("%n%-30s | %-9s | %6s | %s%n", "fault", "scenarios", "time", "caught by (guide lines of the failed scenarios)"));
             int detected = 0;
             int controls = 0;
             for (int i = 0; i < faults.size(); i++) {
@@ -95,7 +96,8 @@ class FaultCatalogueIT {
                     detected++;
                 }
                 run.failures().stream().filter(f -> !(f.cause() instanceof AssertionError))
-                        .forEach(f -> problems.add(outcome.name() + ": '" + f.scenario() + "' failed for the wrong reason, not a contract assertion: " + f.cause()));
+                        .forEach(f -> problems
+                                .add(outcome.name() + ": '" + f.scenario() + "' failed for the wrong reason, not a contract assertion: " + f.cause()));
                 expectedRow(faults.get(i)).filter(row -> run.failures().stream().map(InProcessRun.Failure::cause)
                         .filter(ContractViolation.class::isInstance).map(c -> ((ContractViolation) c).row())
                         .noneMatch(r -> r.map(GuideLine::tag).orElse("").equals(row)))
@@ -117,7 +119,8 @@ class FaultCatalogueIT {
                             .map(f -> rowGiven(f).map(given -> "'" + f.scenario() + "' gives " + given)).flatMap(Optional::stream)
                             .forEach(given -> problems.add(outcome.name() + ": " + given + ", where no guide row's fix applies (expected-no-row.txt: "
                                     + firstLine(fault.resolve("expected-no-row.txt")) + ")"));
-                    left.stream().filter(scenario -> run.failures().stream().filter(f -> f.scenario().startsWith(scenario)).allMatch(f -> rowGiven(f).isEmpty()))
+                    left.stream()
+                            .filter(scenario -> run.failures().stream().filter(f -> f.scenario().startsWith(scenario)).allMatch(f -> rowGiven(f).isEmpty()))
                             .forEach(scenario -> problems.add(outcome.name() + ": '" + scenario + "' gives no row now: take it off expected-no-row.txt's "
                                     + "\"" + STILL_GIVES_A_ROW + "\" lines"));
                 }
@@ -131,8 +134,9 @@ class FaultCatalogueIT {
                 problems.add("bad-gateway-once with " + Settings.RETRIES + "=1 should pass, marked as passed only after a retry; failures: "
                         + retried.run().failures().stream().map(InProcessRun.Failure::scenario).toList());
             }
-            table.append(String.format("detected %d of %d faults, %d control(s) green, in %.1f s (%d at a time)%n", detected, faults.size() - controls, controls,
-                    (System.nanoTime() - started) / 1e9, PARALLEL_FAULTS));
+            table.append(
+                    String.format("detected %d of %d faults, %d control(s) green, in %.1f s (%d at a time)%n", detected, faults.size() - controls, controls,
+                            (System.nanoTime() - started) / 1e9, PARALLEL_FAULTS));
             System.out.println(table);
             assertThat("Faults the suite does not catch, or catches for the wrong reason:" + table, problems, empty());
         } finally {
@@ -202,7 +206,8 @@ class FaultCatalogueIT {
      */
     private static List<String> expectedWords(Path fault) throws IOException {
         Path file = fault.resolve("expected-words.txt");
-        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()
+        return Files.exists(file)
+                ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).filter(l -> !l.isEmpty()).toList()
                 : List.of();
     }
 

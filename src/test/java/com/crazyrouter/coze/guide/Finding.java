@@ -27,7 +27,8 @@ public record Finding(Cause cause, String whatToDo) {
         if (line instanceof CommonError row) {
             return row.fix();
         }
-        return line instanceof TokenPractice practice ? practice.words()
+        return line instanceof TokenPractice practice
+                ? practice.words()
                 : line.title().replaceFirst("^Validation Checklist \\d+: ", "") + ", as the guide's checklist says";
     }
 }

@@ -6,11 +6,10 @@ package com.crazyrouter.coze.guide;
  * to do instead (docs/GATEWAY.md §11, docs/COZE.md §4.8).
  */
 public enum OffGuide implements Cause {
-    SITE_FRONT("site-front", "A page from the site's front, not Crazyrouter's API"),
-    NOT_ONE_JSON_OBJECT("not-one-json-object", "A reply that is not one JSON object"),
-    ERROR_AS_SUCCESS("error-as-success", "An error answered with HTTP 200 as if it were a success"),
-    HTML_PAGE("html-page", "An HTML page where Crazyrouter's API answers JSON"),
-    UNDECODABLE_GZIP("undecodable-gzip", "A reply that says it is gzip but does not decode");
+    SITE_FRONT("site-front", "A page from the site's front, not Crazyrouter's API"), NOT_ONE_JSON_OBJECT("not-one-json-object",
+            "A reply that is not one JSON object"), ERROR_AS_SUCCESS("error-as-success", "An error answered with HTTP 200 as if it were a success"), HTML_PAGE(
+                    "html-page", "An HTML page where Crazyrouter's API answers JSON"), UNDECODABLE_GZIP("undecodable-gzip",
+                            "A reply that says it is gzip but does not decode");
 
     private final String key;
     private final String title;

@@ -16,7 +16,7 @@ class OnlyReplyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"look", "token", "Looking into it", "OK, here is a long essay about gateways.", "OK OK", "Not OK", "OKAY", "O K", "OK?",
-        "OK..", "", "  ", "\"OK", "KO"})
+            "OK..", "", "  ", "\"OK", "KO"})
     void anythingMoreIsAnotherAnswer(String reply) {
         assertFalse(OnlyReply.says("OK", reply), reply);
     }

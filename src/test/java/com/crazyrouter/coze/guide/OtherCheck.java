@@ -2,8 +2,7 @@ package com.crazyrouter.coze.guide;
 
 /** Groups of scenarios that are not one guide line of their own. */
 public enum OtherCheck implements GuideLine {
-    SMOKE("@smoke", "Smoke: the smallest request body with gpt-5.4"),
-    MODELS("@models", "Recommended models");
+    SMOKE("@smoke", "Smoke: the smallest request body with gpt-5.4"), MODELS("@models", "Recommended models");
 
     /** Where the report files a scenario that names no guide line. */
     public static final String NO_LINE = "Other checks";

@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 
 /** How Coze reaches Crazyrouter: the two routes the guide recommends. */
 public enum Route {
-    PLUGIN("API plugin", "Coze API plugin (Create from API)"),
-    WORKFLOW("workflow HTTP node", "Coze workflow HTTP request node");
+    PLUGIN("API plugin", "Coze API plugin (Create from API)"), WORKFLOW("workflow HTTP node", "Coze workflow HTTP request node");
 
     private final String words;
     private final String title;

@@ -3,9 +3,8 @@ package com.crazyrouter.coze.guide;
 /** The guide's Token Best Practices that an API can show; the scenarios that check them carry @token. */
 public enum TokenPractice implements GuideLine {
     /** The group the report files every @token scenario under. */
-    GROUP("Token Best Practices", ""),
-    MODEL_ALLOWLIST("Model allowlist", "strongly recommended: start with only one or two models"),
-    SPENDING_LIMIT("Spending limit", "strongly recommended: workflow loops and retries can multiply usage");
+    GROUP("Token Best Practices", ""), MODEL_ALLOWLIST("Model allowlist", "strongly recommended: start with only one or two models"), SPENDING_LIMIT(
+            "Spending limit", "strongly recommended: workflow loops and retries can multiply usage");
 
     private final String setting;
     private final String recommendation;

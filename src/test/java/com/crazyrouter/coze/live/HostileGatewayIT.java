@@ -1,8 +1,5 @@
 package com.crazyrouter.coze.live;
 
-import com.crazyrouter.coze.testsupport.ChildRun;
-import com.crazyrouter.coze.testsupport.HostileGateway;
-import com.crazyrouter.coze.testsupport.TokenLeaks;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -15,7 +12,10 @@ import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.testsupport.ChildRun;
+import com.crazyrouter.coze.testsupport.HostileGateway;
 import com.crazyrouter.coze.testsupport.HostileGateway.Behaviour;
+import com.crazyrouter.coze.testsupport.TokenLeaks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,7 +150,8 @@ class HostileGatewayIT {
         Hostile run = Hostile.run(Behaviour.RATE_LIMITED_FOR_AN_HOUR, Map.of());
 
         run.stoppedAnswering("HTTP 429 ×3;");
-        assertThat(run.output(), containsString("HTTP 429: Crazyrouter asked to wait 3600 s (Retry-After), longer than crazyrouter.longestRetryWait=1s: not retried"));
+        assertThat(run.output(),
+                containsString("HTTP 429: Crazyrouter asked to wait 3600 s (Retry-After), longer than crazyrouter.longestRetryWait=1s: not retried"));
     }
 
     @Test

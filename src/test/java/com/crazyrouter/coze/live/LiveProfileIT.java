@@ -1,11 +1,6 @@
 package com.crazyrouter.coze.live;
 
-import com.crazyrouter.coze.testsupport.ChildRun;
-import com.crazyrouter.coze.testsupport.LocalGateway;
-import com.crazyrouter.coze.testsupport.TokenLeaks;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
-import static org.junit.platform.launcher.EngineFilter.includeEngines;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -16,14 +11,19 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.contract.TokenLog;
 import com.crazyrouter.coze.stubs.StubGateway;
+import com.crazyrouter.coze.testsupport.ChildRun;
+import com.crazyrouter.coze.testsupport.LocalGateway;
+import com.crazyrouter.coze.testsupport.TokenLeaks;
+import com.crazyrouter.coze.text.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -76,7 +76,8 @@ class LiveProfileIT {
              "request": {"method": "POST", "urlPath": "/v1/chat/completions", "headers": {"Authorization": {"contains": "%s"}}},
              "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "1"},
                           "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"upstream_error\\",\\"param\\":\\"503\\",\\"code\\":\\"bad_response_status_code\\"}}"}}
-            """.formatted(CANARY_UNRESTRICTED.reveal());
+            """
+            .formatted(CANARY_UNRESTRICTED.reveal());
     /** A gateway that echoes the caller's Authorization header in an error message: redaction must catch it. */
     private static final String ECHOING_403 = "{\"error\":{\"message\":\"This token has no access to model {{jsonPath request.body '$.model'}}"
             + " (Authorization was {{request.headers.Authorization}})\",\"type\":\"new_api_error\",\"code\":\"\"}}\n";
@@ -87,7 +88,8 @@ class LiveProfileIT {
              "request": {"method": "POST", "urlPath": "/v1/chat/completions"},
              "response": {"status": 503, "headers": {"Content-Type": "application/json; charset=utf-8", "Retry-After": "0"},
                           "body": "{\\"error\\":{\\"message\\":\\"upstream busy, try again\\",\\"type\\":\\"upstream_error\\",\\"param\\":\\"503\\",\\"code\\":\\"bad_response_status_code\\"}}"}}
-            """.formatted(CANARY_UNRESTRICTED.reveal());
+            """
+            .formatted(CANARY_UNRESTRICTED.reveal());
     /** What the record test records: the smoke test, the token checks, two error rows, the token's log and the model matrix. */
     private static final String RECORDED_PART = "@smoke or @checklist-1 or @checklist-4 or @checklist-9 or @error-1 or @error-3 or @models";
     private static final String TOKEN_LOG_SCENARIO = "The request Coze sent appears in the token's Crazyrouter log";
@@ -173,7 +175,8 @@ class LiveProfileIT {
 
     @Test
     void aRejectedTokenIsOneClearMessage() throws Exception {
-        ChildRun run = ChildRun.run(WORK.resolve("rejected-token"), live(production), Map.of("CRAZYROUTER_API_KEY", "sk-canaryRevokedToken0000000000000000000000000"));
+        ChildRun run = ChildRun.run(WORK.resolve("rejected-token"), live(production),
+                Map.of("CRAZYROUTER_API_KEY", "sk-canaryRevokedToken0000000000000000000000000"));
         assertThat(run.exitCode(), is(not(0)));
         assertThat(run.output(), containsString("token rejected"));
         assertThat(run.output(), containsString("Generate a new token"));
@@ -262,7 +265,8 @@ class LiveProfileIT {
             copyTree(recorded, firstRecording);
             CompletableFuture<ChildRun> replaying = CompletableFuture.supplyAsync(() -> childRun(WORK.resolve("replay"),
                     Map.of("crazyrouter.stubs", Path.of("stubs").toAbsolutePath().toString(), "crazyrouter.stubs.overlay", firstRecording.toString(),
-                            Settings.TAG_SELECTION, RECORDED_PART), Map.of()));
+                            Settings.TAG_SELECTION, RECORDED_PART),
+                    Map.of()));
             ChildRun second = ChildRun.run(WORK.resolve("record-2"), properties, environment);
             ChildRun replay = replaying.join();
             assertThat(second.output(), second.exitCode(), is(0));

@@ -38,7 +38,8 @@ final class CannedProbeGateway {
             chunk("{\"content\":\"K\"}"), "",
             chunk("{}").replace("\"finish_reason\":null", "\"finish_reason\":\"stop\""), "",
             "data: {\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1767225600,\"model\":\"gpt-5.4\",\"choices\":[],"
-                    + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":1,\"total_tokens\":12}}", "",
+                    + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":1,\"total_tokens\":12}}",
+            "",
             "data: [DONE]", "");
 
     /** What a wrong key gets on a stream, and a model outside a token's allowlist: new-api's JSON 401 and 403 unless a test changes them. */
@@ -115,7 +116,8 @@ final class CannedProbeGateway {
     }
 
     static String completion(String model, String content, String finishReason, boolean withUsage) {
-        ObjectNode reply = Json.MAPPER.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1767225600).put("model", model);
+        ObjectNode reply = Json.MAPPER.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1767225600).put("model",
+                model);
         ObjectNode choice = reply.putArray("choices").addObject().put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", content);
         choice.put("finish_reason", finishReason);

@@ -1,17 +1,17 @@
 package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.config.Secret;
-import com.crazyrouter.coze.guide.Route;
-import com.crazyrouter.coze.run.CozeNode;
-import com.crazyrouter.coze.text.Json;
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.OutgoingRequest;
-import com.crazyrouter.coze.run.RunStopped;
-import com.crazyrouter.coze.transport.StreamedReply;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.ModelNames;
 import com.crazyrouter.coze.guide.OnlyReply;
+import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.run.CozeNode;
+import com.crazyrouter.coze.run.RunStopped;
+import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
+import com.crazyrouter.coze.transport.StreamedReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +103,8 @@ public final class CapabilityProbe {
             } catch (AssertionError noAnswer) {
                 // a contract violation (no answer, or one past the harness's limits) or a cap of the run: any of them keeps the row
                 Optional<GuideLine> row = noAnswer instanceof ContractViolation violation ? violation.row() : Optional.empty();
-                add(Cell.failedWithoutAnswer(model, route, shows.get(0), noAnswer instanceof ContractViolation violation ? violation.unmarked() : noAnswer.getMessage(), row));
+                add(Cell.failedWithoutAnswer(model, route, shows.get(0),
+                        noAnswer instanceof ContractViolation violation ? violation.unmarked() : noAnswer.getMessage(), row));
                 notChecked = Optional.of("not checked: the " + shows.get(0).words() + " probe failed without an answer to judge, so nothing more "
                         + "was sent for this row");
                 shows.subList(1, shows.size()).forEach(capability -> add(Cell.notChecked(model, route, capability, notChecked.get())));
@@ -145,8 +146,11 @@ public final class CapabilityProbe {
         String systemText = system.replyText().orElse("");
         boolean obeyed = OnlyReply.says(SYSTEM_WORD, systemText);
         return limitTooSmall(model, route, Capability.SYSTEM_MESSAGE, system).orElseGet(() -> cell(model, route, Capability.SYSTEM_MESSAGE,
-                system.isChatCompletion() && obeyed, system.isChatCompletion() ? "asked for " + SYSTEM_WORD + " by the system message, replied \""
-                        + systemText + "\"" + (obeyed ? "" : ", not only " + SYSTEM_WORD) : system.describe(), system));
+                system.isChatCompletion() && obeyed, system.isChatCompletion()
+                        ? "asked for " + SYSTEM_WORD + " by the system message, replied \""
+                                + systemText + "\"" + (obeyed ? "" : ", not only " + SYSTEM_WORD)
+                        : system.describe(),
+                system));
     }
 
     private Cell maxTokens(String model, String route) {

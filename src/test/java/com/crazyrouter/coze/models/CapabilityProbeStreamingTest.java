@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.models;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -76,7 +76,8 @@ class CapabilityProbeStreamingTest {
 
     @Test
     void deltasThatJoinToNothingFailStreaming() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"\"").replace("\"content\":\"K\"", "\"content\":\"\""))
+        gateway.streamLines = gateway.streamLines.stream()
+                .map(l -> l.replace("\"content\":\"O\"", "\"content\":\"\"").replace("\"content\":\"K\"", "\"content\":\"\""))
                 .toList();
 
         Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
@@ -87,7 +88,8 @@ class CapabilityProbeStreamingTest {
 
     @Test
     void deltasThatJoinToSomethingElseThanTheAskedForOkFailStreaming() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"Hel\"").replace("\"content\":\"K\"", "\"content\":\"lo\""))
+        gateway.streamLines = gateway.streamLines.stream()
+                .map(l -> l.replace("\"content\":\"O\"", "\"content\":\"Hel\"").replace("\"content\":\"K\"", "\"content\":\"lo\""))
                 .toList();
 
         Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
@@ -109,7 +111,8 @@ class CapabilityProbeStreamingTest {
 
     @Test
     void deltasThatJoinToOkInAnyCaseAndWithPunctuationPassStreaming() {
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"o\"").replace("\"content\":\"K\"", "\"content\":\"k.\""))
+        gateway.streamLines = gateway.streamLines.stream()
+                .map(l -> l.replace("\"content\":\"O\"", "\"content\":\"o\"").replace("\"content\":\"K\"", "\"content\":\"k.\""))
                 .toList();
 
         Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
@@ -161,8 +164,9 @@ class CapabilityProbeStreamingTest {
         Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
 
         assertThat(streaming.verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(streaming.evidence(), startsWith("an upstream error came as an event after 2 chunk(s) (\"upstream overloaded\", type upstream_error): the reply "
-                + "failed in the middle of the stream"));
+        assertThat(streaming.evidence(),
+                startsWith("an upstream error came as an event after 2 chunk(s) (\"upstream overloaded\", type upstream_error): the reply "
+                        + "failed in the middle of the stream"));
         assertThat(streaming.evidence(), containsString("the stream does not end with data: [DONE]"));
         assertThat(streaming.evidence(), not(containsString("breaks schemas/chat-completion-chunk.json")));
     }
@@ -187,8 +191,10 @@ class CapabilityProbeStreamingTest {
 
     @Test
     void aWrongKeyAnsweredWithA200StreamAndAnErrorEventFailsStreamingNamingIt() {
-        gateway.wrongKeyAnswer = new StreamedReply(200, "text/event-stream", List.of("data: {\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\"}}",
-                "", "data: [DONE]", ""), Duration.ZERO, Optional.empty(), Duration.ZERO);
+        gateway.wrongKeyAnswer = new StreamedReply(200, "text/event-stream",
+                List.of("data: {\"error\":{\"message\":\"Invalid token\",\"type\":\"new_api_error\"}}",
+                        "", "data: [DONE]", ""),
+                Duration.ZERO, Optional.empty(), Duration.ZERO);
 
         Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
 
@@ -242,8 +248,10 @@ class CapabilityProbeStreamingTest {
     @Test
     void deltasThatJoinToNothingAtTheProbesOwnLimitAreALimitTooSmallNotAFail() {
         gateway.probeLimit = 16;
-        gateway.streamLines = gateway.streamLines.stream().map(l -> l.replace("\"content\":\"O\"", "\"content\":\"\"").replace("\"content\":\"K\"", "\"content\":\"\"")
-                .replace("\"finish_reason\":\"stop\"", "\"finish_reason\":\"length\"")).toList();
+        gateway.streamLines = gateway.streamLines.stream()
+                .map(l -> l.replace("\"content\":\"O\"", "\"content\":\"\"").replace("\"content\":\"K\"", "\"content\":\"\"")
+                        .replace("\"finish_reason\":\"stop\"", "\"finish_reason\":\"length\""))
+                .toList();
 
         Cell streaming = cell(probe.probe(MODEL, ROUTE, true, 1), Capability.STREAMING);
 

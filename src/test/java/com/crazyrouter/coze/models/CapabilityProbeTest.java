@@ -230,7 +230,8 @@ class CapabilityProbeTest {
         List<Cell> cells = probe.probe(MODEL, ROUTE, true, 1);
 
         assertThat(cell(cells, Capability.PLAIN_REPLY).verdict(), equalTo(Cell.Verdict.FAIL));
-        assertThat(cell(cells, Capability.PLAIN_REPLY).evidence(), containsString("HTTP 403 (application/json): {\"error\":{\"message\":\"model gpt-5.4 is not allowed"));
+        assertThat(cell(cells, Capability.PLAIN_REPLY).evidence(),
+                containsString("HTTP 403 (application/json): {\"error\":{\"message\":\"model gpt-5.4 is not allowed"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.models;
 
-import com.crazyrouter.coze.transport.Timing;
 import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.transport.Timing;
 import java.util.Optional;
 
 /**

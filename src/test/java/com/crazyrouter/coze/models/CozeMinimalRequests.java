@@ -2,19 +2,19 @@ package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.run.CozeNode;
-import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.guide.Route;
-import com.crazyrouter.coze.transport.AnswerBeyondLimits;
-import com.crazyrouter.coze.transport.CrazyrouterClient;
-import com.crazyrouter.coze.transport.GatewayUnreachable;
-import com.crazyrouter.coze.transport.OffWireMarks;
-import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.contract.ModelLists;
-import com.crazyrouter.coze.transport.Redactor;
+import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.run.RequestBudget;
 import com.crazyrouter.coze.run.ScenarioState;
 import com.crazyrouter.coze.run.Tokens;
+import com.crazyrouter.coze.transport.AnswerBeyondLimits;
+import com.crazyrouter.coze.transport.CrazyrouterClient;
+import com.crazyrouter.coze.transport.GatewayUnreachable;
+import com.crazyrouter.coze.transport.GatewayUrl;
+import com.crazyrouter.coze.transport.OffWireMarks;
+import com.crazyrouter.coze.transport.Redactor;
 import java.util.Optional;
 
 /**
@@ -67,7 +67,8 @@ public class CozeMinimalRequests implements Sampler.MinimalRequest {
 
     /** Why a model cannot be sampled in this run, if it cannot: no token at hand allows it. */
     public Optional<String> whyNot(String model) {
-        return tokenFor(model).isPresent() ? Optional.empty()
+        return tokenFor(model).isPresent()
+                ? Optional.empty()
                 : Optional.of("no token at hand allows " + model + " (set " + TokenKind.UNRESTRICTED.environmentVariable() + ")");
     }
 

@@ -1,9 +1,9 @@
 package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.route.WorkflowHttpNode;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.Finding;
+import com.crazyrouter.coze.route.WorkflowHttpNode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

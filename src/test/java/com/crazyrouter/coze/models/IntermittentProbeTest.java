@@ -21,7 +21,8 @@ class IntermittentProbeTest {
         assertThat(probe.failure(), equalTo(Optional.empty()));
         assertThat(probe.words(), containsString("200: 5 → 0 % failed"));
         assertThat(probe.words(), containsString("total p50 1500 ms, p95 1600 ms"));
-        assertThat(probe.words(), containsString("Headroom of p95 against Coze's timeouts: 75× within the workflow node's 120 s default, 112× within the workflow plugin node's 3 min (a plugin tool called by a bot has none)."));
+        assertThat(probe.words(), containsString(
+                "Headroom of p95 against Coze's timeouts: 75× within the workflow node's 120 s default, 112× within the workflow plugin node's 3 min (a plugin tool called by a bot has none)."));
         assertThat(probe.markdown(), containsString("-Dsamples=20"));
     }
 
@@ -47,7 +48,8 @@ class IntermittentProbeTest {
 
     @Test
     void aSlowP95StillFitsAndSaysHowOften() {
-        assertThat(probe(answered(50_000)).headroom(), containsString("2.4× within the workflow node's 120 s default, 3.6× within the workflow plugin node's 3 min"));
+        assertThat(probe(answered(50_000)).headroom(),
+                containsString("2.4× within the workflow node's 120 s default, 3.6× within the workflow plugin node's 3 min"));
     }
 
     private static IntermittentProbe probe(SampleStats.Sample... samples) {
@@ -55,6 +57,7 @@ class IntermittentProbeTest {
     }
 
     private static SampleStats.Sample answered(long millis) {
-        return new SampleStats.Sample("200", false, Optional.of(Duration.ofMillis(millis / 2)), Optional.of(Duration.ofMillis(millis)), "Coze passes on the reply");
+        return new SampleStats.Sample("200", false, Optional.of(Duration.ofMillis(millis / 2)), Optional.of(Duration.ofMillis(millis)),
+                "Coze passes on the reply");
     }
 }

@@ -53,11 +53,12 @@ public record MatrixVerdict(String model, List<Cell> failed) {
                         ? "\nOnly streaming fails, which no Coze route uses: nothing in the Coze setup needs to change. Report it to Crazyrouter "
                                 + "with the request from the report."
                         : answersAtAll()
-                        ? "\nThe model answers, so it has not gone: what fails above is broken for this model. Leave it out of the Coze "
-                                + "setup (e.g. no streaming) and report it to Crazyrouter with the request from the report."
-                        : failed.stream().anyMatch(c -> c.row().isPresent()) ? ""
-                        : "\nIf the model was renamed or retired, switch back to gpt-5.4 and revalidate (guide, Common Errors "
-                                + CommonError.MODEL_NOT_FOUND.tag() + ").");
+                                ? "\nThe model answers, so it has not gone: what fails above is broken for this model. Leave it out of the Coze "
+                                        + "setup (e.g. no streaming) and report it to Crazyrouter with the request from the report."
+                                : failed.stream().anyMatch(c -> c.row().isPresent())
+                                        ? ""
+                                        : "\nIf the model was renamed or retired, switch back to gpt-5.4 and revalidate (guide, Common Errors "
+                                                + CommonError.MODEL_NOT_FOUND.tag() + ").");
     }
 
     /** "- gpt-5.4 through the Coze API plugin (Create from API), streaming: fail. HTTP 401; … What the Coze builder sees: …" */

@@ -47,12 +47,15 @@ class MatrixVerdictTest {
         String message = red.getMessage();
         assertThat(message, javaIn(message), is(""));
         assertThat(message, allOf(containsString(MODEL + " through the " + PLUGIN + ": 6 capability checks failed.\n"),
-                containsString("\n- " + MODEL + " through the " + PLUGIN + ", system message: fail. asked for PONG by the system message, replied \"OK\", not only PONG. "
+                containsString("\n- " + MODEL + " through the " + PLUGIN
+                        + ", system message: fail. asked for PONG by the system message, replied \"OK\", not only PONG. "
                         + "What the Coze builder sees: replies that ignore the system prompt the builder wrote"),
-                containsString("\n- " + MODEL + " through the " + PLUGIN + ", max_tokens limit: fail. max_tokens 1 gave finish_reason 'stop'. What the Coze builder sees: "),
+                containsString("\n- " + MODEL + " through the " + PLUGIN
+                        + ", max_tokens limit: fail. max_tokens 1 gave finish_reason 'stop'. What the Coze builder sees: "),
                 containsString("\n- " + MODEL + " through the " + PLUGIN + ", streaming: fail. HTTP 401 — HTTP 401 (text/event-stream), 14 lines: "),
                 containsString("What the Coze builder sees: nothing; neither Coze route streams"),
-                containsString("\n- " + MODEL + " through the " + PLUGIN + ", JSON mode: fail. content Sure! {\"answer\": \"OK\"}. What the Coze builder sees: "),
+                containsString(
+                        "\n- " + MODEL + " through the " + PLUGIN + ", JSON mode: fail. content Sure! {\"answer\": \"OK\"}. What the Coze builder sees: "),
                 containsString("\n- " + MODEL + " through the " + PLUGIN + ", reply names the model: fail."),
                 containsString("\n- " + MODEL + " through the " + PLUGIN + ", usage: fail. no usage in the reply."),
                 containsString("The model answers, so it has not gone")));

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.models;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Target;
+import com.crazyrouter.coze.text.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,14 +48,18 @@ public final class ModelListBaseline {
         removed.removeAll(listed);
         TreeSet<String> kept = new TreeSet<>(listed);
         kept.retainAll(before);
-        StringBuilder diff = new StringBuilder("Compared with " + baseline + (baseline.equals(own) ? "" : " (there is no " + own.getFileName()
-                + " yet; -Dmodels.acceptBaseline=true accepts the current list)") + ":\n\n");
+        StringBuilder diff = new StringBuilder("Compared with " + baseline + (baseline.equals(own)
+                ? ""
+                : " (there is no " + own.getFileName()
+                        + " yet; -Dmodels.acceptBaseline=true accepts the current list)")
+                + ":\n\n");
         removed.forEach(m -> diff.append("- removed: ").append(m).append('\n'));
         added.stream().limit(LISTED_BY_NAME).forEach(m -> diff.append("- added: ").append(m).append('\n'));
         if (added.size() > LISTED_BY_NAME) {
             diff.append("- added: ").append(added.size() - LISTED_BY_NAME).append(" more\n");
         }
-        diff.append("- still listed: ").append(kept.size()).append(" models").append(kept.size() <= LISTED_BY_NAME ? " (" + String.join(", ", kept) + ")" : "").append('\n');
+        diff.append("- still listed: ").append(kept.size()).append(" models").append(kept.size() <= LISTED_BY_NAME ? " (" + String.join(", ", kept) + ")" : "")
+                .append('\n');
         return diff.toString();
     }
 

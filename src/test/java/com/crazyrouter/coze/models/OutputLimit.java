@@ -28,7 +28,8 @@ final class OutputLimit {
             return Optional.empty();
         }
         Optional<JsonNode> body = sent.map(OutgoingRequest::body).flatMap(Json::parse).filter(JsonNode::isObject);
-        Optional<String> field = body.flatMap(b -> b.path("max_completion_tokens").isIntegralNumber() ? Optional.of("max_completion_tokens")
+        Optional<String> field = body.flatMap(b -> b.path("max_completion_tokens").isIntegralNumber()
+                ? Optional.of("max_completion_tokens")
                 : b.path("max_tokens").isIntegralNumber() ? Optional.of("max_tokens") : Optional.empty());
         if (field.isEmpty()) {
             return Optional.empty();

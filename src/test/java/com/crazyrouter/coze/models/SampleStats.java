@@ -2,8 +2,8 @@ package com.crazyrouter.coze.models;
 
 import com.crazyrouter.coze.contract.Diagnosis;
 import com.crazyrouter.coze.guide.Finding;
-import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.transport.GatewayReply;
 import java.time.Duration;
 import java.util.Comparator;

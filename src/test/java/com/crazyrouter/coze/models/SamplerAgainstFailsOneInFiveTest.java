@@ -12,11 +12,11 @@ import static org.hamcrest.Matchers.oneOf;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.guide.Route;
-import com.crazyrouter.coze.transport.GatewayUrl;
-import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.run.RequestBudget;
 import com.crazyrouter.coze.run.Tokens;
 import com.crazyrouter.coze.stubs.StubGateway;
+import com.crazyrouter.coze.transport.GatewayUrl;
+import com.crazyrouter.coze.transport.Redactor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,8 @@ class SamplerAgainstFailsOneInFiveTest {
 
     @Test
     void oneInFiveSamplesFailsAndTheReportSaysSo() {
-        Settings settings = Settings.load(Map.of(Settings.STUB_OVERLAY, FAULT.toString(), Settings.SAMPLES, "20", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()), Map.of());
+        Settings settings = Settings.load(
+                Map.of(Settings.STUB_OVERLAY, FAULT.toString(), Settings.SAMPLES, "20", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()), Map.of());
         try (StubGateway stub = StubGateway.start(settings.stubRoot(), settings.stubOverlay())) {
             RequestBudget budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun());
             CozeMinimalRequests requests = new CozeMinimalRequests(settings, new Tokens(settings), new GatewayUrl(stub.baseUrl()),

@@ -67,7 +67,8 @@ class SamplerTest {
         SampleStats clean = SampleStats.of(List.of(OK, OK, OK, OK));
         SamplingReport report = new SamplingReport(List.of(new Sampler.Row("gpt-5.4", Route.PLUGIN, "one after another", clean),
                 new Sampler.Row("gpt-5.4", Route.WORKFLOW, "4 at a time", mixed)), Map.of("gemini-3-pro-preview", "no token at hand allows it"));
-        assertThat(report.markdown(), containsString("| gpt-5.4 | workflow HTTP node | 4 at a time | 4 | 200: 3, 502: 1 | 1 (25 %) | 4 ms | 4 ms | 6 ms | 6 ms |"));
+        assertThat(report.markdown(),
+                containsString("| gpt-5.4 | workflow HTTP node | 4 at a time | 4 | 200: 3, 502: 1 | 1 (25 %) | 4 ms | 4 ms | 6 ms | 6 ms |"));
         assertThat(report.markdown(), containsString("- gemini-3-pro-preview: not sampled, no token at hand allows it"));
         String failure = report.failure().orElseThrow();
         assertThat(failure, containsString("1 of 8 samples failed (12.5 %)"));

@@ -34,7 +34,7 @@ public record SamplingReport(List<Sampler.Row> rows, Map<String, String> notSamp
         return "The guide's minimal test (\"" + Sampler.MINIMAL_INPUT + "\", the guide's setup) sent as Coze sends it, per model, route and "
                 + "mode; no retry of a status, as in Coze. " + failed() + " of " + requests() + " samples failed (" + SampleStats.percent(failed(), requests())
                 + ").\n\n" + table(rows) + notSampled.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> "\n- " + e.getKey() + ": not sampled, " + e.getValue()).collect(Collectors.joining())
+                        .map(e -> "\n- " + e.getKey() + ": not sampled, " + e.getValue()).collect(Collectors.joining())
                 + (failed() > 0 ? "\n\n" + CommonError.INTERMITTENT.advice() : "") + "\n";
     }
 
@@ -62,8 +62,10 @@ public record SamplingReport(List<Sampler.Row> rows, Map<String, String> notSamp
         return Optional.of("Expected: every run of the minimal test gets a chat reply — Coze never retries on a status, so each failed sample "
                 + "is a failed node run for a builder.\n     but: " + failed() + " of " + requests() + " samples failed ("
                 + SampleStats.percent(failed(), requests()) + "). What happened matches " + CommonError.INTERMITTENT.advice()
-                + (always ? " Every sample of the failed batches failed, though: that is constant, not intermittent, and the row for that "
-                        + "status applies (e.g. 401, 403, 404)." : "")
+                + (always
+                        ? " Every sample of the failed batches failed, though: that is constant, not intermittent, and the row for that "
+                                + "status applies (e.g. 401, 403, 404)."
+                        : "")
                 + "\nBatches with failures (model / route / mode: answers by status → share failed):\n"
                 + failing.stream().map(r -> r.model() + " / " + r.route().words() + " / " + r.mode() + ": " + r.stats().outcomeWords())
                         .collect(Collectors.joining("\n")));

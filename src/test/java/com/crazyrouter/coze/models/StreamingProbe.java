@@ -52,7 +52,8 @@ final class StreamingProbe {
         List<JsonNode> chunks = reply.chunks(problems);
         List<StreamedReply.UpstreamError> errors = reply.upstreamErrors();
         errors.stream().findFirst().ifPresent(error -> problems.add(0, "an upstream error came as an event after " + error.chunksBefore() + " chunk(s) "
-                + error.words() + (error.chunksBefore() == 0 ? ": the reply failed as soon as the stream had started (with HTTP 200)"
+                + error.words() + (error.chunksBefore() == 0
+                        ? ": the reply failed as soon as the stream had started (with HTTP 200)"
                         : ": the reply failed in the middle of the stream, and a streaming client keeps only what came before it")));
         StringBuilder content = new StringBuilder();
         String finish = "";
@@ -87,7 +88,8 @@ final class StreamingProbe {
         refusals.stream().filter(r -> !r.held()).map(Refusal::words).forEach(problems::add);
         String held = refusals.stream().filter(Refusal::held).map(Refusal::words).collect(Collectors.joining("; "));
         Cell.Verdict verdict = !problems.isEmpty() ? Cell.Verdict.FAIL : limitTooSmall.isPresent() ? Cell.Verdict.NOT_CHECKED : Cell.Verdict.PASS;
-        String evidence = !problems.isEmpty() ? String.join("; ", problems) + " — " + reply.describe()
+        String evidence = !problems.isEmpty()
+                ? String.join("; ", problems) + " — " + reply.describe()
                 : limitTooSmall.orElse(chunks.size() + " chunks joined to \"" + content + "\", ended with [DONE], usage in the last chunk")
                         + (held.isEmpty() ? "" : "; " + held);
         return new Cell(model, route, Capability.STREAMING, verdict, evidence, Optional.of(reply.timing()), usage.path("total_tokens").asInt(0));

@@ -1,6 +1,5 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.guide.Cause;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
@@ -9,6 +8,7 @@ import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.OffGuide;
 import com.crazyrouter.coze.guide.OtherCheck;
 import com.crazyrouter.coze.guide.TokenPractice;
+import com.crazyrouter.coze.text.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -9,11 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.crazyrouter.coze.text.Json;
-import com.crazyrouter.coze.route.Attempt;
-import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.contract.Outcome;
-import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.crazyrouter.coze.contract.TokenAllowlist;
 import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.guide.CommonError;
@@ -21,6 +17,10 @@ import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.OffGuide;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +81,8 @@ class AllureCategoriesTest {
     void aFailureQuotingAGuideRowIsFiledUnderThatRowAlone() {
         for (GuideLine row : AllureCategories.rows()) {
             String message = "Expected: Crazyrouter answers with a chat reply — the API plugin asking gpt-5.4 via POST http://127.0.0.1:41234/v1/chat/completions."
-                    + " What happened matches " + row.advice() + SEES + "\nExpected: HTTP 200 with a JSON chat.completion\n     but: Crazyrouter answered HTTP 401\n"
+                    + " What happened matches " + row.advice() + SEES
+                    + "\nExpected: HTTP 200 with a JSON chat.completion\n     but: Crazyrouter answered HTTP 401\n"
                     + row.marker();
             for (boolean flaky : List.of(false, true)) {
                 assertThat(row.title(), filedUnder(message, "failed", flaky), equalTo(Set.of(row.title())));
@@ -104,7 +105,8 @@ class AllureCategoriesTest {
 
     @Test
     void aViolationEndsWithItsMarkerAndGetsTheRowsAdviceOnALineOfItsOwnWhereItDoesNotQuoteIt() {
-        ContractViolation mapping = new ContractViolation("The workflow node's output body is a string, not parsed JSON", Optional.of(CommonError.MAPPING_INCONSISTENT));
+        ContractViolation mapping = new ContractViolation("The workflow node's output body is a string, not parsed JSON",
+                Optional.of(CommonError.MAPPING_INCONSISTENT));
         assertThat(mapping.getMessage(), equalTo("The workflow node's output body is a string, not parsed JSON\n" + CommonError.MAPPING_INCONSISTENT.advice()
                 + "\nDiagnosed as: Common Errors 5: Plugin can be created but fails inside the bot [@error-5]"));
         assertThat(filedUnder(mapping.getMessage(), "failed", false), equalTo(Set.of(CommonError.MAPPING_INCONSISTENT.title())));
@@ -115,15 +117,18 @@ class AllureCategoriesTest {
         assertThat(new ContractViolation("The log lists no request", Optional.of(ChecklistLine.IN_CRAZYROUTER_LOGS)).getMessage(),
                 endsWith("\nGuide, Validation Checklist 9: Confirmed the request appears in Crazyrouter logs: do what the line says.\n"
                         + ChecklistLine.IN_CRAZYROUTER_LOGS.marker()));
-        assertThat(new ContractViolation("The model was asked to reply only OK", Optional.empty()).getMessage(), equalTo("The model was asked to reply only OK"));
+        assertThat(new ContractViolation("The model was asked to reply only OK", Optional.empty()).getMessage(),
+                equalTo("The model was asked to reply only OK"));
     }
 
     @Test
     void aCauseTheGuideHasNoRowForHasACategoryOfItsOwnAndItsWhatToDo() {
-        ContractViolation front = new ContractViolation("Expected a chat reply", new Finding(OffGuide.SITE_FRONT, "send Crazyrouter the time and the CF-RAY id"),
+        ContractViolation front = new ContractViolation("Expected a chat reply",
+                new Finding(OffGuide.SITE_FRONT, "send Crazyrouter the time and the CF-RAY id"),
                 Optional.empty());
-        assertThat(front.getMessage(), equalTo("Expected a chat reply\nA page from the site's front, not Crazyrouter's API. What to do: send Crazyrouter the time "
-                + "and the CF-RAY id\nDiagnosed as: A page from the site's front, not Crazyrouter's API [site-front]"));
+        assertThat(front.getMessage(),
+                equalTo("Expected a chat reply\nA page from the site's front, not Crazyrouter's API. What to do: send Crazyrouter the time "
+                        + "and the CF-RAY id\nDiagnosed as: A page from the site's front, not Crazyrouter's API [site-front]"));
         assertThat(filedUnder(front.getMessage(), "failed", false), equalTo(Set.of(OffGuide.SITE_FRONT.title())));
         assertThat(front.row(), equalTo(Optional.empty()));
     }

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.contract.OpenAiConformance;
+import com.crazyrouter.coze.text.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -76,7 +76,8 @@ public final class AllureConformance {
             if (!"passed".equals(result.path("status").asText()) || result.path("statusDetails").hasNonNull("message")) {
                 return;
             }
-            ObjectNode details = result.path("statusDetails").isObject() ? (ObjectNode) result.get("statusDetails")
+            ObjectNode details = result.path("statusDetails").isObject()
+                    ? (ObjectNode) result.get("statusDetails")
                     : ((ObjectNode) result).putObject("statusDetails");
             details.put("message", MESSAGE + words);
             Files.writeString(file, Json.MAPPER.writeValueAsString(result), StandardCharsets.UTF_8);

@@ -35,7 +35,8 @@ public final class AllureHistory {
     public static void main(String[] args) {
         if (args.length == 3 && args[0].equals("before")) {
             int files = carryIntoResults(Path.of(args[1]), Path.of(args[2]));
-            System.out.println("[allure history] " + (files == 0 ? "no earlier report history: the trend starts with this run"
+            System.out.println("[allure history] " + (files == 0
+                    ? "no earlier report history: the trend starts with this run"
                     : files + " history files of the earlier report carried into " + args[2]));
         } else if (args.length == 2 && args[0].equals("after")) {
             int files = writeOut(Path.of(args[1]));

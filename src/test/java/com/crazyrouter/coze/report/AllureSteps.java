@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.report;
 
-import com.crazyrouter.coze.text.ShownText;
-import com.crazyrouter.coze.setup.SetupCheck;
 import com.crazyrouter.coze.models.Cell;
+import com.crazyrouter.coze.setup.SetupCheck;
+import com.crazyrouter.coze.text.ShownText;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Status;
 import java.nio.charset.StandardCharsets;

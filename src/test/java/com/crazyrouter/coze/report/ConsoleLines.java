@@ -53,7 +53,7 @@ public final class ConsoleLines {
             lines.add("First red scenario (of " + red.size() + "): " + label(first.tags(), first.name()) + ". "
                     + RedScenarios.diagnosedAs(ledger, first).map(finding -> "Diagnosed as " + finding.cause().title() + ". "
                             + (finding.row().isPresent() ? "Fix: " : "What to do: ") + finding.whatToDo().replaceFirst("\\.?$", "."))
-                    .orElse("No guide row names a fix: read what happened in the summary."));
+                            .orElse("No guide row names a fix: read what happened in the summary."));
         }
         return lines;
     }

@@ -68,7 +68,8 @@ class ConsoleLinesTest {
         assertThat(ConsoleLines.closing(Path.of("reports"), ledger).get(1), is("First red scenario (of 1): Common Errors 5 — An output mapped to "
                 + "data.content finds nothing. No guide row names a fix: read what happened in the summary."));
         RunLedger noRow = new RunLedger();
-        noRow.record(new RunLedger.ScenarioResult("t.feature:2", "The token allows no more than 2 models", List.of("@token"), "FAILED", "No route", "No model"));
+        noRow.record(
+                new RunLedger.ScenarioResult("t.feature:2", "The token allows no more than 2 models", List.of("@token"), "FAILED", "No route", "No model"));
         assertThat(ConsoleLines.closing(Path.of("reports"), noRow).get(1), is("First red scenario (of 1): Token Best Practices — The token allows no "
                 + "more than 2 models. No guide row names a fix: read what happened in the summary."));
     }
@@ -96,7 +97,8 @@ class ConsoleLinesTest {
                 + "'application/json' media type\". " + "Give the response \"200\" exactly one media type. ".repeat(40);
         String why = "examples/x.yaml: Coze's Import refuses this OpenAPI 3 document (2 problems). Nothing was sent.\n  " + problem + "\n  second problem";
         assertThat(ConsoleLines.setupRefused(why), contains("", "The run did not start: its setup file was refused. Nothing was sent.",
-                "  examples/x.yaml: Coze's Import refuses this OpenAPI 3 document (2 problems). Nothing was sent.", "  " + problem.strip(), "  second problem", ""));
+                "  examples/x.yaml: Coze's Import refuses this OpenAPI 3 document (2 problems). Nothing was sent.", "  " + problem.strip(), "  second problem",
+                ""));
         SummaryWriter.writeNotStarted(reports, why);
         String summary = java.nio.file.Files.readString(reports.resolve("summary.md"));
         assertThat(summary, org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("- " + problem.strip() + "\n"),

@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.testsupport.TokenLeaks;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.OutgoingRequest;
-import com.crazyrouter.coze.testsupport.TokenLeaks;
 import com.crazyrouter.coze.transport.Redactor;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;

@@ -99,9 +99,11 @@ public record RunChanges(String history, Optional<String> previousFinished, List
                 latency.add(change);
             }
         }
-        Optional<String> latencyNotCompared = tooFew == 0 ? Optional.empty() : Optional.of("latency not compared for " + tooFew + " model × route row"
-                + (tooFew == 1 ? "" : "s") + ": fewer than " + FEWEST_TIMED + " plain replies timed in one run or both (one request is noise; "
-                + "-Dsamples=" + FEWEST_TIMED + " or more times enough)");
+        Optional<String> latencyNotCompared = tooFew == 0
+                ? Optional.empty()
+                : Optional.of("latency not compared for " + tooFew + " model × route row"
+                        + (tooFew == 1 ? "" : "s") + ": fewer than " + FEWEST_TIMED + " plain replies timed in one run or both (one request is noise; "
+                        + "-Dsamples=" + FEWEST_TIMED + " or more times enough)");
         Map<String, RunRecord.Scenario> ranBefore = before.ran();
         List<ScenarioChange> red = new ArrayList<>();
         List<ScenarioChange> green = new ArrayList<>();
@@ -150,12 +152,14 @@ public record RunChanges(String history, Optional<String> previousFinished, List
         }
         String since = "the previous run (" + previousFinished.get() + ")";
         if (!anyChange()) {
-            md.append("Nothing changed since ").append(since).append(": the same verdicts").append(latencyNotCompared.map(w -> "; " + w).orElse("")).append(".\n");
+            md.append("Nothing changed since ").append(since).append(": the same verdicts").append(latencyNotCompared.map(w -> "; " + w).orElse(""))
+                    .append(".\n");
             notCompared.forEach(why -> md.append("\nNot compared: ").append(why).append('\n'));
             return md.toString();
         }
         md.append("Compared with ").append(since).append(":\n\n");
-        newlyRed.forEach(s -> md.append("- **Newly red:** ").append(s.scenario()).append(" — diagnosed as ").append(s.diagnosedAs().orElse("no guide row")).append('\n'));
+        newlyRed.forEach(s -> md.append("- **Newly red:** ").append(s.scenario()).append(" — diagnosed as ").append(s.diagnosedAs().orElse("no guide row"))
+                .append('\n'));
         newlyGreen.forEach(s -> md.append("- **Newly green:** ").append(s.scenario()).append('\n'));
         modelsLeft.forEach(m -> md.append("- **Left Crazyrouter's model list:** ").append(m).append('\n'));
         modelsAppeared.forEach(m -> md.append("- **Appeared in Crazyrouter's model list:** ").append(m).append('\n'));
@@ -164,8 +168,9 @@ public record RunChanges(String history, Optional<String> previousFinished, List
         latency.forEach(l -> md.append("- **").append(l.row().replace(" · ", " / ")).append(", total time (median):** ").append(l.beforeMs()).append(" ms → ")
                 .append(l.nowMs()).append(" ms (").append(l.percent() > 0 ? "+" : "").append(l.percent()).append(" %; ").append(l.beforeRequests())
                 .append(" and ").append(l.nowRequests()).append(" replies timed)\n"));
-        flaky.forEach(f -> md.append("- **Flaky:** ").append(f.scenario()).append(" — passed and failed in turn, ").append(f.flips()).append(" flips over the last ")
-                .append(f.runs()).append(" runs\n"));
+        flaky.forEach(
+                f -> md.append("- **Flaky:** ").append(f.scenario()).append(" — passed and failed in turn, ").append(f.flips()).append(" flips over the last ")
+                        .append(f.runs()).append(" runs\n"));
         latencyNotCompared.ifPresent(why -> md.append("\nNot compared: ").append(why).append(".\n"));
         notCompared.forEach(why -> md.append("\nNot compared: ").append(why).append('\n'));
         return md.toString().replace("|", "\\|");
@@ -177,8 +182,9 @@ public record RunChanges(String history, Optional<String> previousFinished, List
         json.put("previousRun", previousFinished.orElse(null));
         json.put("firstRun", firstRun());
         json.put("anyChange", anyChange());
-        json.put("newlyRed", newlyRed.stream().map(s -> Map.of("scenario", s.scenario(), "feature", s.feature(), "diagnosedAs", s.diagnosedAs().orElse("no guide row")))
-                .toList());
+        json.put("newlyRed",
+                newlyRed.stream().map(s -> Map.of("scenario", s.scenario(), "feature", s.feature(), "diagnosedAs", s.diagnosedAs().orElse("no guide row")))
+                        .toList());
         json.put("newlyGreen", newlyGreen.stream().map(s -> Map.of("scenario", s.scenario(), "feature", s.feature())).toList());
         json.put("modelsLeft", modelsLeft);
         json.put("modelsAppeared", modelsAppeared);

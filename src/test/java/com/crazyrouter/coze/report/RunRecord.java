@@ -59,7 +59,8 @@ public record RunRecord(String finished, String selection, List<String> listedMo
         Map<String, Scenario> scenarios = new TreeMap<>();
         for (RunLedger.ScenarioResult result : ledger.scenarios()) {
             String diagnosed = result.status().equals("FAILED")
-                    ? RedScenarios.diagnosedAs(ledger, result).map(f -> f.cause().title()).orElse("no guide row") : null;
+                    ? RedScenarios.diagnosedAs(ledger, result).map(f -> f.cause().title()).orElse("no guide row")
+                    : null;
             scenarios.put(result.key(), new Scenario(result.name(), ScenarioKey.featurePath(result.location().replaceFirst(":\\d+$", "")),
                     result.status(), diagnosed));
         }
@@ -72,8 +73,10 @@ public record RunRecord(String finished, String selection, List<String> listedMo
             // as the summary's matrix: a row whose probe could not run checked nothing, so every capability of it was not probed
             boolean probed = rowCells.stream().noneMatch(c -> c.verdict() == Cell.Verdict.NOT_PROBED);
             for (Capability capability : Capability.values()) {
-                Optional<String> verdict = probed ? rowCells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE)
-                        .map(c -> c.verdict().words()).findFirst() : Optional.of(Cell.Verdict.NOT_PROBED.words());
+                Optional<String> verdict = probed
+                        ? rowCells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE)
+                                .map(c -> c.verdict().words()).findFirst()
+                        : Optional.of(Cell.Verdict.NOT_PROBED.words());
                 verdict.ifPresent(v -> cells.put(cellKey(first.model(), first.route(), capability.words()), v));
             }
             List<Long> totals = rowCells.stream().filter(c -> c.capability() == Capability.PLAIN_REPLY).map(Cell::timing).flatMap(Optional::stream)

@@ -57,7 +57,8 @@ public final class RunVerdict {
 
     /** "38 passed, 2 failed, 1 skipped". */
     private static String byStatus(List<RunLedger.ScenarioResult> scenarios) {
-        Map<String, Long> counts = scenarios.stream().collect(Collectors.groupingBy(s -> s.status().toLowerCase(Locale.ROOT), TreeMap::new, Collectors.counting()));
+        Map<String, Long> counts = scenarios.stream()
+                .collect(Collectors.groupingBy(s -> s.status().toLowerCase(Locale.ROOT), TreeMap::new, Collectors.counting()));
         return counts.entrySet().stream().sorted(Comparator.comparingInt(e -> STATUS_ORDER.indexOf(e.getKey()) & Integer.MAX_VALUE))
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }

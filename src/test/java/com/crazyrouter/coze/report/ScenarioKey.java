@@ -106,7 +106,9 @@ public final class ScenarioKey {
     }
 
     private static List<String> read(String feature) {
-        Optional<Path> file = feature.startsWith("file:") ? Optional.of(Path.of(URI.create(feature))) : Optional.of(Path.of(feature.replaceFirst("^classpath:", "")));
+        Optional<Path> file = feature.startsWith("file:")
+                ? Optional.of(Path.of(URI.create(feature)))
+                : Optional.of(Path.of(feature.replaceFirst("^classpath:", "")));
         try {
             return file.filter(Files::isRegularFile).isPresent() ? Files.readAllLines(file.get(), StandardCharsets.UTF_8) : List.of();
         } catch (IOException | RuntimeException unreadable) {

@@ -29,7 +29,8 @@ class ScenarioKeyTest {
         assertThat("another example row is another scenario", ScenarioKey.ofLocation(before.toUri() + ":9", "gpt-5.4 through the API plugin"), not(is(was)));
         assertThat(ScenarioKey.exampleValues(before.toUri().toString(), 9), is(List.of("gpt-5.4", "a | b")));
         assertThat(ScenarioKey.exampleValues(before.toUri().toString(), 3), is(List.of()));
-        assertThat("trimmed before its escapes are read, as Gherkin does", ScenarioKey.cells("| Bearer {token}\\n | x |"), is(List.of("Bearer {token}\n", "x")));
+        assertThat("trimmed before its escapes are read, as Gherkin does", ScenarioKey.cells("| Bearer {token}\\n | x |"),
+                is(List.of("Bearer {token}\n", "x")));
     }
 
     @Test

@@ -3,10 +3,10 @@ package com.crazyrouter.coze.report;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
-import com.crazyrouter.coze.transport.Redactor;
-import com.crazyrouter.coze.transport.Timing;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
+import com.crazyrouter.coze.transport.Redactor;
+import com.crazyrouter.coze.transport.Timing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -117,11 +117,15 @@ public final class SummaryWriter {
         StringBuilder md = new StringBuilder(TITLE);
         redRun.ifPresent(words -> md.append(headline(words)));
         List<RunLedger.ScenarioResult> scenarios = ledger.scenarios();
-        Map<String, Long> byStatus = scenarios.stream().collect(Collectors.groupingBy(RunLedger.ScenarioResult::status, LinkedHashMap::new, Collectors.counting()));
+        Map<String, Long> byStatus = scenarios.stream()
+                .collect(Collectors.groupingBy(RunLedger.ScenarioResult::status, LinkedHashMap::new, Collectors.counting()));
         md.append(verdictLine(ledger, byStatus, redRun.isPresent())).append("\n\n");
         changes.ifPresent(c -> md.append(c.markdown()).append('\n'));
-        md.append("**Scenarios:** ").append(scenarios.isEmpty() ? "none finished" : scenarios.size() + " — "
-                + byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append("  \n");
+        md.append("**Scenarios:** ").append(scenarios.isEmpty()
+                ? "none finished"
+                : scenarios.size() + " — "
+                        + byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
+                .append("  \n");
         figures.forEach((k, v) -> md.append("**").append(k).append(":** ").append(v).append("  \n"));
         md.append("\nThe scenarios themselves, step by step: [cucumber.html](cucumber.html). Every request and response: the Allure report.\n");
 
@@ -139,7 +143,8 @@ public final class SummaryWriter {
             List<Timing> plain = cells.stream().filter(c -> c.capability() == Capability.PLAIN_REPLY).map(Cell::timing).flatMap(Optional::stream).toList();
             List<Duration> firstBytes = plain.stream().map(Timing::firstByte).sorted().toList();
             List<Duration> totals = plain.stream().map(Timing::total).sorted().toList();
-            Optional<Duration> firstChunk = cells.stream().map(Cell::timing).flatMap(Optional::stream).map(Timing::firstChunk).flatMap(Optional::stream).findFirst();
+            Optional<Duration> firstChunk = cells.stream().map(Cell::timing).flatMap(Optional::stream).map(Timing::firstChunk).flatMap(Optional::stream)
+                    .findFirst();
             md.append("| ").append(first.model()).append(" | ").append(first.route())
                     .append(" | ").append(count(cells, Cell.Verdict.PASS)).append(" | ").append(count(cells, Cell.Verdict.FAIL))
                     .append(" | ").append(count(cells, Cell.Verdict.NOT_SUPPORTED)).append(" | ").append(count(cells, Cell.Verdict.NOT_CHECKED))
@@ -160,8 +165,10 @@ public final class SummaryWriter {
             // A probe that could not run (no token at hand allows the model) checked nothing: no cell of it is a pass.
             boolean probed = cells.stream().noneMatch(c -> c.verdict() == Cell.Verdict.NOT_PROBED);
             for (Capability capability : Capability.values()) {
-                md.append(' ').append(probed ? cells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE)
-                        .map(c -> c.verdict().words()).findFirst().orElse("—") : NOT_CHECKED).append(" |");
+                md.append(' ').append(probed
+                        ? cells.stream().filter(c -> c.capability() == capability && c.verdict() != Cell.Verdict.LATENCY_SAMPLE)
+                                .map(c -> c.verdict().words()).findFirst().orElse("—")
+                        : NOT_CHECKED).append(" |");
             }
             md.append('\n');
         }
@@ -220,10 +227,15 @@ public final class SummaryWriter {
         long failed = byStatus.getOrDefault("FAILED", 0L);
         boolean red = failed > 0 || redWithoutARedScenario;
         List<Cell> cells = ledger.cells().stream().filter(c -> c.verdict() != Cell.Verdict.LATENCY_SAMPLE).toList();
-        String counts = byStatus.isEmpty() ? "no scenario finished" : ledger.scenarios().size() + " scenarios: " + byStatus.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
-        return "**Verdict: " + (red ? "red" : "green") + "** — " + counts + (cells.isEmpty() ? "" : "; capability cells: " + count(cells, Cell.Verdict.PASS)
-                + " pass, " + count(cells, Cell.Verdict.FAIL) + " fail") + (red && failed == 0 ? " (the run is red: see above)" : "");
+        String counts = byStatus.isEmpty()
+                ? "no scenario finished"
+                : ledger.scenarios().size() + " scenarios: " + byStatus.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+        return "**Verdict: " + (red ? "red" : "green") + "** — " + counts + (cells.isEmpty()
+                ? ""
+                : "; capability cells: " + count(cells, Cell.Verdict.PASS)
+                        + " pass, " + count(cells, Cell.Verdict.FAIL) + " fail")
+                + (red && failed == 0 ? " (the run is red: see above)" : "");
     }
 
     /** "> **This run stopped early.** The run deadline …": what makes the run red before anything else on the page. */

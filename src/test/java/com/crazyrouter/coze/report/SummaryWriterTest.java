@@ -6,15 +6,15 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.crazyrouter.coze.transport.Timing;
+import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.Finding;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.models.Capability;
 import com.crazyrouter.coze.models.Cell;
-import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.testsupport.TokenLeaks;
 import com.crazyrouter.coze.transport.Redactor;
+import com.crazyrouter.coze.transport.Timing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,8 +143,9 @@ class SummaryWriterTest {
         SummaryWriter.write(reports, ledger, figures(), Optional.empty(), changes, new Redactor(List.of()));
 
         String md = Files.readString(reports.resolve("summary.md"));
-        assertThat(md, startsWith("# Crazyrouter as Coze calls it — run summary\n\n**Verdict: red** — 2 scenarios: 1 failed, 1 passed; capability cells: 1 pass, "
-                + "1 fail\n\n## Changed since the previous run\n\nNothing to compare with"));
+        assertThat(md,
+                startsWith("# Crazyrouter as Coze calls it — run summary\n\n**Verdict: red** — 2 scenarios: 1 failed, 1 passed; capability cells: 1 pass, "
+                        + "1 fail\n\n## Changed since the previous run\n\nNothing to compare with"));
         assertThat(md.indexOf("## Changed since the previous run"), is(org.hamcrest.Matchers.lessThan(md.indexOf("## Models × routes"))));
         assertThat(Files.readString(reports.resolve(SummaryWriter.CHANGES)), containsString("\"firstRun\" : true"));
         String html = Files.readString(reports.resolve("summary.html"));
@@ -210,7 +211,8 @@ class SummaryWriterTest {
 
     private void red(String location, String name, List<String> tags, Optional<? extends GuideLine> row, String message) {
         ledger.record(new RunLedger.ScenarioResult(location, name, tags, "FAILED", "Coze API plugin (Create from API)", "gpt-5.4"));
-        ledger.recordFailure(location, new RunLedger.Failure(message, row.map(r -> Finding.of((GuideLine) r)), Optional.of("Coze shows the failure: http request failed, status=401")));
+        ledger.recordFailure(location, new RunLedger.Failure(message, row.map(r -> Finding.of((GuideLine) r)),
+                Optional.of("Coze shows the failure: http request failed, status=401")));
     }
 
     private static Map<String, String> figures() {

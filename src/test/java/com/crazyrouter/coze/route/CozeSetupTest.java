@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,9 +10,9 @@ import java.util.Arrays;
  * before it can JSON-escape the text first.
  */
 public enum InputPlacement {
-    PLUGIN_PARAMETER_MAPPING(Route.PLUGIN, "the API plugin's parameter mapping", false),
-    WORKFLOW_PLAIN_TEXT(Route.WORKFLOW, "the workflow HTTP node's plain-text body", false),
-    WORKFLOW_ESCAPED(Route.WORKFLOW, "the workflow HTTP node, after a code node JSON-escapes it,", true);
+    PLUGIN_PARAMETER_MAPPING(Route.PLUGIN, "the API plugin's parameter mapping", false), WORKFLOW_PLAIN_TEXT(Route.WORKFLOW,
+            "the workflow HTTP node's plain-text body",
+            false), WORKFLOW_ESCAPED(Route.WORKFLOW, "the workflow HTTP node, after a code node JSON-escapes it,", true);
 
     private final Route route;
     private final String words;

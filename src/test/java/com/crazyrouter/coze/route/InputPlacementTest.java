@@ -1,12 +1,12 @@
 package com.crazyrouter.coze.route;
 
-import com.crazyrouter.coze.guide.Route;
 import static com.crazyrouter.coze.route.PluginToolTest.PUBLIC;
 import static com.crazyrouter.coze.route.PluginToolTest.TOKEN;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.util.Map;

@@ -59,7 +59,8 @@ class NodeOutputsTest {
 
     @Test
     void aBodyWithoutAReplyIsNoMappingMistake() {
-        assertThat(outputs(200, "application/json", "").mappingIntoBody("choices[0].message.content"), equalTo(NodeOutputs.MappingIntoBody.NO_REPLY_IN_THE_BODY));
+        assertThat(outputs(200, "application/json", "").mappingIntoBody("choices[0].message.content"),
+                equalTo(NodeOutputs.MappingIntoBody.NO_REPLY_IN_THE_BODY));
         assertThat(outputs(200, "text/html", "<html>dashboard</html>").mappingIntoBody("choices[0].message.content"),
                 equalTo(NodeOutputs.MappingIntoBody.NO_REPLY_IN_THE_BODY));
         assertThat(outputs(200, "application/json", CHAT_REPLY.replace("\"content\":\"OK\"", "\"content\":null"))

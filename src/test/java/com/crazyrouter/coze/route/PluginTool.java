@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.route;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.AnswerForm;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUrl;
@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

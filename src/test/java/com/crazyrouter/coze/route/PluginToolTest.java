@@ -273,7 +273,8 @@ class PluginToolTest {
         CozeView view = GUIDE.shows(reply(guideRequest(), 200, "application/json", CHAT_REPLY + "\n{\"id\":\"chatcmpl-2\"}"));
         assertThat(view.failed(), is(false));
         assertThat(view.words(), containsString("choices[0].message.content is \"OK\""));
-        assertThat(view.describe(), containsString("the plugin tool reads the first value and ignores the rest (sonic's stream decoder, exec_tool.go processResponse), so the plugin works]"));
+        assertThat(view.describe(), containsString(
+                "the plugin tool reads the first value and ignores the rest (sonic's stream decoder, exec_tool.go processResponse), so the plugin works]"));
     }
 
     @Test

@@ -14,9 +14,9 @@ class StatusTextTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
-        "200|200 OK", "301|301 Moved Permanently", "307|307 Temporary Redirect", "400|400 Bad Request", "401|401 Unauthorized",
-        "403|403 Forbidden", "404|404 Not Found", "413|413 Request Entity Too Large", "429|429 Too Many Requests",
-        "500|500 Internal Server Error", "502|502 Bad Gateway", "503|503 Service Unavailable", "504|504 Gateway Timeout"})
+            "200|200 OK", "301|301 Moved Permanently", "307|307 Temporary Redirect", "400|400 Bad Request", "401|401 Unauthorized",
+            "403|403 Forbidden", "404|404 Not Found", "413|413 Request Entity Too Large", "429|429 Too Many Requests",
+            "500|500 Internal Server Error", "502|502 Bad Gateway", "503|503 Service Unavailable", "504|504 Gateway Timeout"})
     void aGatewayStatusIsPrintedWithGosText(int status, String shown) {
         assertThat(StatusText.of(status), equalTo(shown));
     }

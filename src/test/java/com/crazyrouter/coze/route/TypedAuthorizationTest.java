@@ -33,12 +33,14 @@ class TypedAuthorizationTest {
     @Test
     void aTokenCopiedWithoutItsLastCharacterOrTwoLosesJustThose() {
         assertThat(TypedAuthorization.fill("Bearer {token without its last character}", SECRET), equalTo("Bearer " + TOKEN.substring(0, TOKEN.length() - 1)));
-        assertThat(TypedAuthorization.fill("Bearer {token without its last 2 characters}", SECRET), equalTo("Bearer " + TOKEN.substring(0, TOKEN.length() - 2)));
+        assertThat(TypedAuthorization.fill("Bearer {token without its last 2 characters}", SECRET),
+                equalTo("Bearer " + TOKEN.substring(0, TOKEN.length() - 2)));
     }
 
     @Test
     void aCutThatLeavesNothingOrCutsNothingIsAMistakeInTheScenario() {
-        assertThrows(IllegalArgumentException.class, () -> TypedAuthorization.fill("Bearer {token without its last " + TOKEN.length() + " characters}", SECRET));
+        assertThrows(IllegalArgumentException.class,
+                () -> TypedAuthorization.fill("Bearer {token without its last " + TOKEN.length() + " characters}", SECRET));
         assertThrows(IllegalArgumentException.class, () -> TypedAuthorization.fill("Bearer {token without its last 0 characters}", SECRET));
     }
 

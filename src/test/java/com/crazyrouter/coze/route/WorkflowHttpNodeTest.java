@@ -16,11 +16,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.route.WorkflowHttpNode.BearerAuth;
 import com.crazyrouter.coze.route.WorkflowHttpNode.BodyType;
 import com.crazyrouter.coze.route.WorkflowHttpNode.CustomAuth;
 import com.crazyrouter.coze.route.WorkflowHttpNode.NoAuth;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -212,7 +212,8 @@ class WorkflowHttpNodeTest {
         String body = "x".repeat(5000);
         CozeView view = GUIDE.shows(reply(render(GUIDE, "Hello"), 500, "text/plain", body));
         assertThat(view.words().length(), equalTo(1000));
-        assertThat(view.words(), startsWith("Workflow execution failure: request " + URL + " failed, response status code=500, status=500 Internal Server Error"));
+        assertThat(view.words(),
+                startsWith("Workflow execution failure: request " + URL + " failed, response status code=500, status=500 Internal Server Error"));
     }
 
     // event_handle.go: errorInfo = wfe.Msg()[:min(1000, len(wfe.Msg()))] slices a Go string, i.e. bytes (COZE.md 4.2)

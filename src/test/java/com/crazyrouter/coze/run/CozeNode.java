@@ -1,38 +1,38 @@
 package com.crazyrouter.coze.run;
 
+import com.crazyrouter.coze.config.Secret;
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.config.ShownUrl;
+import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.contract.Diagnosis;
+import com.crazyrouter.coze.contract.ListedModels;
+import com.crazyrouter.coze.contract.ModelLists;
+import com.crazyrouter.coze.contract.TokenAllowlist;
+import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.guide.OtherCheck;
+import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.route.CozeRefusedToSend;
 import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.route.CozeView;
 import com.crazyrouter.coze.route.CozeWireHeaders;
 import com.crazyrouter.coze.route.InputPlacement;
 import com.crazyrouter.coze.route.PluginTool;
-import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
-import com.crazyrouter.coze.text.Json;
-import com.crazyrouter.coze.config.Secret;
-import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.config.ShownUrl;
-import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
-import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
 import com.crazyrouter.coze.transport.Evidence;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
 import com.crazyrouter.coze.transport.GatewayUrl;
-import com.crazyrouter.coze.contract.ListedModels;
-import com.crazyrouter.coze.contract.ModelLists;
 import com.crazyrouter.coze.transport.OffWireMarks;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.crazyrouter.coze.transport.StreamedReply;
 import com.crazyrouter.coze.transport.UndecodableBody;
-import com.crazyrouter.coze.contract.TokenAllowlist;
-import com.crazyrouter.coze.guide.CommonError;
-import com.crazyrouter.coze.guide.ContractViolation;
-import com.crazyrouter.coze.guide.GuideLine;
-import com.crazyrouter.coze.guide.OtherCheck;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -142,14 +142,16 @@ public class CozeNode {
 
     /** A GET on the gateway with this token in the Authorization header as "Bearer …", never in the URL, e.g. the token's own log. */
     public GatewayReply fetch(String path, Secret token) {
-        return sendOwn(new OutgoingRequest("GET", gateway.resolve(path), List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal())), null));
+        return sendOwn(
+                new OutgoingRequest("GET", gateway.resolve(path), List.of(new OutgoingRequest.Header("Authorization", "Bearer " + token.reveal())), null));
     }
 
     /** A probe body of the harness's own making, rendered as the route renders it, with the guide's setup around it. */
     public OutgoingRequest guideRendering(Secret token, Route route, String body) {
         CozeSetup guide = CozeSetup.guide(token.reveal());
         return route == Route.PLUGIN
-                ? guide.plugin().render(Json.MAPPER.convertValue(Json.parse(body).orElseThrow(), new TypeReference<Map<String, Object>>() { }), gateway)
+                ? guide.plugin().render(Json.MAPPER.convertValue(Json.parse(body).orElseThrow(), new TypeReference<Map<String, Object>>() {
+                }), gateway)
                 : guide.node().withBody(WorkflowHttpNode.BodyType.JSON, body).render(Map.of(), gateway);
     }
 
@@ -180,7 +182,7 @@ public class CozeNode {
         }
         // a setup that fixes the model in its body sends that one, whatever the scenario named
         String sent = modelIn(request).orElse(model);
-        for (int retry = 0; ; retry++) {
+        for (int retry = 0;; retry++) {
             try {
                 GatewayReply reply = followingRedirects(route, request);
                 if (reply.retries() > 0) {
@@ -195,17 +197,20 @@ public class CozeNode {
                 }
                 // The answer's headers came, so Go's client.Do returned and the node's retry loop, which repeats only a Do
                 // that failed, is over: reading the body then fails at the node's timeout, once (docs/COZE.md §4.2).
-                CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(beyond.getMessage())
+                CozeView view = route == Route.PLUGIN
+                        ? PluginTool.showsTransportError(beyond.getMessage())
                         : setup().node().showsUnreadBody(beyond.getMessage());
                 throw beyond.saying(" What the Coze builder sees: " + view.describe());
             } catch (UndecodableBody undecodable) {
                 // the answer's headers came: reading its body fails once, on either route, as reading a body that ends too soon does
-                CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(undecodable.goError())
+                CozeView view = route == Route.PLUGIN
+                        ? PluginTool.showsTransportError(undecodable.goError())
                         : setup().node().showsUnreadBody(undecodable.goError());
                 throw Diagnosis.undecodableBody(route.words(), undecodable, view.describe());
             } catch (GatewayUnreachable unreachable) {
                 if (retry >= transportRetries) {
-                    CozeView view = route == Route.PLUGIN ? PluginTool.showsTransportError(unreachable.getMessage())
+                    CozeView view = route == Route.PLUGIN
+                            ? PluginTool.showsTransportError(unreachable.getMessage())
                             : setup().node().showsTransportError(unreachable.getMessage());
                     throw new GatewayUnreachable(unreachable.getMessage() + " What the Coze builder sees: " + view.describe(),
                             unreachable.row().orElse(CommonError.INTERMITTENT));
@@ -243,7 +248,8 @@ public class CozeNode {
             // host is the stand-in's, so only a run against crazyrouter.com itself can tell
             boolean dropsAuthorization = gateway.isPublicGateway() && !isDomainOrSubdomain(next.getHost(), first.url().getHost());
             List<OutgoingRequest.Header> headers = dropsAuthorization
-                    ? request.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Authorization")).toList() : request.headers();
+                    ? request.headers().stream().filter(h -> !h.name().equalsIgnoreCase("Authorization")).toList()
+                    : request.headers();
             request = new OutgoingRequest(resend ? request.method() : "GET", next, headers, resend ? request.body() : null);
             Evidence.SHOWN.step("Coze follows the " + reply.status() + " redirect to " + (dropsAuthorization ? next.getHost() : "") + next.getRawPath()
                     + (resend ? "" : " as a GET without the body") + (dropsAuthorization ? ", without the Authorization header (another host)" : ""));

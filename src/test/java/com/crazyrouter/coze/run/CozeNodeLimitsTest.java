@@ -1,7 +1,5 @@
 package com.crazyrouter.coze.run;
 
-import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.guide.Route;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -10,13 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.contract.ModelLists;
+import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.testsupport.ScriptedGateway;
 import com.crazyrouter.coze.transport.AnswerBeyondLimits;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
 import com.crazyrouter.coze.transport.GatewayUnreachable;
 import com.crazyrouter.coze.transport.GatewayUrl;
-import com.crazyrouter.coze.contract.ModelLists;
 import com.crazyrouter.coze.transport.Redactor;
-import com.crazyrouter.coze.testsupport.ScriptedGateway;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -76,14 +76,16 @@ class CozeNodeLimitsTest {
 
     @Test
     void headersThatNeverComeAreRetriedByTheWorkflowNodeAsCozeDoes() throws Exception {
-        gateway = new ScriptedGateway(out -> { });
+        gateway = new ScriptedGateway(out -> {
+        });
 
         GatewayUnreachable none = assertThrows(GatewayUnreachable.class,
                 () -> node(Limits.READ_TIMEOUT, "200ms").send(InputPlacement.defaultFor(Route.WORKFLOW), "gpt-5.4", "Reply only OK"));
 
         // every try was sent before the node gave up; the gateway may still be reading the last one it got no answer to
         assertThat("the node's first try and its 3 retries", gateway.requestsOnceAtLeast(4, Duration.ofSeconds(10)), is(4));
-        assertThat(none.getMessage(), containsString("What the Coze builder sees: Coze shows the failure: Workflow execution failure: Crazyrouter gave no HTTP answer"));
+        assertThat(none.getMessage(),
+                containsString("What the Coze builder sees: Coze shows the failure: Workflow execution failure: Crazyrouter gave no HTTP answer"));
     }
 
     /** A workflow node on the scripted gateway, with the guide's setup and this limit over the defaults. */
@@ -91,7 +93,8 @@ class CozeNodeLimitsTest {
         Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.url("").toString(), limit, value),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CozeNode(new ScenarioState(), new Tokens(settings),
-                new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000)), new GatewayUrl(gateway.url("")), settings,
+                new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000)), new GatewayUrl(gateway.url("")),
+                settings,
                 new ModelLists(kind -> Optional.empty()), com.crazyrouter.coze.transport.OffWireMarks.NONE);
     }
 }

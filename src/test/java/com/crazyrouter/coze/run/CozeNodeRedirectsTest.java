@@ -1,8 +1,5 @@
 package com.crazyrouter.coze.run;
 
-import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.guide.Route;
-import com.crazyrouter.coze.route.WorkflowHttpNode;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,17 +8,20 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.route.Attempt;
-import com.crazyrouter.coze.transport.CrazyrouterClient;
-import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.contract.ListedModels;
 import com.crazyrouter.coze.contract.ModelLists;
 import com.crazyrouter.coze.contract.Outcome;
-import com.crazyrouter.coze.transport.Redactor;
-import com.crazyrouter.coze.testsupport.ScriptedGateway;
 import com.crazyrouter.coze.contract.TokenAllowlist;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.route.WorkflowHttpNode;
+import com.crazyrouter.coze.testsupport.ScriptedGateway;
+import com.crazyrouter.coze.transport.CrazyrouterClient;
+import com.crazyrouter.coze.transport.GatewayUrl;
+import com.crazyrouter.coze.transport.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +94,8 @@ class CozeNodeRedirectsTest {
 
         Attempt attempt = node.send(InputPlacement.defaultFor(Route.WORKFLOW), "gpt-5.4", "Reply only OK");
         AssertionError red = assertThrows(AssertionError.class, () -> Outcome.CHAT_REPLY.verify(attempt, new TokenAllowlist(List.of("gpt-5.4")),
-                () -> new ListedModels(Optional.of(List.of("gpt-5.4", "claude-sonnet-4-6")), Optional.of(List.of("gpt-5.4", "claude-sonnet-4-6", "gemini-3-pro-preview")))));
+                () -> new ListedModels(Optional.of(List.of("gpt-5.4", "claude-sonnet-4-6")),
+                        Optional.of(List.of("gpt-5.4", "claude-sonnet-4-6", "gemini-3-pro-preview")))));
 
         assertThat(attempt.model(), equalTo("gpt-5.4o"));
         assertThat(red.getMessage(), containsString("the workflow HTTP node asking gpt-5.4o via POST"));
@@ -105,7 +106,8 @@ class CozeNodeRedirectsTest {
     private CozeNode node() {
         Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.url("").toString()), Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CozeNode(new ScenarioState(), new Tokens(settings),
-                new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(20, 1_000)), new GatewayUrl(gateway.url("")), settings,
+                new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(20, 1_000)), new GatewayUrl(gateway.url("")),
+                settings,
                 new ModelLists(kind -> Optional.empty()), com.crazyrouter.coze.transport.OffWireMarks.NONE);
     }
 }

@@ -1,12 +1,12 @@
 package com.crazyrouter.coze.run;
 
-import com.crazyrouter.coze.transport.AnswerBeyondLimits;
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.GatewayUnreachable;
-import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.GuideLine;
+import com.crazyrouter.coze.transport.AnswerBeyondLimits;
+import com.crazyrouter.coze.transport.GatewayError;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.GatewayUnreachable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,5 @@
 package com.crazyrouter.coze.run;
 
-import com.crazyrouter.coze.transport.AnswerBeyondLimits;
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.GatewayUnreachable;
-import com.crazyrouter.coze.transport.OutgoingRequest;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +8,10 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.transport.AnswerBeyondLimits;
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.GatewayUnreachable;
+import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +64,8 @@ class FailureStreakTest {
         assertThat(stopped.message(), allOf(containsString("connection refused: nothing listens at that address. Check the URL and that the gateway is up)."),
                 containsString("transport error"),
                 containsString(CommonError.NOT_FOUND_URL.advice())));
-        assertThat("the row is quoted once", stopped.message().split(java.util.regex.Pattern.quote(CommonError.NOT_FOUND_URL.citation()), -1).length, equalTo(2));
+        assertThat("the row is quoted once", stopped.message().split(java.util.regex.Pattern.quote(CommonError.NOT_FOUND_URL.citation()), -1).length,
+                equalTo(2));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package com.crazyrouter.coze.run;
 
-import com.crazyrouter.coze.transport.GatewayReply;
-import com.crazyrouter.coze.transport.OutgoingRequest;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -9,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.crazyrouter.coze.transport.GatewayReply;
+import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

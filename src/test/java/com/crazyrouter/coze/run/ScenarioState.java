@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.run;
 
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.transport.GatewayReply;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -49,7 +49,8 @@ final class AuthorizationCheck {
         }
         if (!token.key().equalsIgnoreCase("Authorization")) {
             problems.add(how + " is sent as the header " + token.key() + ", not Authorization.", "Coze sends " + token.key() + ": " + shape(token.value())
-                    + ". Crazyrouter reads the token from Authorization on " + UrlCheck.GUIDE_PATH + ", so expect 401 unauthorized (a guess, " + Problems.NOTHING_SENT + ").",
+                    + ". Crazyrouter reads the token from Authorization on " + UrlCheck.GUIDE_PATH + ", so expect 401 unauthorized (a guess, "
+                    + Problems.NOTHING_SENT + ").",
                     "Set the service token's key to Authorization and its value to Bearer sk-xxx.");
             return problems.line(line, "", "");
         }
@@ -81,7 +82,8 @@ final class AuthorizationCheck {
             if (custom.location() == PluginTool.Location.QUERY) {
                 problems.add("The node's custom auth puts Authorization in the query (?" + custom.key() + "=…), not in a header.",
                         "Coze puts the token in the URL; Crazyrouter reads it from the Authorization header, so expect 401 unauthorized (a guess, "
-                                + Problems.NOTHING_SENT + ").", "Set the custom auth's location to Header (key Authorization, value Bearer sk-xxx).");
+                                + Problems.NOTHING_SENT + ").",
+                        "Set the custom auth's location to Header (key Authorization, value Bearer sk-xxx).");
             } else {
                 sent = Optional.of(custom.value());
                 authSetsIt = true;

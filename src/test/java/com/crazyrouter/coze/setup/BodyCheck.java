@@ -52,20 +52,26 @@ final class BodyCheck {
         messages.filter(p -> !p.type().equals("array")).ifPresent(p -> problems.add("The messages parameter is " + p.type() + ", not array.",
                 "Coze coerces the value to " + p.type() + ": Crazyrouter rejects a messages field that is not a list.", fix));
         Declared.parameter(tool, "stream").filter(PluginTool.Parameter::required).ifPresent(p -> problems.add("The tool requires a stream parameter, so every "
-                + "call must set it.", "If it is true, Crazyrouter answers with a stream, and neither route streams: the plugin fails with "
-                        + "\"response is not object, raw response=data: …\".", "Remove stream from the tool's parameters (or make it optional and leave it unset). " + fix));
+                + "call must set it.",
+                "If it is true, Crazyrouter answers with a stream, and neither route streams: the plugin fails with "
+                        + "\"response is not object, raw response=data: …\".",
+                "Remove stream from the tool's parameters (or make it optional and leave it unset). " + fix));
         dropped.forEach(problems::note);
         Optional<String> fixed = plugin.fixedModel();
         boolean hidden = plugin.hiddenFromModel().contains("model");
-        fixed.ifPresent(id -> judgeFixedModel(problems, id, "the model parameter's default" + (hidden ? ", hidden from the bot's model ("
-                + OpenApiReader.HIDDEN + "), so Coze fills it on every call" : ", which Coze fills whenever the caller leaves model empty"),
+        fixed.ifPresent(id -> judgeFixedModel(problems, id, "the model parameter's default" + (hidden
+                ? ", hidden from the bot's model ("
+                        + OpenApiReader.HIDDEN + "), so Coze fills it on every call"
+                : ", which Coze fills whenever the caller leaves model empty"),
                 "Set the model parameter's default to ", guideModels));
         String modelWords = fixed.map(id -> "; the model is fixed to " + id + " (its default" + (hidden ? ", hidden from the bot's model" : "") + ")")
                 .orElse("; the model's value is filled when the tool is called, so validate it first with " + GUIDE_MODEL);
         return problems.line(line, "The tool asks for model (string) and messages (array)" + (required(model) && required(messages) ? ", both required" : "")
-                + modelWords + ".", "Coze builds {\"model\":…,\"messages\":[…]} from the tool's parameters with real JSON encoding"
-                + fixed.map(id -> ", model " + id + " unless the caller fills another" + (hidden ? " (it cannot: the parameter is hidden)" : "")).orElse("")
-                + ".");
+                + modelWords + ".",
+                "Coze builds {\"model\":…,\"messages\":[…]} from the tool's parameters with real JSON encoding"
+                        + fixed.map(id -> ", model " + id + " unless the caller fills another" + (hidden ? " (it cannot: the parameter is hidden)" : ""))
+                                .orElse("")
+                        + ".");
     }
 
     static Line workflow(WorkflowHttpNode node, BodyTemplate body, Collection<String> guideModels) {
@@ -80,8 +86,11 @@ final class BodyCheck {
         }
         if (body.json().isEmpty()) {
             problems.add("The body template is not valid JSON even before any input is filled in: " + body.jsonError() + ".",
-                    node.bodyType() == BodyType.JSON ? "Coze parses a JSON body before sending it: the node fails inside Coze with a JSON syntax "
-                            + "error, and nothing reaches Crazyrouter." : "Crazyrouter cannot read the body as JSON: no chat reply.", fix);
+                    node.bodyType() == BodyType.JSON
+                            ? "Coze parses a JSON body before sending it: the node fails inside Coze with a JSON syntax "
+                                    + "error, and nothing reaches Crazyrouter."
+                            : "Crazyrouter cannot read the body as JSON: no chat reply.",
+                    fix);
             return problems.line(line, "", "");
         }
         JsonNode tree = body.json().get();
@@ -126,7 +135,8 @@ final class BodyCheck {
         String modelWords = modelVariable.map(v -> "the model comes from the variable {{" + v.name() + "}} (validate first with " + GUIDE_MODEL + ")")
                 .orElse("the model is " + model.asText() + (model.asText().equals(GUIDE_MODEL) ? "" : " (the guide validates first with " + GUIDE_MODEL + ")"));
         boolean guideSmallest = modelVariable.isEmpty() && model.asText().equals(GUIDE_MODEL) && extra.isEmpty() && messages.isArray() && messages.size() == 1;
-        String finding = (guideSmallest ? "The body is the smallest request body with " + GUIDE_MODEL + ": model and one message."
+        String finding = (guideSmallest
+                ? "The body is the smallest request body with " + GUIDE_MODEL + ": model and one message."
                 : "The body has model and messages; " + modelWords + ".")
                 + (extra.isEmpty() ? "" : " It also sets " + String.join(", ", extra) + ".");
         return problems.line(line, finding, "Coze fills the template's variables as raw text and sends the body.");
@@ -148,10 +158,12 @@ final class BodyCheck {
             return;
         }
         problems.add("The model is fixed to " + Problems.quoted(id) + ": " + where + ". The guide's id is " + meant.get() + "; they differ in "
-                + ModelNames.howItDiffers(id, meant.get()) + ".", "Coze sends model " + Problems.quoted(id) + " on every call. Crazyrouter has no model "
-                + "of that name, so no chat reply: with a model allowlist on the token it answers 403, and the cause is still the name, not "
-                + "the token's settings (" + CommonError.MODEL_NOT_FOUND.citation() + ").", fixStart + meant.get() + ". " + CommonError.MODEL_NOT_FOUND.citation()
-                + ": " + CommonError.MODEL_NOT_FOUND.fix() + ".");
+                + ModelNames.howItDiffers(id, meant.get()) + ".",
+                "Coze sends model " + Problems.quoted(id) + " on every call. Crazyrouter has no model "
+                        + "of that name, so no chat reply: with a model allowlist on the token it answers 403, and the cause is still the name, not "
+                        + "the token's settings (" + CommonError.MODEL_NOT_FOUND.citation() + ").",
+                fixStart + meant.get() + ". " + CommonError.MODEL_NOT_FOUND.citation()
+                        + ": " + CommonError.MODEL_NOT_FOUND.fix() + ".");
     }
 
     private static boolean required(Optional<PluginTool.Parameter> parameter) {

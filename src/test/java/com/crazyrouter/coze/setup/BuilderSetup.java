@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.setup;
 
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.CozeSetup;
 import com.crazyrouter.coze.route.PluginTool;
-import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
 import java.nio.file.Path;
 import java.util.List;

@@ -22,7 +22,8 @@ final class ContentTypeCheck {
                     + "model name: no chat reply.", fix);
         } else if (!isJson(type.get())) {
             problems.add("The tool's request body is " + type.get() + ", not application/json" + (type.get().equals(CurlImport.FORM)
-                    ? " (a cURL -d without -H 'Content-Type: application/json' means form-urlencoded)" : "") + ".",
+                    ? " (a cURL -d without -H 'Content-Type: application/json' means form-urlencoded)"
+                    : "") + ".",
                     "Coze sends Content-Type: " + type.get() + ". " + cannotReadModel(), fix);
         }
         return problems.line(line, "The tool's request body is " + type.orElse("") + ".",

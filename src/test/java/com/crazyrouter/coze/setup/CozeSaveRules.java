@@ -63,7 +63,8 @@ final class CozeSaveRules {
     private void info() {
         LocatedValue info = root.get("info");
         if (!info.isObject()) {
-            refuse(info, "invalid info: must be an object", "Add info: {title: crazyrouter_chat, description: Chat completions through Crazyrouter, version: v1}.");
+            refuse(info, "invalid info: must be an object",
+                    "Add info: {title: crazyrouter_chat, description: Chat completions through Crazyrouter, version: v1}.");
             return;
         }
         if (blank(info.get("version"))) {
@@ -197,7 +198,8 @@ final class CozeSaveRules {
         }
         boolean only200 = codes.containsKey("200") && (codes.size() == 1 || codes.size() == 2 && codes.containsKey("default"));
         if (!only200) {
-            refuse(responses, "response only supports '200' status", "Keep the response \"200\" (and at most default); Coze shows any other status as a failure.");
+            refuse(responses, "response only supports '200' status",
+                    "Keep the response \"200\" (and at most default); Coze shows any other status as a failure.");
             return;
         }
         LocatedValue ok = resolve(responses.get("200"));

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.setup;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.route.PluginTool;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +89,8 @@ final class CurlImport {
                     String header = value(file, words, i, "header not found");
                     int colon = header.indexOf(':');
                     if (colon < 0) {
-                        throw at(file, words.get(i + 1), "-H").fail(Where.shown(header) + " has no ':': Coze's importer says \"invalid header\". Write -H 'Name: value'.");
+                        throw at(file, words.get(i + 1), "-H")
+                                .fail(Where.shown(header) + " has no ':': Coze's importer says \"invalid header\". Write -H 'Name: value'.");
                     }
                     String name = canonical(header.substring(0, colon).stripLeading());
                     String headerValue = header.substring(colon + 1).stripLeading();

@@ -58,7 +58,8 @@ final class InputCheck {
                                     + "(From Coze's code: Coze parses a JSON body before sending; that a line break passes that parse is inferred.)"
                             : "Input with a \", a line break, a tab or a backslash makes the body invalid JSON: Crazyrouter answers 400 (invalid JSON request body).",
                     "Escape the input first, for example in a code node (JSON.stringify(input).slice(1, -1)), and put that output in the body, e.g. "
-                            + "{{escaped_input}}; or use the API plugin's parameter mapping. (Guide, Common Errors \"" + CommonError.MAPPING_INCONSISTENT.symptom()
+                            + "{{escaped_input}}; or use the API plugin's parameter mapping. (Guide, Common Errors \""
+                            + CommonError.MAPPING_INCONSISTENT.symptom()
                             + "\": " + CommonError.MAPPING_INCONSISTENT.fix() + ".)");
         }
         List<String> escaped = body.variables().stream().filter(BodyTemplate.Variable::quoted).filter(BodyTemplate.Variable::escaped)
@@ -78,7 +79,8 @@ final class InputCheck {
                             + "output is the reply's JSON object. (Guide, Common Errors \"" + CommonError.MAPPING_INCONSISTENT.symptom() + "\": "
                             + CommonError.MAPPING_INCONSISTENT.fix() + ".)");
         }
-        String finding = escaped.isEmpty() ? "No input is pasted raw inside quotes."
+        String finding = escaped.isEmpty()
+                ? "No input is pasted raw inside quotes."
                 : "The input reaches the body as " + String.join(", ", escaped) + ", which by this project's convention a code node has JSON-escaped "
                         + "first (the name says \"escaped\"; that the code node really escapes is not checkable from the file).";
         return problems.line(line, finding, "Coze pastes the escaped text into the JSON string: quotes and line breaks stay valid JSON.");

@@ -76,7 +76,7 @@ final class LocatedValue {
 
     private static JsonNode read(JsonParser parser, String pointer, Places places) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
-        places.values.put(pointer, new int[] {at.getLineNr(), at.getColumnNr()});
+        places.values.put(pointer, new int[]{at.getLineNr(), at.getColumnNr()});
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
             ObjectNode object = Json.MAPPER.createObjectNode();
@@ -87,7 +87,7 @@ final class LocatedValue {
                 if (object.has(name)) {
                     throw places.file.at(keyAt.getLineNr(), keyAt.getColumnNr()).fail("'" + name + "' is given twice in the same block: keep one.");
                 }
-                places.keys.put(child, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
+                places.keys.put(child, new int[]{keyAt.getLineNr(), keyAt.getColumnNr()});
                 parser.nextToken();
                 object.set(name, read(parser, child, places));
             }
@@ -259,8 +259,8 @@ final class LocatedValue {
     private void place(String child, LocatedValue at) {
         Where where = at.where();
         if (where.line() > 0) {
-            places.values.put(child, new int[] {where.line(), where.column()});
-            places.keys.put(child, new int[] {where.line(), where.column()});
+            places.values.put(child, new int[]{where.line(), where.column()});
+            places.keys.put(child, new int[]{where.line(), where.column()});
         }
     }
 

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.setup;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.route.PluginTool;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -231,7 +231,8 @@ final class OpenApiReader {
     }
 
     /** The request body: its media type as the Content-Type Coze sends, its top-level properties as the parameters. */
-    private static void requestBody(LocatedValue root, LocatedValue declared, List<PluginTool.Parameter> parameters, List<OutgoingRequest.Header> headers, List<String> notes,
+    private static void requestBody(LocatedValue root, LocatedValue declared, List<PluginTool.Parameter> parameters, List<OutgoingRequest.Header> headers,
+            List<String> notes,
             Map<String, Object> filled, List<String> hidden) {
         LocatedValue body = resolve(root, declared);
         if (!body.present()) {

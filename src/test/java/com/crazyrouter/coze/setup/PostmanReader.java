@@ -62,8 +62,11 @@ final class PostmanReader {
         Matcher url = URL.matcher(withScheme);
         if (!url.matches() || url.group(2).isEmpty() || !GO_HOST.matcher(url.group(2)).matches()) {
             throw urlOf(first.get("request")).fail("is " + Where.shown(raw) + ": Coze's Import says \"invalid request url '" + withScheme + "', url must "
-                    + "start with 'http://' or 'https://'\"" + (raw.contains("{{") ? " (Coze resolves none of Postman's {{variables}}, and a { cannot "
-                            + "stand in a host)" : "") + ". Write the full URL in the collection: https://crazyrouter.com/v1/chat/completions.");
+                    + "start with 'http://' or 'https://'\"" + (raw.contains("{{")
+                            ? " (Coze resolves none of Postman's {{variables}}, and a { cannot "
+                                    + "stand in a host)"
+                            : "")
+                    + ". Write the full URL in the collection: https://crazyrouter.com/v1/chat/completions.");
         }
         LocatedValue doc = LocatedValue.newDocument(collection);
         doc.put("openapi", Json.MAPPER.getNodeFactory().textNode("3.0.1"), collection);
@@ -107,7 +110,8 @@ final class PostmanReader {
                     + "tools by path alone). Keep one request per path.");
         }
         if (!url.value().isObject()) {
-            notes.add(name + ": the URL is given as text only, without its path segments: Coze's import takes the tool path from the segments, so it is \"/\".");
+            notes.add(
+                    name + ": the URL is given as text only, without its path segments: Coze's import takes the tool path from the segments, so it is \"/\".");
         }
         if (VARIABLE.matcher(path).find()) {
             notes.add(name + ": the path " + path + " holds a Postman {{variable}}: Coze resolves none and sends it as written.");
@@ -126,8 +130,10 @@ final class PostmanReader {
             ((ArrayNode) parameters.value()).add(input(key, "header"));
             notes.add(name + ": header " + key + ": Coze's Postman import turns it into a required tool input and drops its value"
                     + (header.get("disabled").value().asBoolean(false) ? " (disabled in Postman, imported all the same)" : "")
-                    + (key.equalsIgnoreCase("Authorization") ? "; the token does not travel with the plugin. After the import, delete that input and "
-                            + "set the plugin's auth to Service token / API key (location Header, key Authorization, value Bearer sk-…)." : "."));
+                    + (key.equalsIgnoreCase("Authorization")
+                            ? "; the token does not travel with the plugin. After the import, delete that input and "
+                                    + "set the plugin's auth to Service token / API key (location Header, key Authorization, value Bearer sk-…)."
+                            : "."));
         }
         for (LocatedValue query : url.get("query").elements()) {
             ((ArrayNode) parameters.value()).add(input(query.get("key").value().asText(""), "query"));
@@ -144,7 +150,8 @@ final class PostmanReader {
         String language = body.get("options").get("raw").get("language").value().asText("");
         boolean raw = mode.equals("raw");
         if (!(raw || mode.equals("urlencoded")) || raw && !body.get("options").isObject() || raw && !(language.equals("json") || language.equals("text"))) {
-            notes.add(name + ": the " + (mode.isEmpty() ? "" : mode + " ") + "body " + (raw ? "(language " + (language.isEmpty() ? "not set" : language) + ") " : "")
+            notes.add(name + ": the " + (mode.isEmpty() ? "" : mode + " ") + "body "
+                    + (raw ? "(language " + (language.isEmpty() ? "not set" : language) + ") " : "")
                     + "is dropped: Coze's Postman import reads a raw body only when its language is json or text, or an urlencoded one.");
             return;
         }
@@ -209,7 +216,8 @@ final class PostmanReader {
             return schemaOf(fields);
         }
         if (value.isArray()) {
-            return value.isEmpty() ? Optional.empty()
+            return value.isEmpty()
+                    ? Optional.empty()
                     : schemaOf(value.get(0)).map(items -> (JsonNode) Json.MAPPER.createObjectNode().put("type", "array").set("items", items));
         }
         return CurlImport.type(value).filter(type -> !type.equals("array") && !type.equals("object"))

@@ -2,8 +2,8 @@ package com.crazyrouter.coze.setup;
 
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.guide.ChecklistLine;
-import com.crazyrouter.coze.route.PluginTool;
 import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.route.PluginTool;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,9 +63,11 @@ public final class SetupCheck {
     public static List<Line> check(BuilderSetup setup, Collection<String> guideModels) {
         List<Line> lines = new ArrayList<>();
         lines.add(Problems.notCheckable(ChecklistLine.DEDICATED_TOKEN, "whether the token is a dedicated Coze token is set in Crazyrouter; the file only names "
-                + Secrets.API_KEY_PLACEHOLDER + ".", "In Crazyrouter, create a token used only by Coze, and allow only gpt-5.4 (and claude-sonnet-4-6) at first."));
+                + Secrets.API_KEY_PLACEHOLDER + ".",
+                "In Crazyrouter, create a token used only by Coze, and allow only gpt-5.4 (and claude-sonnet-4-6) at first."));
         lines.add(Problems.notCheckable(ChecklistLine.ROUTE_CHOSEN, "the file describes a " + setup.route().title() + "; whether that route was chosen first, "
-                + "before any custom-model setup, is not in a file.", "Start with the API plugin or the workflow HTTP request node, not a custom-model entry."));
+                + "before any custom-model setup, is not in a file.",
+                "Start with the API plugin or the workflow HTTP request node, not a custom-model entry."));
         if (setup instanceof BuilderSetup.PluginSetup plugin) {
             PluginTool tool = plugin.tool();
             lines.add(UrlCheck.line(tool.url(), tool.method(), Optional.of(tool)));

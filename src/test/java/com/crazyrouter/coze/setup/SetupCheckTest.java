@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.crazyrouter.coze.guide.ChecklistLine;
 import com.crazyrouter.coze.route.PluginTool;
 import com.crazyrouter.coze.route.WorkflowHttpNode;
 import com.crazyrouter.coze.route.WorkflowHttpNode.BodyType;
 import com.crazyrouter.coze.transport.OutgoingRequest;
-import com.crazyrouter.coze.guide.ChecklistLine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,26 +52,26 @@ class SetupCheckTest {
     /** Verdicts of checklist lines 1 to 9: P passed, F failed, N not checkable from the file. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
-        "plugin-openapi.good.yaml,                 NNPPPPNPN, 3, exactly the guide's URL",
-        "plugin-openapi.full-url-as-server.yaml,   NNFPPPNPN, 3, (a trailing slash)",
-        "plugin-openapi.token-without-bearer.yaml, NNPPPPNPN, 4, 'where the guide writes Bearer sk-…'",
-        "curl.good.txt,                            NNPNPPNPN, 4, the file sets no auth",
-        "curl.data-raw.txt,                        NNFFPFNNN, 6, which Coze's plugin importer drops",
-        "workflow-node.good.yaml,                  NNPPPPNPN, 8, '{{escaped_input}}, which by this project''s convention'",
-        "workflow-node.quote-breaks-body.yaml,     NNPPPPNFN, 8, 'the node fails inside Coze before sending'",
-        "workflow-node.stream-true.yaml,           NNPPPFNPN, 6, raw event-stream text",
-        "workflow-node.bearer-bearer.yaml,         NNPFPPNPN, 4, 'Bearer Bearer sk-…; Crazyrouter rejects it (401 unauthorized)'",
-        "plugin-openapi.env-placeholder.yaml,      NNPPPPNPN, 4, 'Bearer sk-…: the guide''s form'",
-        "curl.api-docs.txt,                        NNPFPPNPN, 4, 'Authorization is a tool input'",
-        "plugin-openapi.model-fixed.yaml,          NNPPPPNPN, 6, 'the model is fixed to gpt-5.4 (its default, hidden from the bot''s model)'",
-        "plugin-openapi.model-misspelled.yaml,     NNPPPFNPN, 6, 'The guide''s id is gpt-5.4; they differ in spelling'",
-        "workflow-node.model-misspelled.yaml,      NNPPPFNPN, 6, 'they differ in upper/lower case'",
-        "plugin-openapi.reply-not-declared.yaml,   NNPPPPNFN, 8, 'a bot or the next node only the fields the response declares'",
-        "plugin-openapi.import-completes.yaml,     NNPPPPNPN, 3, exactly the guide's URL",
-        "swagger2.good.yaml,                       NNPPPPNPN, 3, 'Server https://crazyrouter.com/v1 + tool path /chat/completions'",
-        "swagger2.no-base-path.yaml,               NNFPPPNPN, 3, 'https://crazyrouter.com//v1/chat/completions (with \"//\")'",
-        "postman.good.json,                        NNPNPPNPN, 4, the file sets no auth",
-        "postman.authorization-header.json,        NNPFPPNPN, 4, 'Authorization is a tool input'",
+            "plugin-openapi.good.yaml,                 NNPPPPNPN, 3, exactly the guide's URL",
+            "plugin-openapi.full-url-as-server.yaml,   NNFPPPNPN, 3, (a trailing slash)",
+            "plugin-openapi.token-without-bearer.yaml, NNPPPPNPN, 4, 'where the guide writes Bearer sk-…'",
+            "curl.good.txt,                            NNPNPPNPN, 4, the file sets no auth",
+            "curl.data-raw.txt,                        NNFFPFNNN, 6, which Coze's plugin importer drops",
+            "workflow-node.good.yaml,                  NNPPPPNPN, 8, '{{escaped_input}}, which by this project''s convention'",
+            "workflow-node.quote-breaks-body.yaml,     NNPPPPNFN, 8, 'the node fails inside Coze before sending'",
+            "workflow-node.stream-true.yaml,           NNPPPFNPN, 6, raw event-stream text",
+            "workflow-node.bearer-bearer.yaml,         NNPFPPNPN, 4, 'Bearer Bearer sk-…; Crazyrouter rejects it (401 unauthorized)'",
+            "plugin-openapi.env-placeholder.yaml,      NNPPPPNPN, 4, 'Bearer sk-…: the guide''s form'",
+            "curl.api-docs.txt,                        NNPFPPNPN, 4, 'Authorization is a tool input'",
+            "plugin-openapi.model-fixed.yaml,          NNPPPPNPN, 6, 'the model is fixed to gpt-5.4 (its default, hidden from the bot''s model)'",
+            "plugin-openapi.model-misspelled.yaml,     NNPPPFNPN, 6, 'The guide''s id is gpt-5.4; they differ in spelling'",
+            "workflow-node.model-misspelled.yaml,      NNPPPFNPN, 6, 'they differ in upper/lower case'",
+            "plugin-openapi.reply-not-declared.yaml,   NNPPPPNFN, 8, 'a bot or the next node only the fields the response declares'",
+            "plugin-openapi.import-completes.yaml,     NNPPPPNPN, 3, exactly the guide's URL",
+            "swagger2.good.yaml,                       NNPPPPNPN, 3, 'Server https://crazyrouter.com/v1 + tool path /chat/completions'",
+            "swagger2.no-base-path.yaml,               NNFPPPNPN, 3, 'https://crazyrouter.com//v1/chat/completions (with \"//\")'",
+            "postman.good.json,                        NNPNPPNPN, 4, the file sets no auth",
+            "postman.authorization-header.json,        NNPFPPNPN, 4, 'Authorization is a tool input'",
     })
     void eachExampleGetsItsVerdicts(String example, String verdicts, int keyLine, String says) {
         List<SetupCheck.Line> lines = SetupCheck.check(SetupFileTest.example(example));
@@ -98,7 +98,7 @@ class SetupCheckTest {
     @Test
     void linesThatHappenOutsideTheFileAreNeverPassed() {
         for (BuilderSetup setup : List.of(new BuilderSetup.WorkflowSetup(FILE, NODE), new BuilderSetup.PluginSetup(FILE, TOOL, List.of()))) {
-            for (int number : new int[] {1, 2, 7, 9}) {
+            for (int number : new int[]{1, 2, 7, 9}) {
                 assertThat(line(setup, number).verdict(), equalTo(SetupCheck.Verdict.NOT_CHECKABLE));
             }
         }
@@ -136,16 +136,16 @@ class SetupCheckTest {
     @Test
     void handWrittenAuthorizationValuesAreJudgedAsCrazyrouterJudgesThem() {
         String[][] cases = {
-            {"Bearer " + TOKEN, "PASSED", "the guide's form"},
-            {"bearer " + TOKEN, "PASSED", "older ones answer 401"},
-            {"Bearer  " + TOKEN, "PASSED", "Newer new-api releases accept it"},
-            {"BEARER " + TOKEN, "PASSED", "where the guide writes \"Bearer·\""},
-            {"Bearer " + TOKEN.substring(0, 10) + " " + TOKEN.substring(10), "FAILED", "space inside the token"},
-            {"\"Bearer " + TOKEN + "\"", "FAILED", "quotes"},
-            {"Bearer " + TOKEN + "\n", "FAILED", "refuses to send"},
-            {"Bearer sk-xxx", "FAILED", "still the guide's placeholder"},
-            {TOKEN, "PASSED", "strips an optional \"Bearer \" before it reads the key"},
-            {"Bearer {{api_key}}", "FAILED", "fills no variables"},
+                {"Bearer " + TOKEN, "PASSED", "the guide's form"},
+                {"bearer " + TOKEN, "PASSED", "older ones answer 401"},
+                {"Bearer  " + TOKEN, "PASSED", "Newer new-api releases accept it"},
+                {"BEARER " + TOKEN, "PASSED", "where the guide writes \"Bearer·\""},
+                {"Bearer " + TOKEN.substring(0, 10) + " " + TOKEN.substring(10), "FAILED", "space inside the token"},
+                {"\"Bearer " + TOKEN + "\"", "FAILED", "quotes"},
+                {"Bearer " + TOKEN + "\n", "FAILED", "refuses to send"},
+                {"Bearer sk-xxx", "FAILED", "still the guide's placeholder"},
+                {TOKEN, "PASSED", "strips an optional \"Bearer \" before it reads the key"},
+                {"Bearer {{api_key}}", "FAILED", "fills no variables"},
         };
         for (String[] c : cases) {
             SetupCheck.Line auth = node(NODE.withAuth(new WorkflowHttpNode.NoAuth()).withHeaders(List.of(header("Authorization", c[0]))), 4);
@@ -254,7 +254,8 @@ class SetupCheckTest {
 
     @Test
     void aFixedStringBodyCannotShowWhatInputDoes() {
-        SetupCheck.Line fixed = node(NODE.withBody(BodyType.JSON, "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}"), 8);
+        SetupCheck.Line fixed = node(NODE.withBody(BodyType.JSON, "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"user\",\"content\":\"Reply only OK\"}]}"),
+                8);
         assertThat(fixed.verdict(), equalTo(SetupCheck.Verdict.NOT_CHECKABLE));
     }
 
@@ -269,11 +270,13 @@ class SetupCheckTest {
                 containsString("| 1: Created a dedicated Crazyrouter token for Coze | not checkable from the file |"),
                 containsString("- --data-raw: Coze's plugin importer drops this body"), not(containsString(TOKEN.substring(3)))));
         assertThat(markdown.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Checklist")).count(), equalTo(9L));
-        assertThat(markdown.lines().filter(l -> l.startsWith("| ")).allMatch(l -> l.replace("\\|", "").chars().filter(c -> c == '|').count() == 6), equalTo(true));
+        assertThat(markdown.lines().filter(l -> l.startsWith("| ")).allMatch(l -> l.replace("\\|", "").chars().filter(c -> c == '|').count() == 6),
+                equalTo(true));
         String plain = report.plainText();
-        assertThat(plain, allOf(startsWith("Setup check of examples/curl.data-raw.txt (Coze API plugin (Create from API)): 1 passed, 3 failed, 5 not checkable"),
-                containsString("  [FAILED] 6: Validated the smallest request body with gpt-5.4\n      finding: "),
-                containsString("      Coze will: "), containsString("      fix: ")));
+        assertThat(plain,
+                allOf(startsWith("Setup check of examples/curl.data-raw.txt (Coze API plugin (Create from API)): 1 passed, 3 failed, 5 not checkable"),
+                        containsString("  [FAILED] 6: Validated the smallest request body with gpt-5.4\n      finding: "),
+                        containsString("      Coze will: "), containsString("      fix: ")));
         assertThat(report.anyFailed(), equalTo(true));
         assertThat(SetupCheck.Report.of(SetupFileTest.example("workflow-node.good.yaml")).anyFailed(), equalTo(false));
     }

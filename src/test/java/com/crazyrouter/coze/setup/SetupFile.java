@@ -79,7 +79,8 @@ public final class SetupFile {
         String found = root.isObject() ? "its top-level keys are " + String.join(", ", root.members().keySet()) + ". " : "";
         if (root.get("info").get("schema").value().asText("").contains("getpostman.com")) {
             throw where.fail("is a Postman collection without a " + PostmanReader.MARK + ": Coze's Import recognises a collection only by it, and says "
-                    + "\"invalid schema\" here. Export the collection from Postman again (Export, Collection v2.1), which writes info." + PostmanReader.MARK + ".");
+                    + "\"invalid schema\" here. Export the collection from Postman again (Export, Collection v2.1), which writes info." + PostmanReader.MARK
+                    + ".");
         }
         throw where.fail("is not a setup file this check knows: " + found + "It accepts five forms: " + ACCEPTED_FORMS);
     }

@@ -107,7 +107,8 @@ class SetupFileRefusalTest {
     @Test
     void anOpenApiDocumentWithoutServersIsRefused() throws IOException {
         ConfigurationException e = refused("no-servers.yaml", SAVEABLE.replace("servers: [{url: https://crazyrouter.com}]\n", ""));
-        assertThat(e.getMessage(), containsString(dir.resolve("no-servers.yaml") + ":1:1: servers: Coze says \"server is required and only one server is allowed\""));
+        assertThat(e.getMessage(),
+                containsString(dir.resolve("no-servers.yaml") + ":1:1: servers: Coze says \"server is required and only one server is allowed\""));
     }
 
     @Test
@@ -182,20 +183,20 @@ class SetupFileRefusalTest {
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
-        "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: https://crazyrouter.com}, {url: https://b.example}]' | only one server is allowed",
-        "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: crazyrouter.com}]' | invalid server url 'crazyrouter.com'",
-        "'  /v1/chat/completions:' | '  v1/chat/completions:' | does not start with a forward slash (/)",
-        "'application/json: {schema: {type: object}}' | 'text/plain: {schema: {type: string}}' | response only supports 'application/json' media type",
-        "'application/json: {schema: {type: object}}' | 'application/json: {schema: {type: array}}' | response body only supports 'object' type",
-        "'{\"200\": {description: ok,' | '{\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}, \"404\": {description: no,' | response only supports '200' status",
-        "'{\"200\": {description: ok,' | '{\"200\": {' | a short description of the response is required",
-        "'      responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}' | '' | value of responses must be an object",
-        "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: object}}, application/x-www-form-urlencoded: {schema: {type: object}}}}' | request body only supports one media type",
-        "'      summary: s' | '      summary: s\n      requestBody: {content: {text/plain: {schema: {type: object}}}}' | 'invalid media type, request body only the following types: [application/json, '",
-        "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: array}}}}' | request body only supports 'object' type",
-        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query, schema: {type: object}}]' | the type of parameter 'q' cannot be 'object'",
-        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: body, schema: {type: string}}]' | the location of parameter 'q' cannot be 'body'",
-        "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query}]' | parameter schema is required",
+            "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: https://crazyrouter.com}, {url: https://b.example}]' | only one server is allowed",
+            "'servers: [{url: https://crazyrouter.com}]' | 'servers: [{url: crazyrouter.com}]' | invalid server url 'crazyrouter.com'",
+            "'  /v1/chat/completions:' | '  v1/chat/completions:' | does not start with a forward slash (/)",
+            "'application/json: {schema: {type: object}}' | 'text/plain: {schema: {type: string}}' | response only supports 'application/json' media type",
+            "'application/json: {schema: {type: object}}' | 'application/json: {schema: {type: array}}' | response body only supports 'object' type",
+            "'{\"200\": {description: ok,' | '{\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}, \"404\": {description: no,' | response only supports '200' status",
+            "'{\"200\": {description: ok,' | '{\"200\": {' | a short description of the response is required",
+            "'      responses: {\"200\": {description: ok, content: {application/json: {schema: {type: object}}}}}' | '' | value of responses must be an object",
+            "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: object}}, application/x-www-form-urlencoded: {schema: {type: object}}}}' | request body only supports one media type",
+            "'      summary: s' | '      summary: s\n      requestBody: {content: {text/plain: {schema: {type: object}}}}' | 'invalid media type, request body only the following types: [application/json, '",
+            "'      summary: s' | '      summary: s\n      requestBody: {content: {application/json: {schema: {type: array}}}}' | request body only supports 'object' type",
+            "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query, schema: {type: object}}]' | the type of parameter 'q' cannot be 'object'",
+            "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: body, schema: {type: string}}]' | the location of parameter 'q' cannot be 'body'",
+            "'      summary: s' | '      summary: s\n      parameters: [{name: q, in: query}]' | parameter schema is required",
     })
     void eachRuleCozesImportKeepsIsEnforcedInCozesWords(String from, String to, String cozeSays) throws IOException {
         String text = edited(from, to);
@@ -207,13 +208,13 @@ class SetupFileRefusalTest {
     /** Rules the code editor enforces on a pasted document, which Import first completes (fillNecessaryInfoForOpenapi3Doc): read, with a note. */
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
-        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, version: v1}' | the description of info is required | Import uses the title, \"t\"",
-        "'info: {title: t, description: d, version: v1}' | 'info: {description: d, version: v1}' | the title of info is required | \"title is required\"",
-        "'info: {title: t, description: d, version: v1}' | 'info: {title: t, description: d}' | value of version must be a non-empty string | Import writes v1",
-        "'info: {title: t, description: d, version: v1}' | '' | invalid info: must be an object | There is no info",
-        "'      operationId: chat' | '' | operationID is required | random 6-character one",
-        "'      summary: s' | '' | summary is required | Import uses its operationId, chat",
-        "'{\"200\": {description: ok,' | '{\"201\": {description: ok,' | response only supports '200' status | replaces its responses with Coze's default",
+            "'info: {title: t, description: d, version: v1}' | 'info: {title: t, version: v1}' | the description of info is required | Import uses the title, \"t\"",
+            "'info: {title: t, description: d, version: v1}' | 'info: {description: d, version: v1}' | the title of info is required | \"title is required\"",
+            "'info: {title: t, description: d, version: v1}' | 'info: {title: t, description: d}' | value of version must be a non-empty string | Import writes v1",
+            "'info: {title: t, description: d, version: v1}' | '' | invalid info: must be an object | There is no info",
+            "'      operationId: chat' | '' | operationID is required | random 6-character one",
+            "'      summary: s' | '' | summary is required | Import uses its operationId, chat",
+            "'{\"200\": {description: ok,' | '{\"201\": {description: ok,' | response only supports '200' status | replaces its responses with Coze's default",
     })
     void eachRuleImportCompletesIsANoteQuotingTheCodeEditor(String from, String to, String editorSays, String importFills) throws IOException {
         BuilderSetup.PluginSetup setup = (BuilderSetup.PluginSetup) SetupFile.read(file("filled.yaml", edited(from, to)), SECRETS);

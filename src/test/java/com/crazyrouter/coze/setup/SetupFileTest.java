@@ -149,7 +149,8 @@ class SetupFileTest {
         assertThat(tool.parameters(), equalTo(List.of(new PluginTool.Parameter("model", "string", true), new PluginTool.Parameter("messages", "array", false),
                 new PluginTool.Parameter("max_tokens", "integer", false))));
         assertThat(tool.serviceToken(), equalTo(Optional.of(new PluginTool.ServiceToken(PluginTool.Location.HEADER, "Authorization", "Bearer " + TOKEN))));
-        assertThat(tool.headers(), equalTo(List.of(new OutgoingRequest.Header("Content-Type", "application/json"), new OutgoingRequest.Header("X-Trace", "coze"))));
+        assertThat(tool.headers(),
+                equalTo(List.of(new OutgoingRequest.Header("Content-Type", "application/json"), new OutgoingRequest.Header("X-Trace", "coze"))));
     }
 
     @Test

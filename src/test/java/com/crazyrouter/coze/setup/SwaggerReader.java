@@ -109,7 +109,8 @@ final class SwaggerReader {
         String basePath = swagger.get("basePath").text().orElse("");
         String path = basePath.isEmpty() ? "/" : basePath.startsWith("/") ? basePath : "/" + basePath;
         if (path.equals("/")) {
-            notes.add("The file gives no basePath (or \"/\"): the import's server is scheme://host/, ending in \"/\", and Coze joins it to each tool path as text.");
+            notes.add(
+                    "The file gives no basePath (or \"/\"): the import's server is scheme://host/, ending in \"/\", and Coze joins it to each tool path as text.");
         }
         LocatedValue servers = doc.put("servers", Json.MAPPER.createArrayNode(), host);
         for (String scheme : schemes) {

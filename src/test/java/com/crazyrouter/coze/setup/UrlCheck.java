@@ -29,7 +29,8 @@ final class UrlCheck {
                     "Write the full URL " + GUIDE_URL + " without variables, as the guide does.");
         }
         Problems problems = new Problems();
-        String fixUrl = plugin.isPresent() ? GUIDE_404 + ": server https://crazyrouter.com and tool path " + GUIDE_PATH + "."
+        String fixUrl = plugin.isPresent()
+                ? GUIDE_404 + ": server https://crazyrouter.com and tool path " + GUIDE_PATH + "."
                 : GUIDE_404 + ": " + GUIDE_URL + ".";
         Matcher m = URL.matcher(url);
         if (!m.matches() || m.group(2).isEmpty()) {
@@ -40,7 +41,8 @@ final class UrlCheck {
         String path = m.group(3);
         if (m.group(1).equalsIgnoreCase("http")) {
             problems.add("The URL starts with http://, not https://.", "Coze calls http://" + host + path + ". If Crazyrouter redirects that to https:// "
-                    + "with a 301 or 302, Coze's Go HTTP client repeats it as a GET without the body, so no chat reply (a guess, " + Problems.NOTHING_SENT + ").",
+                    + "with a 301 or 302, Coze's Go HTTP client repeats it as a GET without the body, so no chat reply (a guess, " + Problems.NOTHING_SENT
+                    + ").",
                     "Use https://: " + fixUrl);
         }
         if (host.equals("www.crazyrouter.com")) {
@@ -48,7 +50,8 @@ final class UrlCheck {
                     + Problems.NOTHING_SENT + "): the web site, or a redirect that Coze's client may turn into a GET without the body.",
                     "Use the host crazyrouter.com: " + fixUrl);
         } else if (!host.equals("crazyrouter.com")) {
-            problems.add("The host is " + host + ", not crazyrouter.com.", "Coze sends the request, token included, to " + host + ", not to Crazyrouter.", fixUrl);
+            problems.add("The host is " + host + ", not crazyrouter.com.", "Coze sends the request, token included, to " + host + ", not to Crazyrouter.",
+                    fixUrl);
         }
         if (!path.equals(GUIDE_PATH)) {
             String server = plugin.map(PluginTool::serverUrl).orElse("");
@@ -66,9 +69,12 @@ final class UrlCheck {
                                 + "so it calls " + url + " (with \"//\")."
                         : "The URL has \"//\" in its path: " + url + ".";
             } else {
-                finding = (plugin.isPresent() ? "Server " + server + " + tool path " + toolPath + " (Coze joins them as text) is " + url
-                        : "The URL is " + url) + ": " + (path.contains("/chat/completions") || path.isEmpty() || path.equals("/")
-                                ? "its path is " + Problems.quoted(path) + ", not " + GUIDE_PATH + "." : "it is missing " + GUIDE_PATH + ".");
+                finding = (plugin.isPresent()
+                        ? "Server " + server + " + tool path " + toolPath + " (Coze joins them as text) is " + url
+                        : "The URL is " + url) + ": "
+                        + (path.contains("/chat/completions") || path.isEmpty() || path.equals("/")
+                                ? "its path is " + Problems.quoted(path) + ", not " + GUIDE_PATH + "."
+                                : "it is missing " + GUIDE_PATH + ".");
             }
             problems.add(finding, "Coze sends the request to " + url + ", which is not the guide's URL. " + wrongPathAnswer(path, plugin.isPresent()), fixUrl);
         }

@@ -101,13 +101,16 @@ final class WorkflowNodeReader {
         switch (type.toLowerCase(Locale.ROOT)) {
             case "bearer" -> {
                 auth.onlyKeys(Set.of("type", "token"));
-                return new WorkflowHttpNode.BearerAuth(credential(auth.get("token"), "the token; Coze adds \"Bearer \" itself, so write " + Secrets.API_KEY_PLACEHOLDER, secrets));
+                return new WorkflowHttpNode.BearerAuth(
+                        credential(auth.get("token"), "the token; Coze adds \"Bearer \" itself, so write " + Secrets.API_KEY_PLACEHOLDER, secrets));
             }
             case "custom" -> {
                 auth.onlyKeys(Set.of("type", "location", "key", "value"));
-                PluginTool.Location location = PluginTool.Location.valueOf(oneOf(auth.get("location"), List.of("header", "query"), "where the value goes").toUpperCase(Locale.ROOT));
+                PluginTool.Location location = PluginTool.Location
+                        .valueOf(oneOf(auth.get("location"), List.of("header", "query"), "where the value goes").toUpperCase(Locale.ROOT));
                 String key = auth.get("key").requiredText("the header or query name, e.g. Authorization").strip();
-                return new WorkflowHttpNode.CustomAuth(location, key, credential(auth.get("value"), "the value, e.g. \"Bearer " + Secrets.API_KEY_PLACEHOLDER + "\"", secrets));
+                return new WorkflowHttpNode.CustomAuth(location, key,
+                        credential(auth.get("value"), "the value, e.g. \"Bearer " + Secrets.API_KEY_PLACEHOLDER + "\"", secrets));
             }
             default -> {
                 auth.onlyKeys(Set.of("type"));

@@ -5,14 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import com.crazyrouter.coze.route.NodeOutputs;
-import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.contract.Diagnosis;
 import com.crazyrouter.coze.guide.CommonError;
-import com.crazyrouter.coze.guide.Finding;
-import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.Finding;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.route.NodeOutputs;
 import com.crazyrouter.coze.run.ScenarioState;
+import com.crazyrouter.coze.transport.GatewayReply;
 import io.cucumber.java.en.Then;
 import java.util.Optional;
 
@@ -70,7 +70,8 @@ public class CozeOutputSteps {
     /** Common Errors 5 for what Coze makes of a stream, unless a page from the site's front came instead: then that is what it was. */
     private Optional<Finding> streamFinding() {
         GatewayReply reply = state.lastReply();
-        return reply.form().cameFromTheFront() ? Diagnosis.verdictOf(reply).map(Diagnosis.Verdict::finding)
+        return reply.form().cameFromTheFront()
+                ? Diagnosis.verdictOf(reply).map(Diagnosis.Verdict::finding)
                 : Optional.of(Finding.of(CommonError.MAPPING_INCONSISTENT));
     }
 }

@@ -1,10 +1,10 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.run.CozeNode;
-import com.crazyrouter.coze.route.InputPlacement;
 import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.route.InputPlacement;
 import com.crazyrouter.coze.route.UserInput;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;

@@ -1,12 +1,12 @@
 package com.crazyrouter.coze.steps;
 
-import com.crazyrouter.coze.run.CozeNode;
-import com.crazyrouter.coze.route.Attempt;
 import com.crazyrouter.coze.contract.ReleaseShape;
 import com.crazyrouter.coze.contract.ReplyMatchers;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.route.Attempt;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
 import java.util.Optional;

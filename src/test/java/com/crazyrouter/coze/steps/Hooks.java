@@ -1,16 +1,16 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.transport.GatewayUrl;
-import com.crazyrouter.coze.run.RunStop;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.report.AllureLabels;
-import com.crazyrouter.coze.wiring.FailureReasons;
 import com.crazyrouter.coze.report.RunLedger;
-import com.crazyrouter.coze.wiring.RunSummary;
+import com.crazyrouter.coze.run.RunStop;
+import com.crazyrouter.coze.run.ScenarioState;
+import com.crazyrouter.coze.transport.GatewayUrl;
+import com.crazyrouter.coze.wiring.FailureReasons;
 import com.crazyrouter.coze.wiring.RedRun;
 import com.crazyrouter.coze.wiring.RunSlot;
-import com.crazyrouter.coze.run.ScenarioState;
+import com.crazyrouter.coze.wiring.RunSummary;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;

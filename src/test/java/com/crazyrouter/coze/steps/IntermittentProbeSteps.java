@@ -1,8 +1,7 @@
 package com.crazyrouter.coze.steps;
 
-import com.crazyrouter.coze.guide.Route;
-import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.models.CozeMinimalRequests;
 import com.crazyrouter.coze.models.IntermittentProbe;
 import com.crazyrouter.coze.models.Sampler;
@@ -12,7 +11,6 @@ import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.qameta.allure.model.Status;
-import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /** Common Errors 6 in every run: a few minimal tests in a row (models/IntermittentProbe). */

@@ -4,13 +4,13 @@ import static org.hamcrest.Matchers.hasItems;
 
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.contract.ModelList;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.models.ModelListBaseline;
 import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;

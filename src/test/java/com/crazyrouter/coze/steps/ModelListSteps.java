@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.contract.ModelList;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.TokenPractice;
+import com.crazyrouter.coze.run.CozeNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;

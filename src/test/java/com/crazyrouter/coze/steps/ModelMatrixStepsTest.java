@@ -21,7 +21,8 @@ class ModelMatrixStepsTest {
 
     @Test
     void aModelNoTokenAtHandAllowsIsSkippedNotPassed() {
-        Settings liveWithTheCozeTokenOnly = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, "http://127.0.0.1:9", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
+        Settings liveWithTheCozeTokenOnly = Settings.load(
+                Map.of(Settings.TARGET, "live", Settings.BASE_URL, "http://127.0.0.1:9", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
                 Map.of("CRAZYROUTER_API_KEY", "sk-testMatrixDedicated00000000000000000000"));
         RunLedger ledger = new RunLedger();
         // No probe can run, so nothing reaches the Coze node: none is needed.

@@ -5,17 +5,17 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.run.CozeNode;
-import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.route.UserInput;
-import com.crazyrouter.coze.setup.BuilderSetup;
-import com.crazyrouter.coze.setup.DownstreamNode;
-import com.crazyrouter.coze.setup.SetupCheck;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.report.AllureSteps;
 import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.route.UserInput;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.run.ScenarioState;
+import com.crazyrouter.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.setup.DownstreamNode;
+import com.crazyrouter.coze.setup.SetupCheck;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -81,7 +81,8 @@ public class OwnSetupSteps {
 
     /** What Coze hands the next node: the attempt's view, except for a tool whose response declares no reply (Coze keeps only declared fields). */
     private String cozeHandsOn() {
-        if (own instanceof BuilderSetup.PluginSetup plugin && !plugin.replyTextInOutput() && state.lastAttempt().reply().filter(r -> r.status() == 200).isPresent()) {
+        if (own instanceof BuilderSetup.PluginSetup plugin && !plugin.replyTextInOutput()
+                && state.lastAttempt().reply().filter(r -> r.status() == 200).isPresent()) {
             return "Coze passes on {} to the bot or the next node: the tool's response \"200\" declares no choices[].message.content "
                     + "(the tool's Debug still shows the whole reply)";
         }

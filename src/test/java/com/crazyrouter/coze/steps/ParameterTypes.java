@@ -2,10 +2,10 @@ package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.ModelTable;
-import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.guide.Route;
-import com.crazyrouter.coze.route.UserInput;
 import com.crazyrouter.coze.contract.Outcome;
+import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.route.UserInput;
 import io.cucumber.java.ParameterType;
 import java.util.Locale;
 

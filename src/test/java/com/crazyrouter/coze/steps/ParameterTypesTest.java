@@ -3,10 +3,10 @@ package com.crazyrouter.coze.steps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import com.crazyrouter.coze.route.InputPlacement;
-import com.crazyrouter.coze.guide.Route;
-import com.crazyrouter.coze.route.UserInput;
 import com.crazyrouter.coze.contract.Outcome;
+import com.crazyrouter.coze.guide.Route;
+import com.crazyrouter.coze.route.InputPlacement;
+import com.crazyrouter.coze.route.UserInput;
 import io.cucumber.java.ParameterType;
 import java.util.Arrays;
 import java.util.regex.Pattern;

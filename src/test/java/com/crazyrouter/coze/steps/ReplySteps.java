@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.crazyrouter.coze.run.CozeNode;
-import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.contract.Diagnosis;
 import com.crazyrouter.coze.contract.Outcome;
 import com.crazyrouter.coze.contract.RequestJournal;
@@ -16,9 +14,11 @@ import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.OnlyReply;
 import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.run.ScenarioState;
-import io.cucumber.java.en.Then;
 import com.crazyrouter.coze.text.Json;
+import com.crazyrouter.coze.transport.GatewayReply;
+import io.cucumber.java.en.Then;
 import java.util.Optional;
 
 /** What the Coze builder sees come back. */
@@ -66,7 +66,8 @@ public class ReplySteps {
 
     @Then("an output mapped to {string} finds no reply text")
     public void outputMappingFindsNothing(String path) {
-        ContractViolation.assertThat("An output mapping to '" + path + "' should find nothing in a chat reply (that mismatch is what breaks a plugin inside a bot)",
+        ContractViolation.assertThat(
+                "An output mapping to '" + path + "' should find nothing in a chat reply (that mismatch is what breaks a plugin inside a bot)",
                 state.lastReply().json().flatMap(json -> Json.at(json, path)).orElse(null), nullValue(), Optional.empty());
     }
 }

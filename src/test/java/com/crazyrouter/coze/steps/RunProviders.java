@@ -1,17 +1,17 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.contract.ModelLists;
+import com.crazyrouter.coze.contract.RequestJournal;
+import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.run.RunStop;
+import com.crazyrouter.coze.setup.BuilderSetup;
+import com.crazyrouter.coze.stubs.StubGateway;
 import com.crazyrouter.coze.transport.CrazyrouterClient;
 import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.transport.OffWireMarks;
-import com.crazyrouter.coze.contract.ModelLists;
 import com.crazyrouter.coze.transport.Redactor;
-import com.crazyrouter.coze.contract.RequestJournal;
-import com.crazyrouter.coze.run.RunStop;
-import com.crazyrouter.coze.report.RunLedger;
-import com.crazyrouter.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.wiring.RunSlot;
-import com.crazyrouter.coze.stubs.StubGateway;
 import io.cucumber.picocontainer.CucumberPicoProvider;
 import java.util.Optional;
 import org.picocontainer.injectors.Provider;

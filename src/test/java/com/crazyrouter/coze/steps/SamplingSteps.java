@@ -1,9 +1,9 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.guide.CommonError;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.Route;
 import com.crazyrouter.coze.models.CozeMinimalRequests;
 import com.crazyrouter.coze.models.Sampler;
 import com.crazyrouter.coze.models.SamplingReport;

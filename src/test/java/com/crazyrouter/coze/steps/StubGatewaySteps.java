@@ -5,11 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.crazyrouter.coze.run.ScenarioState;
+import com.crazyrouter.coze.stubs.StubGateway;
 import com.crazyrouter.coze.transport.OutgoingRequest;
 import com.crazyrouter.coze.transport.Redactor;
 import com.crazyrouter.coze.transport.WireRequest;
-import com.crazyrouter.coze.run.ScenarioState;
-import com.crazyrouter.coze.stubs.StubGateway;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;

@@ -2,16 +2,16 @@ package com.crazyrouter.coze.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThan;
 
-import com.crazyrouter.coze.run.CozeNode;
-import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.contract.TokenLimits;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.guide.TokenPractice;
 import com.crazyrouter.coze.report.AllureSteps;
+import com.crazyrouter.coze.run.CozeNode;
+import com.crazyrouter.coze.transport.GatewayReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -86,6 +86,7 @@ public class TokenHygieneSteps {
         ContractViolation.assertThat("Crazyrouter should show when the Coze token expires (access_until, Unix seconds) or 0 when it never does; "
                 + problem.orElse("") + ". Check the token's expiry in Crazyrouter's token settings. Subscription: " + limits.subscription(),
                 problem, equalTo(Optional.empty()), Optional.empty());
-        AllureSteps.step("The token " + (limits.accessUntil().asLong() == 0 ? "never expires" : "expires at " + Instant.ofEpochSecond(limits.accessUntil().asLong())));
+        AllureSteps.step(
+                "The token " + (limits.accessUntil().asLong() == 0 ? "never expires" : "expires at " + Instant.ofEpochSecond(limits.accessUntil().asLong())));
     }
 }

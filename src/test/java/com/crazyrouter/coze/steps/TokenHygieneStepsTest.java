@@ -4,10 +4,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.crazyrouter.coze.contract.TokenLimits;
 import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.GatewayReply;
 import com.crazyrouter.coze.transport.OutgoingRequest;
-import com.crazyrouter.coze.contract.TokenLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -3,10 +3,10 @@ package com.crazyrouter.coze.steps;
 import static org.hamcrest.Matchers.is;
 
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.contract.TokenLog;
 import com.crazyrouter.coze.guide.ContractViolation;
 import com.crazyrouter.coze.report.AllureSteps;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.run.ScenarioState;
 import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.Before;
@@ -38,7 +38,8 @@ public class TokenLogSteps {
     public void logShowsRequest(String model) throws InterruptedException {
         TokenLog.Lookup lookup = new TokenLog(node::fetch).find(tokens.require(TokenKind.DEDICATED), TokenLog.Sent.of(model, state.lastReply(), started));
         Assumptions.assumeTrue(lookup.unavailable().isEmpty(), () -> "Skipped: this gateway offers no token-scoped log to this key (GET " + TokenLog.PATH
-                + ", the key in the Authorization header, answered " + lookup.unavailable().orElse("") + "). A person checks Crazyrouter's usage log in the dashboard.");
+                + ", the key in the Authorization header, answered " + lookup.unavailable().orElse("")
+                + "). A person checks Crazyrouter's usage log in the dashboard.");
         Assumptions.assumeFalse(lookup.isEmptyLog(), "Skipped: the token's log is empty although the token was just used, so this gateway logs no consumption "
                 + "(new-api's LogConsumeEnabled is off) and its log cannot show the request. A person checks Crazyrouter's usage log in the dashboard.");
         AllureSteps.attach("The token's log", "text/plain", lookup.words());

@@ -1,9 +1,9 @@
 package com.crazyrouter.coze.steps;
 
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.contract.TokenAllowlist;
 import com.crazyrouter.coze.route.TypedAuthorization;
+import com.crazyrouter.coze.run.CozeNode;
 import com.crazyrouter.coze.run.Tokens;
 import io.cucumber.java.en.Given;
 import java.util.Map;

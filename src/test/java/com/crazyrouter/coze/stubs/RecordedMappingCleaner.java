@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.stubs;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.GatewayError;
 import com.crazyrouter.coze.transport.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +82,8 @@ final class RecordedMappingCleaner {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> header = fields.next();
                 if (KEPT_RESPONSE_HEADERS.contains(header.getKey().toLowerCase())) {
-                    kept.set(header.getKey(), header.getKey().equalsIgnoreCase("x-oneapi-request-id") ? Json.MAPPER.getNodeFactory().textNode("recorded") : header.getValue());
+                    kept.set(header.getKey(),
+                            header.getKey().equalsIgnoreCase("x-oneapi-request-id") ? Json.MAPPER.getNodeFactory().textNode("recorded") : header.getValue());
                 }
             }
             response.set("headers", kept);

@@ -13,10 +13,10 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -145,7 +145,8 @@ class RecordedMappingCleanerTest {
     @Test
     void aLogRecordedAnHourAgoReplaysAsLoggedNow(@TempDir Path overlay) throws Exception {
         long anHourAgo = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
-        StubMapping recorded = recorded("GET", "/api/log/token", "Bearer " + DEDICATED, null, 200, tokenLog(anHourAgo), Map.of("Content-Type", "application/json"));
+        StubMapping recorded = recorded("GET", "/api/log/token", "Bearer " + DEDICATED, null, 200, tokenLog(anHourAgo),
+                Map.of("Content-Type", "application/json"));
         for (Map.Entry<String, String> file : cleaner.files(List.of(recorded)).entrySet()) {
             Files.writeString(overlay.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }
@@ -156,7 +157,8 @@ class RecordedMappingCleanerTest {
                     .header("Authorization", "Bearer " + fake).GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode entry = Json.parse(log.body()).orElseThrow().path("data").path(0);
             long now = Instant.now().getEpochSecond();
-            assertThat("created_at of the replayed entry, seconds before now", now - entry.path("created_at").asLong(), allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
+            assertThat("created_at of the replayed entry, seconds before now", now - entry.path("created_at").asLong(),
+                    allOf(greaterThanOrEqualTo(0L), lessThan(60L)));
             assertThat(entry.path("request_id").asText(), equalTo("recorded"));
             assertThat(entry.path("model_name").asText(), equalTo("gpt-5.4"));
         }
@@ -173,7 +175,8 @@ class RecordedMappingCleanerTest {
         try (StubGateway replay = StubGateway.start(STUBS, Optional.of(overlay))) {
             String fake = Settings.stubTokens(STUBS).get(TokenKind.DEDICATED).reveal();
             HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(replay.baseUrl().resolve("/v1/chat/completions"))
-                    .header("Authorization", "Bearer " + fake).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(),
+                    .header("Authorization", "Bearer " + fake).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CHAT))
+                    .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode completion = Json.parse(reply.body()).orElseThrow();
             assertThat(completion.path("choices").path(0).path("message").path("content").asText(), equalTo("use {{input}} here"));
@@ -192,7 +195,8 @@ class RecordedMappingCleanerTest {
 
     @Test
     void cookiesAndVolatileResponseHeadersAreDroppedAndTheRequestIdIsFixed() {
-        Map<String, String> live = headers("Content-Type", "application/json; charset=utf-8", "Retry-After", "3", "X-Oneapi-Request-Id", "20261127025301abcdefgh",
+        Map<String, String> live = headers("Content-Type", "application/json; charset=utf-8", "Retry-After", "3", "X-Oneapi-Request-Id",
+                "20261127025301abcdefgh",
                 "Set-Cookie", "session=live; Path=/", "Date", "Fri, 27 Nov 2026 02:53:01 GMT", "Cf-Ray", "8f00000000000000-AMS", "Content-Length", "287");
 
         JsonNode headers = cleaner.clean(recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION, live))
@@ -230,7 +234,8 @@ class RecordedMappingCleanerTest {
     void aDifferentRequestGetsADifferentFile() {
         StubMapping dedicated = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT, 200, COMPLETION, Map.of());
         StubMapping unrestricted = recorded("POST", "/v1/chat/completions", "Bearer " + UNRESTRICTED, CHAT, 200, COMPLETION, Map.of());
-        StubMapping otherBody = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT.replace("gpt-5.4", "claude-sonnet-4-6"), 200, COMPLETION, Map.of());
+        StubMapping otherBody = recorded("POST", "/v1/chat/completions", "Bearer " + DEDICATED, CHAT.replace("gpt-5.4", "claude-sonnet-4-6"), 200, COMPLETION,
+                Map.of());
 
         assertThat(cleaner.files(List.of(dedicated, unrestricted, otherBody)), aMapWithSize(3));
     }

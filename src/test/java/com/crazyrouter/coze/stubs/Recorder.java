@@ -41,7 +41,8 @@ public final class Recorder implements AutoCloseable {
     }
 
     public static Recorder start(URI live, Map<TokenKind, Secret> liveTokens, Redactor redactor, Path into) {
-        WireMockServer proxy = new WireMockServer(options().httpServerFactory(new ExactHeaderValues()).bindAddress("127.0.0.1").dynamicPort().notifier(new ConsoleNotifier(false)));
+        WireMockServer proxy = new WireMockServer(
+                options().httpServerFactory(new ExactHeaderValues()).bindAddress("127.0.0.1").dynamicPort().notifier(new ConsoleNotifier(false)));
         proxy.start();
         proxy.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().proxiedFrom(live.toString())));
         return new Recorder(proxy, liveTokens, redactor, into);

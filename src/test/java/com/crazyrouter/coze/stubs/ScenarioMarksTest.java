@@ -44,7 +44,8 @@ class ScenarioMarksTest {
 
             assertThat(stub.requestsMarked("0000aaaa-node"), hasSize(1));
             assertThat(stub.requestsMarked("1111bbbb-plug"), hasSize(1));
-            assertThat("nothing of the mark was on the wire", stub.requestsMarked("0000aaaa-node").get(0).getHeader("User-Agent"), equalTo("Go-http-client/1.1"));
+            assertThat("nothing of the mark was on the wire", stub.requestsMarked("0000aaaa-node").get(0).getHeader("User-Agent"),
+                    equalTo("Go-http-client/1.1"));
         }
     }
 }

@@ -6,12 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
+import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.transport.OffWireMarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -202,7 +202,8 @@ public final class StubGateway implements AutoCloseable {
 
     private static String describe(ClientError refused) {
         List<Errors.Error> errors = refused.getErrors() == null ? List.of() : refused.getErrors().getErrors();
-        return errors.isEmpty() ? String.valueOf(refused.getMessage())
+        return errors.isEmpty()
+                ? String.valueOf(refused.getMessage())
                 : errors.stream().map(e -> e.getDetail() == null ? e.getTitle() : e.getTitle() + ": " + e.getDetail()).collect(Collectors.joining("; "));
     }
 

@@ -126,7 +126,8 @@ class StubGatewayTest {
                     + fakes.get(TokenKind.DEDICATED).reveal()).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
             HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode(), equalTo(404));
-            assertThat(answer.body(), equalTo("{\"error\":{\"message\":\"Invalid URL (POST /v1/chat)\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":\"\"}}"));
+            assertThat(answer.body(),
+                    equalTo("{\"error\":{\"message\":\"Invalid URL (POST /v1/chat)\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":\"\"}}"));
         }
     }
 
@@ -161,8 +162,9 @@ class StubGatewayTest {
 
     @Test
     void anUnknownPlaceholderIsNamedWithItsFile() throws IOException {
-        Path file = mapping("nope.json", "{\"request\": {\"method\": \"GET\", \"url\": \"/\", \"headers\": {\"Authorization\": {\"equalTo\": \"Bearer ${token.nope}\"}}},"
-                + " \"response\": {\"status\": 200}}");
+        Path file = mapping("nope.json",
+                "{\"request\": {\"method\": \"GET\", \"url\": \"/\", \"headers\": {\"Authorization\": {\"equalTo\": \"Bearer ${token.nope}\"}}},"
+                        + " \"response\": {\"status\": 200}}");
         String message = assertThrows(ConfigurationException.class, () -> StubGateway.start(root, Optional.empty())).getMessage();
         assertThat(message, allOf(containsString("Stub " + file), containsString("unknown token placeholder: ${token.nope}"),
                 containsString("${token.dedicated.key}")));

@@ -1,8 +1,8 @@
 package com.crazyrouter.coze.stubs;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.ModelTable;
+import com.crazyrouter.coze.text.Json;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +65,8 @@ public final class StubModels {
 
     private static String owner(String id) {
         String lower = id.toLowerCase(Locale.ROOT);
-        return lower.startsWith("gpt") || lower.startsWith("o") && lower.length() > 1 && Character.isDigit(lower.charAt(1)) ? "openai"
+        return lower.startsWith("gpt") || lower.startsWith("o") && lower.length() > 1 && Character.isDigit(lower.charAt(1))
+                ? "openai"
                 : lower.startsWith("claude") ? "anthropic" : lower.startsWith("gemini") ? "google" : "custom";
     }
 }

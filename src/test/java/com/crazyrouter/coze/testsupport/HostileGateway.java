@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.testsupport;
 
-import com.crazyrouter.coze.text.Json;
 import com.crazyrouter.coze.config.ModelTable;
+import com.crazyrouter.coze.text.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

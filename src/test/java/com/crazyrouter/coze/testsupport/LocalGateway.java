@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.testsupport;
 
-import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.ModelTable;
+import com.crazyrouter.coze.config.Secret;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.TokenKind;
 import com.crazyrouter.coze.stubs.ExactHeaderValues;
@@ -111,7 +111,8 @@ public final class LocalGateway implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         // a second argument serves a fault's or a control's mappings over the stub set: an older release, a CDN page in front
-        LocalGateway gateway = args.length > 1 ? start(Path.of(args[0]), Optional.of(Path.of(args[1])), Map.of(), Map.of())
+        LocalGateway gateway = args.length > 1
+                ? start(Path.of(args[0]), Optional.of(Path.of(args[1])), Map.of(), Map.of())
                 : start(Path.of(args.length > 0 ? args[0] : "stubs"), Map.of(), Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         System.out.println(gateway.baseUrl());

@@ -85,8 +85,13 @@ public final class TokenLeaks {
     }
 
     private static String character(Matcher m) {
-        String hex = m.group("uBraced") != null ? m.group("uBraced") : m.group("u") != null ? m.group("u") : m.group("x") != null ? m.group("x")
-                : m.group("percent") != null ? m.group("percent") : m.group("refHex");
+        String hex = m.group("uBraced") != null
+                ? m.group("uBraced")
+                : m.group("u") != null
+                        ? m.group("u")
+                        : m.group("x") != null
+                                ? m.group("x")
+                                : m.group("percent") != null ? m.group("percent") : m.group("refHex");
         if (hex != null) {
             return codePoint(hex, 16, m.group());
         }

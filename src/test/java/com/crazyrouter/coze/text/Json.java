@@ -44,7 +44,7 @@ public final class Json {
                 return Optional.empty();
             }
             node = step.group(1).isEmpty() ? node : node.path(step.group(1));
-            for (Matcher index = INDEX.matcher(step.group(2)); index.find(); ) {
+            for (Matcher index = INDEX.matcher(step.group(2)); index.find();) {
                 node = node.path(Integer.parseInt(index.group(1)));
             }
         }

@@ -81,7 +81,7 @@ public final class ShownText {
 
     private static long utf8Bytes(String text) {
         long bytes = 0;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             bytes += utf8Bytes(cp);
             i += Character.charCount(cp);

@@ -24,7 +24,7 @@ class ShownTextTest {
 
     @Test
     void anUndecodableByteStaysTheReplacementCharacterAndTextStaysAsItIs() {
-        String decoded = new String(new byte[] {'o', 'k', (byte) 0xFF, ' ', (byte) 0xE4, (byte) 0xBD, (byte) 0xA0}, StandardCharsets.UTF_8);
+        String decoded = new String(new byte[]{'o', 'k', (byte) 0xFF, ' ', (byte) 0xE4, (byte) 0xBD, (byte) 0xA0}, StandardCharsets.UTF_8);
 
         assertThat(ShownText.escaped(decoded), equalTo("ok\uFFFD 你"));
         assertThat(ShownText.escaped("{\"content\":\"OK \\\"quoted\\\"\"} 😀"), equalTo("{\"content\":\"OK \\\"quoted\\\"\"} 😀"));

@@ -20,8 +20,8 @@ public final class AnswerBeyondLimits extends GatewayUnreachable {
     private static final String STREAM_NEVER_ENDED = "the stream never ended";
 
     public enum Limit {
-        REQUEST_TIMEOUT(Limits.REQUEST_TIMEOUT), STREAM_IDLE_TIMEOUT(Limits.STREAM_IDLE_TIMEOUT), STREAM_TIMEOUT(Limits.STREAM_TIMEOUT),
-        MAX_BODY(Limits.MAX_BODY), JSON_PARSER("Jackson's StreamReadConstraints");
+        REQUEST_TIMEOUT(Limits.REQUEST_TIMEOUT), STREAM_IDLE_TIMEOUT(Limits.STREAM_IDLE_TIMEOUT), STREAM_TIMEOUT(Limits.STREAM_TIMEOUT), MAX_BODY(
+                Limits.MAX_BODY), JSON_PARSER("Jackson's StreamReadConstraints");
 
         private final String setting;
 

@@ -77,8 +77,10 @@ public record AnswerForm(Kind kind, int status, String what, String named, Strin
         }
         if (body.isBlank()) {
             return form(Kind.EMPTY, reply, "an empty body", "",
-                    read ? "the plugin tool succeeds with {} as its output, since Coze turns an empty body into {} (exec_tool.go execute): no reply, "
-                            + "and no error" : pluginOnStatus(status),
+                    read
+                            ? "the plugin tool succeeds with {} as its output, since Coze turns an empty body into {} (exec_tool.go execute): no reply, "
+                                    + "and no error"
+                            : pluginOnStatus(status),
                     status < 400 ? "the HTTP node succeeds with an empty body; a next node finds no reply in it" : nodeOnStatus(status),
                     read ? MAPPING_NOT_THE_CAUSE + ": there is no reply to map. " + sendCrazyrouter(reply) : "");
         }
@@ -94,12 +96,14 @@ public record AnswerForm(Kind kind, int status, String what, String named, Strin
                             + "the next node gets neither a reply nor an error",
                     "the HTTP node succeeds (statusCode 200) and hands the error on as its body; a next node finds no choices[0].message.content in it",
                     MAPPING_NOT_THE_CAUSE + ", and Coze shows no error to find: an error must come with an error status. "
-                            + sendCrazyrouter(reply) + " The error's own message, in the body, says what failed upstream.").withObject(whole);
+                            + sendCrazyrouter(reply) + " The error's own message, in the body, says what failed upstream.")
+                    .withObject(whole);
         }
         if (whole.isPresent()) {
             return form(Kind.JSON_NOT_AN_OBJECT, reply, "JSON that is not an object",
                     "a JSON " + whole.get().getNodeType().toString().toLowerCase(Locale.ROOT) + " where a JSON object was due",
-                    read ? "the plugin tool fails: Coze decodes the reply into an object (exec_tool.go processResponse): response is not object"
+                    read
+                            ? "the plugin tool fails: Coze decodes the reply into an object (exec_tool.go processResponse): response is not object"
                             : pluginOnStatus(status),
                     status < 400 ? "the HTTP node hands it on as its body; a next node finds no choices[0].message.content in it" : nodeOnStatus(status),
                     read ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer a JSON object. " + sendCrazyrouter(reply) : "");
@@ -107,12 +111,17 @@ public record AnswerForm(Kind kind, int status, String what, String named, Strin
         if (body.charAt(0) == BOM && firstValue(body.substring(1)).isPresent()) {
             return form(Kind.BOM_THEN_JSON, reply, "JSON behind a UTF-8 byte-order mark",
                     "U+FEFF before the JSON, which RFC 8259 §8.1 forbids adding to JSON sent over a network; Coze's decoders stop at it",
-                    read ? "the plugin tool fails: Coze's decoder (sonic, in exec_tool.go processResponse) stops at the mark: response is not object"
+                    read
+                            ? "the plugin tool fails: Coze's decoder (sonic, in exec_tool.go processResponse) stops at the mark: response is not object"
                             : pluginOnStatus(status),
-                    status < 400 ? "the HTTP node hands the text on as its body, the mark first; a next node that parses it fails at its first character "
-                            + "(a JSON deserialization node: sonic; a code node: Python's json.loads, JavaScript's JSON.parse)" : nodeOnStatus(status),
-                    read ? MAPPING_NOT_THE_CAUSE + ", and nothing in Coze removes the mark: the gateway must send the JSON without it. "
-                            + sendCrazyrouter(reply) : "");
+                    status < 400
+                            ? "the HTTP node hands the text on as its body, the mark first; a next node that parses it fails at its first character "
+                                    + "(a JSON deserialization node: sonic; a code node: Python's json.loads, JavaScript's JSON.parse)"
+                            : nodeOnStatus(status),
+                    read
+                            ? MAPPING_NOT_THE_CAUSE + ", and nothing in Coze removes the mark: the gateway must send the JSON without it. "
+                                    + sendCrazyrouter(reply)
+                            : "");
         }
         Optional<JsonNode> first = firstValue(body);
         if (first.isPresent()) {
@@ -120,14 +129,22 @@ public record AnswerForm(Kind kind, int status, String what, String named, Strin
             String after = firstValue(rest).isPresent() ? "a second JSON value" : "other text (\"" + shown(rest, 40) + "\")";
             return form(Kind.TRAILING_VALUE, reply, "a JSON value followed by " + after,
                     "more than the one JSON value a reply is (RFC 8259 §2)",
-                    read ? (first.get().isObject() ? "the plugin tool reads the first value and ignores the rest (sonic's stream decoder, "
-                            + "exec_tool.go processResponse), so the plugin works" : "the plugin tool fails: the first value is not an object")
+                    read
+                            ? (first.get().isObject()
+                                    ? "the plugin tool reads the first value and ignores the rest (sonic's stream decoder, "
+                                            + "exec_tool.go processResponse), so the plugin works"
+                                    : "the plugin tool fails: the first value is not an object")
                             : pluginOnStatus(status),
-                    status < 400 ? "the HTTP node hands the whole text on as its body; a next node that parses it refuses it (a JSON deserialization "
-                            + "node: sonic.Unmarshal checks for trailing bytes; a code node: Python's json.loads, \"Extra data\"; JavaScript's "
-                            + "JSON.parse)" : nodeOnStatus(status),
-                    read ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer one JSON value; until it does, only the plugin route works. "
-                            + sendCrazyrouter(reply) : "").withObject(first.filter(JsonNode::isObject));
+                    status < 400
+                            ? "the HTTP node hands the whole text on as its body; a next node that parses it refuses it (a JSON deserialization "
+                                    + "node: sonic.Unmarshal checks for trailing bytes; a code node: Python's json.loads, \"Extra data\"; JavaScript's "
+                                    + "JSON.parse)"
+                            : nodeOnStatus(status),
+                    read
+                            ? MAPPING_NOT_THE_CAUSE + ": the gateway must answer one JSON value; until it does, only the plugin route works. "
+                                    + sendCrazyrouter(reply)
+                            : "")
+                    .withObject(first.filter(JsonNode::isObject));
         }
         if (isHtml(reply, body)) {
             return htmlPage(reply, body);
@@ -221,17 +238,20 @@ public record AnswerForm(Kind kind, int status, String what, String named, Strin
         boolean challenge = reply.header("cf-mitigated").isPresent();
         String what = (challenge ? "a challenge page" : status == 429 ? "a rate-limit page" : status >= 500 ? "an error page" : "a block page")
                 + " from the site's front, not Crazyrouter's API";
-        String why = challenge ? "the front asks for a browser check, which no API client passes, so the request never reached the API"
-                : status == 429 ? "the front limits requests before they reach the API"
-                : status >= 500 ? "the front could not get an answer from the API behind it"
-                : "the front's firewall refused the request before it reached the API";
+        String why = challenge
+                ? "the front asks for a browser check, which no API client passes, so the request never reached the API"
+                : status == 429
+                        ? "the front limits requests before they reach the API"
+                        : status >= 500
+                                ? "the front could not get an answer from the API behind it"
+                                : "the front's firewall refused the request before it reached the API";
         String markers = challenge ? "cf-mitigated: " + ShownText.oneLine(reply.header("cf-mitigated").orElse("")) : "an HTML page where the API answers JSON";
         String ray = reply.header("CF-RAY").map(r -> "the CF-RAY id " + ShownText.oneLine(r.strip())).orElse("the answer's headers (no CF-RAY id came)");
         String whatToDo = "Nothing in the Coze setup fixes it: Coze's server is an API client too and gets the same page, so neither a new token nor "
                 + "another URL helps. " + (status >= 500 && !challenge ? "If it lasts, s" : "S") + "end Crazyrouter the time (" + when(reply) + ") and "
                 + ray + ", and ask them to let API requests through their front.";
         return form(Kind.FRONT_PAGE, reply, what, "Cloudflare's (" + markers + title(body).map(t -> "; titled \"" + t + "\"").orElse("") + "): " + why
-                        + ". Its status (" + status + ") is the front's, not a verdict on the token, the model or the URL",
+                + ". Its status (" + status + ") is the front's, not a verdict on the token, the model or the URL",
                 "the plugin tool fails on the front's status (" + status + "), the page as its resp",
                 "the HTTP node fails on the front's status (" + status + "), the page as its body", whatToDo);
     }

@@ -22,7 +22,9 @@ final class ArrivingBody implements Flow.Subscriber<List<ByteBuffer>> {
 
     /** What came within the wait: bytes, the end of the body, or nothing. */
     record Piece(Kind kind, byte[] bytes, IOException failure) {
-        enum Kind { BYTES, END, SILENCE, FAILURE }
+        enum Kind {
+            BYTES, END, SILENCE, FAILURE
+        }
 
         static final Piece END = new Piece(Kind.END, new byte[0], null);
         static final Piece SILENCE = new Piece(Kind.SILENCE, new byte[0], null);

@@ -90,7 +90,7 @@ public final class CrazyrouterClient {
     private GatewayReply sendRetrying(OutgoingRequest request) {
         String where = redactor.redact(request.method() + " " + request.url());
         GatewayReply reply = sendTold(request, where);
-        for (int retry = 1; ; retry++) {
+        for (int retry = 1;; retry++) {
             RetryPolicy.Decision next = retryPolicy.next(retry, reply);
             Optional<String> notRetried = next.notRetried();
             if (next.delay().isPresent()) {
@@ -215,7 +215,8 @@ public final class CrazyrouterClient {
     /** The request exactly as rendered: the JDK client keeps a path as given (REST Assured would fold a doubled slash) and adds no Accept. */
     private HttpRequest build(OutgoingRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.url()).timeout(limits.readTimeout())
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                .method(request.method(), request.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         request.headers().forEach(h -> builder.header(h.name(), h.value()));
         return builder.build();

@@ -62,7 +62,8 @@ class CrazyrouterClientGzipTest {
         UndecodableBody broken = org.junit.jupiter.api.Assertions.assertThrows(UndecodableBody.class, send(chat(true)));
         assertThat(broken.goError(), equalTo("gzip: invalid header"));
         assertThat(broken.reply().status(), is(200));
-        assertThat(broken.getMessage(), containsString("with Content-Encoding: gzip, but the body does not decode as gzip: Go's reader fails with \"gzip: invalid header\""));
+        assertThat(broken.getMessage(),
+                containsString("with Content-Encoding: gzip, but the body does not decode as gzip: Go's reader fails with \"gzip: invalid header\""));
     }
 
     @Test

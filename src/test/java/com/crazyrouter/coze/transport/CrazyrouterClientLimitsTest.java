@@ -1,10 +1,5 @@
 package com.crazyrouter.coze.transport;
 
-import com.crazyrouter.coze.run.FailureStreak;
-import com.crazyrouter.coze.run.RequestBudget;
-import com.crazyrouter.coze.run.RunStop;
-import com.crazyrouter.coze.run.RunStopped;
-import com.crazyrouter.coze.testsupport.ScriptedGateway;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.crazyrouter.coze.config.Limits;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.guide.CommonError;
+import com.crazyrouter.coze.run.FailureStreak;
+import com.crazyrouter.coze.run.RequestBudget;
+import com.crazyrouter.coze.run.RunStop;
+import com.crazyrouter.coze.run.RunStopped;
+import com.crazyrouter.coze.testsupport.ScriptedGateway;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -190,7 +190,7 @@ class CrazyrouterClientLimitsTest {
         for (int b = 0; b < 0x20; b++) {
             binary.write(b);
         }
-        binary.write(new byte[] {(byte) 0xFF, (byte) 0xFE, 0x1B, '[', '3', '1', 'm'});
+        binary.write(new byte[]{(byte) 0xFF, (byte) 0xFE, 0x1B, '[', '3', '1', 'm'});
         byte[] body = binary.toByteArray();
         gateway = new ScriptedGateway(ScriptedGateway.answering("application/json", body));
 
@@ -203,7 +203,8 @@ class CrazyrouterClientLimitsTest {
 
     @Test
     void headersThatNeverComeAreNoAnswerAtAll() throws Exception {
-        gateway = new ScriptedGateway(out -> { });
+        gateway = new ScriptedGateway(out -> {
+        });
 
         GatewayUnreachable none = assertThrows(GatewayUnreachable.class, () -> client(Limits.READ_TIMEOUT, "200ms").send(chat()));
 

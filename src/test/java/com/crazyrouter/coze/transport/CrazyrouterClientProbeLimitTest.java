@@ -1,6 +1,5 @@
 package com.crazyrouter.coze.transport;
 
-import com.crazyrouter.coze.run.RequestBudget;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.run.RequestBudget;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -72,7 +72,9 @@ class CrazyrouterClientProbeLimitTest {
 
     @Test
     void noLimitIsAddedWhenItIsTurnedOff() {
-        Settings off = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(), Settings.PROBE_MAX_TOKENS, "0", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
+        Settings off = Settings.load(
+                Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(), Settings.PROBE_MAX_TOKENS, "0", Settings.MODEL_TABLE,
+                        ModelTable.GUIDE_MODELS.toString()),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
 
         new CrazyrouterClient(off, new Redactor(off.tokens().values()), new RequestBudget(10, 1_000)).sendProbe(chat(SMALLEST_BODY));
@@ -83,7 +85,8 @@ class CrazyrouterClientProbeLimitTest {
 
     /** The live default: crazyrouter.probeMaxTokens is 256 unless set. */
     private CrazyrouterClient client() {
-        Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(), Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
+        Settings settings = Settings.load(
+                Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(), Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), new RequestBudget(10, 1_000));
     }

@@ -1,8 +1,5 @@
 package com.crazyrouter.coze.transport;
 
-import com.crazyrouter.coze.run.RequestBudget;
-import com.crazyrouter.coze.run.RunStop;
-import com.crazyrouter.coze.run.RunStopped;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -16,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.run.RequestBudget;
+import com.crazyrouter.coze.run.RunStop;
+import com.crazyrouter.coze.run.RunStopped;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import java.io.ByteArrayOutputStream;
@@ -137,7 +137,8 @@ class CrazyrouterClientRetryTest {
 
     private CrazyrouterClient client(String longestRetryWait, RequestBudget budget) {
         Settings settings = Settings.load(Map.of(Settings.TARGET, "live", Settings.BASE_URL, gateway.baseUrl(),
-                Settings.RETRIES, "2", Settings.LONGEST_RETRY_WAIT, longestRetryWait, Settings.PROBE_MAX_TOKENS, "0", Settings.MODEL_TABLE, ModelTable.GUIDE_MODELS.toString()),
+                Settings.RETRIES, "2", Settings.LONGEST_RETRY_WAIT, longestRetryWait, Settings.PROBE_MAX_TOKENS, "0", Settings.MODEL_TABLE,
+                ModelTable.GUIDE_MODELS.toString()),
                 Map.of("CRAZYROUTER_API_KEY", TOKEN));
         return new CrazyrouterClient(settings, new Redactor(settings.tokens().values()), budget);
     }

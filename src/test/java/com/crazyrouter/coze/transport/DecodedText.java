@@ -110,7 +110,7 @@ final class DecodedText {
             to = layer.sourceEnd(to - 1);
             from = mappedFrom;
         }
-        return new int[] {from, to};
+        return new int[]{from, to};
     }
 
     /** Whether {@code [start, end)} of the decoded text stands in the original as it is, no character of it encoded. */

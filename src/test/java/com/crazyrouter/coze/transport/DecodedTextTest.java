@@ -29,11 +29,11 @@ class DecodedTextTest {
         DecodedText decoded = DecodedText.of("a &amp;#115; %255Cu0073 \\u0025\\u0037\\u0033 b");
 
         assertThat(decoded.text(), equalTo("a s s s b"));
-        assertThat(decoded.originalSpan(2, 3), equalTo(new int[] {2, 12}));
-        assertThat(decoded.originalSpan(4, 5), equalTo(new int[] {13, 23}));
-        assertThat(decoded.originalSpan(6, 7), equalTo(new int[] {24, 42}));
-        assertThat(decoded.originalSpan(8, 9), equalTo(new int[] {43, 44}));
-        assertThat(decoded.originalSpan(2, 7), equalTo(new int[] {2, 42}));
+        assertThat(decoded.originalSpan(2, 3), equalTo(new int[]{2, 12}));
+        assertThat(decoded.originalSpan(4, 5), equalTo(new int[]{13, 23}));
+        assertThat(decoded.originalSpan(6, 7), equalTo(new int[]{24, 42}));
+        assertThat(decoded.originalSpan(8, 9), equalTo(new int[]{43, 44}));
+        assertThat(decoded.originalSpan(2, 7), equalTo(new int[]{2, 42}));
     }
 
     @Test
@@ -41,12 +41,12 @@ class DecodedTextTest {
         DecodedText decoded = DecodedText.of("x sk\\u002dabc %F0%9F%98%80 yz");
 
         assertThat(decoded.text(), equalTo("x sk-abc \uD83D\uDE00 yz"));
-        assertThat(decoded.originalSpan(2, 8), equalTo(new int[] {2, 13}));
+        assertThat(decoded.originalSpan(2, 8), equalTo(new int[]{2, 13}));
         assertThat(decoded.literal(2, 4), is(true));
         assertThat(decoded.literal(2, 5), is(false));
-        assertThat("both halves of a pair come from the one sequence", decoded.originalSpan(9, 10), equalTo(new int[] {14, 26}));
-        assertThat(decoded.originalSpan(10, 11), equalTo(new int[] {14, 26}));
-        assertThat(decoded.originalSpan(12, 14), equalTo(new int[] {27, 29}));
+        assertThat("both halves of a pair come from the one sequence", decoded.originalSpan(9, 10), equalTo(new int[]{14, 26}));
+        assertThat(decoded.originalSpan(10, 11), equalTo(new int[]{14, 26}));
+        assertThat(decoded.originalSpan(12, 14), equalTo(new int[]{27, 29}));
         assertThat(decoded.literal(12, 14), is(true));
     }
 

@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.transport;
 
-import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.guide.GuideLine;
 import java.util.Optional;
 
 /**

@@ -46,7 +46,8 @@ class GatewayUrlTest {
 
     @Test
     void againstTheStubATypedCrazyrouterUrlKeepsItsDoubledSlashAndQuery() {
-        assertThat(rebased(STUB, "https://www.crazyrouter.com/v1//chat/completions?x=1"), equalTo(Optional.of("http://127.0.0.1:8080/v1//chat/completions?x=1")));
+        assertThat(rebased(STUB, "https://www.crazyrouter.com/v1//chat/completions?x=1"),
+                equalTo(Optional.of("http://127.0.0.1:8080/v1//chat/completions?x=1")));
     }
 
     @Test

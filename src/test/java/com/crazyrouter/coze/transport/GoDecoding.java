@@ -17,7 +17,8 @@ final class GoDecoding {
 
     static boolean decodes(OutgoingRequest request, Map<String, String> replyHeaders) {
         boolean asked = request.header("Accept-Encoding").filter(value -> value.equalsIgnoreCase("gzip")).isPresent();
-        boolean gzip = replyHeaders.entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase("Content-Encoding") && e.getValue().strip().equalsIgnoreCase("gzip"));
+        boolean gzip = replyHeaders.entrySet().stream()
+                .anyMatch(e -> e.getKey().equalsIgnoreCase("Content-Encoding") && e.getValue().strip().equalsIgnoreCase("gzip"));
         return asked && gzip;
     }
 

@@ -104,7 +104,7 @@ final class GzipBody {
             }
             at += 2 + ((gzip[at] & 0xff) | (gzip[at + 1] & 0xff) << 8);
         }
-        for (int field : new int[] {FNAME, FCOMMENT}) {
+        for (int field : new int[]{FNAME, FCOMMENT}) {
             if ((flags & field) != 0) {
                 while (at < gzip.length && gzip[at] != 0) {
                     at++;

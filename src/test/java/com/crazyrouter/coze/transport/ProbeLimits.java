@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.transport;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.crazyrouter.coze.text.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.OptionalInt;

@@ -122,17 +122,17 @@ public final class Redactor {
             }
         }
         if (!keys.isEmpty()) {
-            for (Matcher runs = WORD_RUN.matcher(view); runs.find(); ) {
+            for (Matcher runs = WORD_RUN.matcher(view); runs.find();) {
                 if (partOfKey(runs.group())) {
                     maskIfDisguised(decoded, runs.start(), runs.end(), runs.start(), masks);
                 }
             }
         }
-        for (Matcher keyShaped = KEY_SHAPED.matcher(view); keyShaped.find(); ) {
+        for (Matcher keyShaped = KEY_SHAPED.matcher(view); keyShaped.find();) {
             maskIfDisguised(decoded, keyShaped.start(), keyShaped.end(), keyShaped.start(), masks);
         }
         // the scheme may be the disguised part ("Bearer%20…"): judged on the whole match, only the credential masked
-        for (Matcher bearer = BEARER_IN_DISGUISE.matcher(view); bearer.find(); ) {
+        for (Matcher bearer = BEARER_IN_DISGUISE.matcher(view); bearer.find();) {
             maskIfDisguised(decoded, bearer.start(), bearer.end(), bearer.start(1), masks);
         }
         return masks.isEmpty() ? text : masked(text, masks);

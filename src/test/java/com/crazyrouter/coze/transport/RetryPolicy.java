@@ -58,7 +58,8 @@ public final class RetryPolicy {
         if (wait.compareTo(longestWait) <= 0) {
             return Decision.retryAfter(wait);
         }
-        return Decision.notRetried((asked.isPresent() ? "Crazyrouter asked to wait " + wait.toSeconds() + " s (Retry-After)"
+        return Decision.notRetried((asked.isPresent()
+                ? "Crazyrouter asked to wait " + wait.toSeconds() + " s (Retry-After)"
                 : "the back-off before retry " + retry + " is " + wait.toSeconds() + " s") + ", longer than " + Settings.LONGEST_RETRY_WAIT + "="
                 + setting(longestWait) + ": not retried");
     }

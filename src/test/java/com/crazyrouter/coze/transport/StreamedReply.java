@@ -104,9 +104,11 @@ public record StreamedReply(int status, String contentType, List<String> lines, 
             Optional<JsonNode> data = oneValue(event.data());
             if (ServerSentEvent.isError(event, data.orElse(null))) {
                 JsonNode error = data.map(d -> d.path("error")).orElse(Json.MAPPER.missingNode());
-                Optional<String> message = error.isTextual() ? Optional.of(error.asText())
-                        : error.path("message").isTextual() ? Optional.of(error.path("message").asText())
-                        : data.isEmpty() ? Optional.of(event.data()) : Optional.empty();
+                Optional<String> message = error.isTextual()
+                        ? Optional.of(error.asText())
+                        : error.path("message").isTextual()
+                                ? Optional.of(error.path("message").asText())
+                                : data.isEmpty() ? Optional.of(event.data()) : Optional.empty();
                 Optional<String> type = error.path("type").isTextual() ? Optional.of(error.path("type").asText()) : Optional.empty();
                 errors.add(new UpstreamError(message.map(ShownText::oneLine), type.map(ShownText::oneLine), chunksBefore));
             } else if (data.isPresent()) {

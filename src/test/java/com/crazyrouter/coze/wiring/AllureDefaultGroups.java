@@ -1,15 +1,15 @@
 package com.crazyrouter.coze.wiring;
 
-import com.crazyrouter.coze.report.AllureLabels;
-import com.crazyrouter.coze.run.ScenarioState;
 import com.crazyrouter.coze.config.Target;
 import com.crazyrouter.coze.guide.GuideLine;
 import com.crazyrouter.coze.guide.OtherCheck;
+import com.crazyrouter.coze.report.AllureLabels;
+import com.crazyrouter.coze.run.ScenarioState;
 import io.cucumber.plugin.ConcurrentEventListener;
-import java.util.List;
-import java.util.Optional;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestCaseStarted;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts every scenario in the report's route → model grouping from its start, so one skipped before its first

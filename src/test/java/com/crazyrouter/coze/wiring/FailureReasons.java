@@ -1,7 +1,7 @@
 package com.crazyrouter.coze.wiring;
 
-import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.guide.ContractViolation;
+import com.crazyrouter.coze.report.RunLedger;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;

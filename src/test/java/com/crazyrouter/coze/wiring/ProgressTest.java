@@ -1,10 +1,10 @@
 package com.crazyrouter.coze.wiring;
 
-import com.crazyrouter.coze.report.RunLedger;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
+import com.crazyrouter.coze.report.RunLedger;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Timestamp;
 import io.cucumber.plugin.event.EventHandler;
@@ -51,14 +51,16 @@ class ProgressTest {
         assertThat(threads.awaitTermination(10, TimeUnit.SECONDS), is(true));
         List<String> lines = lines();
         assertThat(lines.size(), is(40));
-        IntStream.range(0, 40).forEach(i -> assertThat(lines.get(i), lines.get(i).startsWith(String.format("[%2d/40] passed   Validation Checklist 3 — Scenario ", i + 1)), is(true)));
+        IntStream.range(0, 40).forEach(
+                i -> assertThat(lines.get(i), lines.get(i).startsWith(String.format("[%2d/40] passed   Validation Checklist 3 — Scenario ", i + 1)), is(true)));
         assertThat(lines.stream().map(l -> l.substring(l.lastIndexOf(' ') + 1)).distinct().count(), is(40L));
     }
 
     @Test
     void aRetriedScenarioSaysSoAndTheRunEndsWithTheSummaryToOpen() {
         plugin(OptionalLong.of(4), true);
-        ledger.recordRetried("file:///f.feature:7", "The workflow HTTP node route reaches Crazyrouter", "passed after 1 retry — Coze would have failed here (Common Errors 6)");
+        ledger.recordRetried("file:///f.feature:7", "The workflow HTTP node route reaches Crazyrouter",
+                "passed after 1 retry — Coze would have failed here (Common Errors 6)");
         publisher.send(finished("The workflow HTTP node route reaches Crazyrouter", 7, List.of("@checklist-2"), Status.PASSED));
         publisher.send(finished("The workflow HTTP node route reaches Crazyrouter", 8, List.of("@checklist-2"), Status.PASSED));
         publisher.send(finished("An expired token", List.of("@error-1"), Status.SKIPPED));

@@ -3,18 +3,18 @@ package com.crazyrouter.coze.wiring;
 import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.config.Target;
 import com.crazyrouter.coze.config.TokenKind;
-import com.crazyrouter.coze.transport.CrazyrouterClient;
-import com.crazyrouter.coze.run.FailureStreak;
-import com.crazyrouter.coze.transport.GatewayUrl;
 import com.crazyrouter.coze.contract.ModelLists;
 import com.crazyrouter.coze.contract.Preflight;
-import com.crazyrouter.coze.transport.Redactor;
+import com.crazyrouter.coze.report.RunLedger;
+import com.crazyrouter.coze.run.FailureStreak;
 import com.crazyrouter.coze.run.RequestBudget;
 import com.crazyrouter.coze.run.RunStop;
-import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.stubs.Recorder;
 import com.crazyrouter.coze.stubs.StubGateway;
+import com.crazyrouter.coze.transport.CrazyrouterClient;
+import com.crazyrouter.coze.transport.GatewayUrl;
+import com.crazyrouter.coze.transport.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,8 @@ public final class Run implements AutoCloseable {
         this.stop = RunStop.startingNow(settings.limits().runDeadline());
         // The stub answers 429 and 5xx on purpose (Common Errors 6, the fault catalogue), each scenario red for its own
         // reason; only a gateway out there can stop answering, and only there does a failure per request cost minutes.
-        Optional<FailureStreak> streak = settings.target().isStub() ? Optional.empty()
+        Optional<FailureStreak> streak = settings.target().isStub()
+                ? Optional.empty()
                 : Optional.of(new FailureStreak(settings.limits().stopAfterFailures(), stop));
         this.budget = new RequestBudget(settings.maxRequests(), settings.maxTokensPerRun(), RequestBudget.RETRIES_PER_RUN, stop, streak);
         this.client = new CrazyrouterClient(settings, redactor, budget, ledger.conformance());

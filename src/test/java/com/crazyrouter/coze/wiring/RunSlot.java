@@ -2,13 +2,13 @@ package com.crazyrouter.coze.wiring;
 
 import com.crazyrouter.coze.config.ConfigurationException;
 import com.crazyrouter.coze.config.Settings;
-import com.crazyrouter.coze.transport.Redactor;
+import com.crazyrouter.coze.report.ConsoleLines;
+import com.crazyrouter.coze.report.SummaryWriter;
 import com.crazyrouter.coze.run.RunStop;
 import com.crazyrouter.coze.setup.BuilderSetup;
 import com.crazyrouter.coze.setup.OwnSetup;
-import com.crazyrouter.coze.report.ConsoleLines;
-import com.crazyrouter.coze.report.SummaryWriter;
 import com.crazyrouter.coze.stubs.StubGateway;
+import com.crazyrouter.coze.transport.Redactor;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -126,7 +126,8 @@ public final class RunSlot {
     /** Why the run did not start, said once on the console; Cucumber and Maven repeat only the RedRun's one line, without a stack trace. */
     private static RedRun saidOnce(String what, String why, Path reports) {
         ConsoleLines.notStarted(what, String.valueOf(why)).forEach(System.out::println);
-        return new RedRun("The run did not start: " + what.replaceFirst("\\..*", "") + "; why is printed above and in " + reports.resolve("summary.html") + ".");
+        return new RedRun(
+                "The run did not start: " + what.replaceFirst("\\..*", "") + "; why is printed above and in " + reports.resolve("summary.html") + ".");
     }
 
     /** Killed while it starts (the settings, the preflight, the stub gateway) or while it runs, the run still writes a summary saying so. */

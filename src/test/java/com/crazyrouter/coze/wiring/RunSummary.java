@@ -1,15 +1,15 @@
 package com.crazyrouter.coze.wiring;
 
+import com.crazyrouter.coze.config.Settings;
+import com.crazyrouter.coze.contract.OpenAiConformance;
 import com.crazyrouter.coze.report.AllureCategories;
 import com.crazyrouter.coze.report.AllureConformance;
-import com.crazyrouter.coze.config.Settings;
 import com.crazyrouter.coze.report.RunChanges;
 import com.crazyrouter.coze.report.RunHistory;
 import com.crazyrouter.coze.report.RunLedger;
 import com.crazyrouter.coze.report.RunRecord;
 import com.crazyrouter.coze.report.RunVerdict;
 import com.crazyrouter.coze.report.SummaryWriter;
-import com.crazyrouter.coze.contract.OpenAiConformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
