@@ -7,7 +7,7 @@
 #   scripts/verdicts.sh after            # on the change
 #   diff -r target/verdicts/before target/verdicts/after    # (copy one folder beside the other first)
 #
-# Timings, ports, per-run ids and the order headers arrive in are masked; nothing is written outside target/verdicts/.
+# Timings (and the headroom figures made from them), ports, per-run ids and the order headers arrive in are masked; nothing is written outside target/verdicts/.
 # Needs a warm ~/.m2 (every Maven call here is offline); about 3 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +28,8 @@ PY
 masked() {
   sed -E 's/[0-9]+(\.[0-9]+)? ?(ms|s)\b/N s/g; s/[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.Z]+/TIME/g; s/127\.0\.0\.1:[0-9]+/127.0.0.1:PORT/g;
           s/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/UUID/g; s/chatcmpl-[A-Za-z0-9-]+/chatcmpl-ID/g;
-          s/request id: [A-Za-z0-9]+/request id: ID/g; s/[0-9]{6,}/NUM/g' "$@"
+          s/request id: [A-Za-z0-9]+/request id: ID/g; s/127\.0\.0\.1-[0-9]+/127.0.0.1-PORT/g;
+          s/[0-9][0-9,.]*×/N×/g; s/[0-9]{6,}/NUM/g' "$@"
 }
 
 "$MVN" -B -o -q verify >"$OUT/stub.log" 2>&1 || true
