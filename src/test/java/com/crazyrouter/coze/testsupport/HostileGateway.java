@@ -1,5 +1,8 @@
 package com.crazyrouter.coze.testsupport;
 
+import static com.crazyrouter.coze.testsupport.Disguises.each;
+import static com.crazyrouter.coze.testsupport.Disguises.everyOther;
+
 import com.crazyrouter.coze.config.ModelTable;
 import com.crazyrouter.coze.text.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +19,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -224,18 +226,6 @@ public final class HostileGateway implements AutoCloseable {
         out.write(ScriptedGateway.head(401, JSON + "; token=" + percentEncoded, body.length,
                 "WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"" + percentEncoded + "\""));
         out.write(body);
-    }
-
-    private static String each(String text, IntFunction<String> encoded) {
-        return text.chars().mapToObj(encoded).collect(Collectors.joining());
-    }
-
-    private static String everyOther(String text, IntFunction<String> encoded) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            out.append(i % 2 == 0 ? encoded.apply(text.charAt(i)) : String.valueOf(text.charAt(i)));
-        }
-        return out.toString();
     }
 
     /** Holds the connection open without a byte more, until the gateway closes. */

@@ -1,5 +1,7 @@
 package com.crazyrouter.coze.testsupport;
 
+import static com.crazyrouter.coze.testsupport.Disguises.each;
+import static com.crazyrouter.coze.testsupport.Disguises.everyOther;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -17,8 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,15 +90,4 @@ class TokenLeaksTest {
         return new ChildRun(1, output, work, Duration.ZERO);
     }
 
-    private static String each(String text, IntFunction<String> encoded) {
-        return text.chars().mapToObj(encoded).collect(Collectors.joining());
-    }
-
-    private static String everyOther(String text, IntFunction<String> encoded) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            out.append(i % 2 == 0 ? encoded.apply(text.charAt(i)) : String.valueOf(text.charAt(i)));
-        }
-        return out.toString();
-    }
 }
