@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How to start a JVM like this one, for the harness's own end-to-end tests (ChildRun, LocalGateway). */
+/** How to start a JVM like this one, for the harness's own end-to-end tests (ChildRun). */
 public final class ChildJvm {
     private ChildJvm() {
     }

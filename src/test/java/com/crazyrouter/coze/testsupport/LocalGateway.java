@@ -8,6 +8,8 @@ import com.crazyrouter.coze.stubs.ExactHeaderValues;
 import com.crazyrouter.coze.stubs.StubModels;
 import com.crazyrouter.coze.stubs.StubTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.standalone.CommandLineOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,32 +20,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A stand-in for production on loopback: WireMock standalone in a process of its own, serving a copy of the stub
- * set whose mappings have their token placeholders ({@link StubTokens}) filled with the given tokens, so it recognises
- * exactly those (and, for a kind not given, the stub set's fake). The live and record profiles run against it exactly
- * as they would against crazyrouter.com.
+ * A stand-in for production on loopback: WireMock standalone's server, configured by the same command-line options
+ * (`--extensions`, `--root-dir`, `--async-response-enabled`) that `java -jar wiremock-standalone.jar` reads, serving a
+ * copy of the stub set whose mappings have their token placeholders ({@link StubTokens}) filled with the given tokens,
+ * so it recognises exactly those (and, for a kind not given, the stub set's fake). The live and record profiles run
+ * against it exactly as they would against crazyrouter.com. It runs in the calling JVM: the contract run under test
+ * is the process of its own (ChildRun); a JVM per gateway cost about 4 s of CPU each to start (docs/PERFORMANCE.md).
  */
 public final class LocalGateway implements AutoCloseable {
-    private static final Duration STARTS_WITHIN = Duration.ofMinutes(3);
-    /** WireMock's start-up line with the port it bound ("port:   40871"). */
-    private static final java.util.regex.Pattern BOUND_PORT = java.util.regex.Pattern.compile("^port:\\s+(\\d+)\\s*$");
     /** A hang guard on WireMock's admin API, which answers in milliseconds, seconds when the machine is loaded. */
     private static final Duration ADMIN_ANSWERS_WITHIN = Duration.ofSeconds(30);
-    private final Process process;
-    private final int port;
+    private final WireMockServer server;
     private final Path root;
 
-    private LocalGateway(Process process, int port, Path root) {
-        this.process = process;
-        this.port = port;
+    private LocalGateway(WireMockServer server, Path root) {
+        this.server = server;
         this.root = root;
     }
 
@@ -74,18 +73,57 @@ public final class LocalGateway implements AutoCloseable {
             Files.createDirectories(target.getParent());
             Files.writeString(target, extra.getValue(), StandardCharsets.UTF_8);
         }
-        String jar = Path.of(URI.create(WireMockServer.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
-        String classes = Path.of(URI.create(ExactHeaderValues.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
-        List<String> command = new java.util.ArrayList<>(List.of(ChildJvm.javaBinary()));
-        command.addAll(ChildJvm.vmFlags());
-        command.addAll(List.of("-cp", jar + java.io.File.pathSeparator + classes, "wiremock.Run",
-                "--extensions", ExactHeaderValues.class.getName(), "--port", "0", "--bind-address", "127.0.0.1",
-                "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true"));
-        Path log = root.resolve("wiremock.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        LocalGateway gateway = new LocalGateway(process, boundPort(process, log), root);
-        gateway.awaitHealthy();
-        return gateway;
+        // port 0: WireMock binds a free port itself (a port found free and handed on could be taken by another test's server first)
+        WireMockServer server = new WireMockServer(new StandaloneOptions(root, "--extensions", ExactHeaderValues.class.getName(), "--port", "0",
+                "--bind-address", "127.0.0.1", "--root-dir", root.toString(), "--disable-banner", "--async-response-enabled", "true"));
+        try {
+            server.start();
+        } catch (RuntimeException notStarted) {
+            ChildRun.deleteTree(root);
+            throw new IllegalStateException("WireMock did not start on " + root + ": " + notStarted.getMessage(), notStarted);
+        }
+        return new LocalGateway(server, root);
+    }
+
+    /** WireMock standalone's options, with what it has to say written to the gateway's wiremock.log rather than this JVM's console. */
+    private static final class StandaloneOptions extends CommandLineOptions {
+        private final Notifier log;
+
+        StandaloneOptions(Path root, String... args) {
+            super(args);
+            this.log = new LogFile(root.resolve("wiremock.log"));
+        }
+
+        @Override
+        public Notifier notifier() {
+            return log;
+        }
+    }
+
+    /** A notifier that appends to a file, as the standalone process's redirected output did. */
+    private record LogFile(Path file) implements Notifier {
+        @Override
+        public void info(String message) {
+            append(message);
+        }
+
+        @Override
+        public void error(String message) {
+            append(message);
+        }
+
+        @Override
+        public void error(String message, Throwable t) {
+            append(message + ": " + t);
+        }
+
+        private synchronized void append(String message) {
+            try {
+                Files.writeString(file, message + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException ignored) {
+                // the log is for a person reading after a failure; a line lost does not change what was served
+            }
+        }
     }
 
     /** Copies {@code from} into {@code to}, the mappings under {@code mappings} with their token and model placeholders filled. */
@@ -123,7 +161,7 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** How many requests reached this gateway so far. */
@@ -139,66 +177,11 @@ public final class LocalGateway implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(ADMIN_ANSWERS_WITHIN).build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    /**
-     * The port WireMock bound, as its start-up lines say it. WireMock picks a free port itself: a port the harness
-     * found free and handed on could be taken by another test's server before WireMock bound it, and the health check
-     * would then be answered by that server, which went away mid-test.
-     */
-    private static int boundPort(Process process, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + STARTS_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            java.util.Optional<Integer> port = Files.readAllLines(log, StandardCharsets.UTF_8).stream().map(BOUND_PORT::matcher)
-                    .filter(java.util.regex.Matcher::matches).map(m -> Integer.parseInt(m.group(1))).findFirst();
-            if (port.isPresent()) {
-                return port.get();
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("WireMock standalone exited; see " + log);
-            }
-            Thread.sleep(50);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("WireMock standalone did not say its port within " + STARTS_WITHIN.toSeconds() + " s; see " + log);
-    }
-
-    /**
-     * Waits until WireMock answers its health check, or its process has ended. The bound is a hang guard, not a
-     * measurement: the wait ends as soon as WireMock is up (2 s on a quiet machine), and on a loaded one its start took
-     * more than 30 s.
-     */
-    private void awaitHealthy() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + STARTS_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("WireMock standalone exited; see " + root.resolve("wiremock.log"));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/__admin/health"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(100);
-        }
-        close();
-        throw new IllegalStateException("WireMock standalone did not come up within " + STARTS_WITHIN.toSeconds() + " s on port " + port + "; see "
-                + root.resolve("wiremock.log"));
-    }
-
     @Override
     public void close() {
-        process.destroy();
+        server.stop();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
             ChildRun.deleteTree(root);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
