@@ -86,6 +86,30 @@ class TokenLeaksTest {
         assertThat(TokenLeaks.found("key [REDACTED]", NEEDLES), equalTo(Optional.empty()));
     }
 
+    /**
+     * What one round leaves as written, as the regular expression it replaced did (checked against it on every file of a
+     * self-check's target/ and two million random strings): too many or too few digits, a number that names no
+     * character, a name it does not know, a backslash before a digit or a space.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decodedOnce")
+    void oneRoundDecodesWhatAReaderWouldAndLeavesTheRestAsWritten(String written, String read) {
+        assertThat(TokenLeaks.decodedOnce(written), equalTo(read));
+    }
+
+    static Stream<Arguments> decodedOnce() {
+        return Stream.of(arguments("\\u0073k \\x2d \\u{6B} %2D &#x73; &#115 &lowbar;", "sk - k - s s _"),
+                arguments("\\u{123456789} \\u{} \\u12 \\xZ", "u{123456789} u{} u12 xZ"), arguments("\\9 \\  \\\\u0073", "\\9 \\  \\u0073"),
+                arguments("%zz %4 &#x; &#; &ampfoo; &#0; &#x110000;", "%zz %4 &#x; &#; &ampfoo; &#0; &#x110000;"), arguments("trailing \\", "trailing \\"));
+    }
+
+    @Test
+    void aWorkFolderInsideAnotherRootIsSearchedOnce() {
+        Path target = Path.of("target");
+        assertThat(TokenLeaks.outermost(List.of(target, Path.of("reports"), target.resolve("live-profile").resolve("live-run"))),
+                equalTo(List.of(target.toAbsolutePath(), Path.of("reports").toAbsolutePath())));
+    }
+
     private ChildRun run(String output) {
         return new ChildRun(1, output, work, Duration.ZERO);
     }
