@@ -156,8 +156,10 @@ public final class LocalGateway implements AutoCloseable {
         System.out.println(gateway.baseUrl());
         System.out.flush();
         while (System.in.read() >= 0) {
-            // serve until the caller closes stdin; the shutdown hook stops the gateway
+            // serve until the caller closes stdin (or stops the process: the shutdown hook stops the gateway)
         }
+        // the server's threads would keep this JVM alive after main returns
+        gateway.close();
     }
 
     public URI baseUrl() {
